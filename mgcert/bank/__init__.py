@@ -1,0 +1,1 @@
+"""The simulated bank: customers, accounts, identity checks, fees, registrations, cloud."""

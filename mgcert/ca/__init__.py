@@ -1,0 +1,1 @@
+"""Simulated certificate authorities (root + issuing CA); never sees a private key."""

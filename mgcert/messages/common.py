@@ -1,0 +1,4 @@
+"""Wording shared by every layer."""
+
+UNEXPECTED = "알 수 없는 오류가 발생했습니다. 다시 시도해 주세요."
+INVALID_NOW = "시각 형식이 올바르지 않습니다: {text} (예: 2027-05-01T09:00:00+09:00)"

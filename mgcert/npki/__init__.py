@@ -1,0 +1,1 @@
+"""Pure NPKI formats: keys, signPri.key, randomNum, VID, names, media layout. No state."""

@@ -1,0 +1,35 @@
+"""Shared fixtures: every test gets its own data home and a pinned clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from mgcert.clock import KST, Clock
+from mgcert.home import DataHome
+
+# A fixed, ordinary weekday morning in Seoul; tests move it with clock.advance().
+FIXED_NOW = datetime(2026, 11, 24, 10, 0, 0, tzinfo=KST)
+
+# Low KDF cost for speed; tests/test_keyfile_default.py proves users get the default.
+FAST_ITERATIONS = 2048
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test may touch the real data home or inherit a pinned clock."""
+    monkeypatch.setenv("MGCERT_HOME", str(tmp_path / "mgcert-home"))
+    monkeypatch.delenv("MGCERT_NOW", raising=False)
+    return
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> DataHome:
+    return DataHome(tmp_path / "mgcert-home").ensure()
+
+
+@pytest.fixture
+def clock(home: DataHome) -> Clock:
+    return Clock(pinned=FIXED_NOW, state_file=home.clock_file)
