@@ -1,1 +1,26 @@
 """Wording of the ca layer."""
+
+# Errors (str(error) of mgcert.ca.errors.*)
+CA_FAILURE = "인증기관 처리 중 오류가 발생했습니다. 다시 시도해 주세요."
+INVALID_CSR = "인증서 발급 요청(CSR) 형식이 올바르지 않습니다."
+CSR_SIGNATURE_INVALID = (
+    "인증서 발급 요청(CSR)의 서명을 검증할 수 없습니다. 키 쌍을 다시 만들어 주세요."
+)
+WEAK_KEY = "RSA 2048비트 이상의 키만 인증서로 발급할 수 있습니다."
+INVALID_ISSUE_REQUEST = "인증서에 넣을 정보가 올바르지 않습니다: {detail}"
+UNKNOWN_SERIAL = "이 인증기관이 발급한 인증서가 아닙니다. (일련번호 {serial})"
+ALREADY_REVOKED = "이미 폐지된 인증서입니다. (일련번호 {serial})"
+INVALID_REVOCATION_REASON = "인증서 폐지 사유가 올바르지 않습니다: {reason}"
+CA_STATE_DAMAGED = "인증기관 파일이 손상되었거나 다른 인증기관의 파일입니다: {path}"
+CA_DATABASE_UNAVAILABLE = "인증기관 데이터베이스를 사용할 수 없습니다. 잠시 후 다시 시도해 주세요."
+CRL_PUBLISH_FAILED = "인증서 폐지 목록(CRL)을 저장하지 못했습니다: {path}"
+
+# Details for INVALID_ISSUE_REQUEST
+DETAIL_BAD_CN = "인증서 이름(CN)은 '이름()숫자' 형식이어야 합니다."
+DETAIL_BAD_REAL_NAME = "실명이 비어 있거나 너무 깁니다."
+DETAIL_BAD_VID = "본인확인 정보(VID)는 32바이트여야 합니다."
+DETAIL_BAD_NOT_AFTER = "만료일이 시작일보다 앞설 수 없습니다."
+
+# Text written into certificates (user notice in certificatePolicies)
+CERT_USER_NOTICE = "이 인증서는 mgcert 시뮬레이터의 테스트 인증서입니다"
+CA_FOLDER_UNUSABLE = "인증기관 폴더를 만들거나 열 수 없습니다: {path}"

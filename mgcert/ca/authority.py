@@ -1,0 +1,347 @@
+"""A simulated certificate authority: issue from a CSR, revoke, publish the CRL, report status.
+
+The CA never sees a subscriber's private key: it gets a PKCS #10 request, checks the
+proof of possession, and decides subject, validity and extensions itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+
+from mgcert.ca.certificate import SubscriberTerms, build_subscriber_certificate
+from mgcert.ca.crl import CRL_FILE, build_crl, publish_crl, read_crl
+from mgcert.ca.csr import subscriber_public_key
+from mgcert.ca.errors import (
+    AlreadyRevoked,
+    CaDatabaseUnavailable,
+    CaError,
+    CaFolderUnusable,
+    InvalidIssueRequest,
+    InvalidRevocationReason,
+    UnknownSerial,
+)
+from mgcert.ca.files import exclusive_lock
+from mgcert.ca.hierarchy import (
+    ISSUING_CERT_FILE,
+    ROOT_CERT_FILE,
+    CaHierarchy,
+    load_or_create,
+    new_serial,
+)
+from mgcert.ca.profile import CaProfile
+from mgcert.ca.records import AuditAction, AuditEntry, CertificateStatus, IssuedRecord
+from mgcert.ca.store import CertificateRow, CertificateStore, DuplicateSerial, NewCertificate
+from mgcert.ca.store import StoreWriter as _StoreWriter
+from mgcert.ca.validity import start_of_day_kst, validity_period
+from mgcert.clock import Clock
+from mgcert.messages import ca as msg
+from mgcert.npki.names import InvalidName, make_cn
+from mgcert.npki.profile import CertificateKind
+
+LOCK_FILE = ".lock"
+VID_LENGTH = 32
+MAX_REAL_NAME_LENGTH = 64
+# 159 random bits: a collision is practically impossible, so a few draws are plenty.
+_SERIAL_ATTEMPTS = 8
+
+
+@dataclass(frozen=True)
+class IssueRequest:
+    """What the certificate center asks the CA to certify besides the key.
+
+    ``not_after`` is an explicit end (reissue keeps the old expiry, renewal is the old
+    expiry + 1 year); ``None`` means the kind's full term from today.
+    """
+
+    cn: str
+    real_name: str
+    vid: bytes
+    kind: CertificateKind
+    not_after: datetime | None = None
+
+
+class CertificateAuthority:
+    """Root + issuing CA in one folder, with its register in one SQLite file."""
+
+    def __init__(
+        self,
+        directory: Path,
+        profile: CaProfile,
+        clock: Clock,
+        hierarchy: CaHierarchy,
+        store: CertificateStore,
+    ) -> None:
+        self._directory = directory
+        self._profile = profile
+        self._clock = clock
+        self._hierarchy = hierarchy
+        self._store = store
+
+    @classmethod
+    def open(
+        cls, directory: Path, db_path: Path, clock: Clock, profile: CaProfile
+    ) -> CertificateAuthority:
+        """Open the CA in ``directory``, creating it on first use.
+
+        Creation makes a root and an issuing CA (RSA 2048, sha256WithRSA), keeps their
+        keys under ``private/`` and publishes ``root.der``, ``issuing.der`` and an empty
+        ``issuing.crl``. A file lock makes this safe when several processes open a fresh
+        data home at once: the later ones load what the first one made.
+        """
+        with contextlib.ExitStack() as held:
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+                held.enter_context(exclusive_lock(directory / LOCK_FILE))
+                hierarchy = load_or_create(directory, profile, clock.today_kst())
+            except OSError as exc:
+                raise CaFolderUnusable(directory) from exc
+            authority = cls(directory, profile, clock, hierarchy, CertificateStore.open(db_path))
+            try:
+                if read_crl(authority.crl_path) is None:
+                    authority._republish_crl()
+            except BaseException:
+                authority.close()
+                raise
+        return authority
+
+    # -- what the CA is -------------------------------------------------------------
+
+    @property
+    def profile(self) -> CaProfile:
+        return self._profile
+
+    @property
+    def directory(self) -> Path:
+        return self._directory
+
+    @property
+    def root_certificate(self) -> x509.Certificate:
+        return self._hierarchy.root_certificate
+
+    @property
+    def issuing_certificate(self) -> x509.Certificate:
+        return self._hierarchy.issuing_certificate
+
+    @property
+    def root_path(self) -> Path:
+        """``root.der`` (DER)."""
+        return self._directory / ROOT_CERT_FILE
+
+    @property
+    def issuing_path(self) -> Path:
+        """``issuing.der`` (DER)."""
+        return self._directory / ISSUING_CERT_FILE
+
+    @property
+    def crl_path(self) -> Path:
+        """``issuing.crl`` (DER), replaced atomically on every revocation."""
+        return self._directory / CRL_FILE
+
+    def close(self) -> None:
+        """Close the register."""
+        self._store.close()
+
+    def __enter__(self) -> CertificateAuthority:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- issuing --------------------------------------------------------------------
+
+    def issue(self, csr_der: bytes, request: IssueRequest) -> x509.Certificate:
+        """Issue a certificate for the key in ``csr_der`` and record it.
+
+        Raises :class:`InvalidCsr`, :class:`CsrSignatureInvalid`, :class:`WeakKey` or
+        :class:`InvalidIssueRequest`. Validity starts 00:00:00 KST today and ends
+        23:59:59 KST of the term's last day, or at ``request.not_after``.
+        """
+        public_key = subscriber_public_key(csr_der)
+        cn = _checked_cn(request.cn)
+        real_name = _checked_real_name(request.real_name)
+        if len(request.vid) != VID_LENGTH:
+            raise InvalidIssueRequest(msg.DETAIL_BAD_VID)
+        not_before, not_after = self._validity(request)
+        for _ in range(_SERIAL_ATTEMPTS):
+            terms = SubscriberTerms(
+                serial=new_serial(),
+                cn=cn,
+                real_name=real_name,
+                vid=bytes(request.vid),
+                kind=request.kind,
+                not_before=not_before,
+                not_after=not_after,
+            )
+            certificate = build_subscriber_certificate(
+                public_key, terms, self._profile, self._hierarchy
+            )
+            try:
+                with self._store.write() as writer:
+                    writer.add_certificate(
+                        NewCertificate(
+                            serial=terms.serial,
+                            cn=cn,
+                            kind=request.kind.value,
+                            not_before=not_before,
+                            not_after=not_after,
+                            der=certificate.public_bytes(serialization.Encoding.DER),
+                        )
+                    )
+                    writer.add_audit(
+                        self._clock.now(),
+                        AuditAction.ISSUE,
+                        terms.serial,
+                        f"kind={request.kind.value} cn={cn} not_after={not_after.isoformat()}",
+                    )
+            except DuplicateSerial:
+                continue
+            return certificate
+        raise CaError
+
+    def _validity(self, request: IssueRequest) -> tuple[datetime, datetime]:
+        today = self._clock.today_kst()
+        if request.not_after is None:
+            return validity_period(today, request.kind.validity_years)
+        not_before = start_of_day_kst(today)
+        if request.not_after.tzinfo is None or request.not_after <= not_before:
+            raise InvalidIssueRequest(msg.DETAIL_BAD_NOT_AFTER)
+        return not_before, request.not_after.replace(microsecond=0)
+
+    # -- revocation -----------------------------------------------------------------
+
+    def revoke(self, serial: int, reason: x509.ReasonFlags) -> None:
+        """Revoke ``serial`` and republish ``issuing.crl`` in the same transaction.
+
+        Raises :class:`UnknownSerial`, :class:`AlreadyRevoked`,
+        :class:`InvalidRevocationReason` (``removeFromCRL`` belongs to delta CRLs) or
+        :class:`CrlPublishFailed` (nothing is recorded then).
+        """
+        if reason is x509.ReasonFlags.remove_from_crl:
+            raise InvalidRevocationReason(reason.value)
+        now = self._clock.now()
+        try:
+            with self._store.write() as writer:
+                row = writer.find(serial)
+                if row is None:
+                    raise UnknownSerial(serial)
+                if row.revoked:
+                    raise AlreadyRevoked(serial)
+                writer.mark_revoked(serial, now, reason.value)
+                writer.add_audit(now, AuditAction.REVOKE, serial, f"reason={reason.value}")
+                self._publish(writer, now)
+        except CaDatabaseUnavailable:
+            # The new CRL may be on disk although the commit failed: bring the file
+            # back in line with the register if the database lets us.
+            with contextlib.suppress(CaError):
+                self._republish_crl()
+            raise
+
+    def crl(self) -> x509.CertificateRevocationList:
+        """The current CRL; republished first when missing or outside thisUpdate..nextUpdate
+        at the simulated time (e.g. after the clock was moved forward)."""
+        current = read_crl(self.crl_path)
+        now = self._clock.now()
+        if (
+            current is None
+            or current.next_update_utc is None
+            or not current.last_update_utc <= now < current.next_update_utc
+        ):
+            current = self._republish_crl()
+        return current
+
+    def _republish_crl(self) -> x509.CertificateRevocationList:
+        with self._store.write() as writer:
+            return self._publish(writer, self._clock.now())
+
+    def _publish(self, writer: _StoreWriter, now: datetime) -> x509.CertificateRevocationList:
+        # Runs inside the write transaction, so concurrent publishers write the file in
+        # the order of their commits and the CRL never misses a committed revocation.
+        number = writer.next_crl_number()
+        revoked = writer.revoked()
+        crl = build_crl(self._hierarchy, revoked, number, now.replace(microsecond=0))
+        publish_crl(self.crl_path, crl)
+        writer.add_audit(
+            now, AuditAction.PUBLISH_CRL, None, f"number={number} entries={len(revoked)}"
+        )
+        return crl
+
+    # -- lookups --------------------------------------------------------------------
+
+    def status(self, serial: int) -> CertificateStatus:
+        """GOOD, REVOKED (also when expired), EXPIRED (past not_after at the clock's
+        time) or UNKNOWN (never issued here)."""
+        row = self._store.find(serial)
+        return CertificateStatus.UNKNOWN if row is None else self._status_of(row)
+
+    def record(self, serial: int) -> IssuedRecord | None:
+        """The register entry of ``serial``, or ``None`` if this CA never issued it."""
+        row = self._store.find(serial)
+        if row is None:
+            return None
+        return IssuedRecord(
+            serial=row.serial,
+            cn=row.cn,
+            kind=CertificateKind(row.kind),
+            not_before=row.not_before,
+            not_after=row.not_after,
+            status=self._status_of(row),
+            revoked_at=row.revoked_at,
+            reason=x509.ReasonFlags(row.reason) if row.reason is not None else None,
+            der=row.der,
+        )
+
+    def audit_log(self, serial: int | None = None) -> list[AuditEntry]:
+        """The audit log, oldest first (one serial's lines if given)."""
+        return self._store.audit_entries(serial)
+
+    def is_issuer_of(self, certificate: x509.Certificate) -> bool:
+        """True when this CA's issuing CA issued ``certificate``: the issuer name matches
+        and the signature verifies with the issuing CA's key."""
+        try:
+            certificate.verify_directly_issued_by(self.issuing_certificate)
+        except (ValueError, TypeError, InvalidSignature):
+            return False
+        return True
+
+    def _status_of(self, row: CertificateRow) -> CertificateStatus:
+        if row.revoked:
+            return CertificateStatus.REVOKED
+        if self._clock.now() > row.not_after:
+            return CertificateStatus.EXPIRED
+        return CertificateStatus.GOOD
+
+
+def _checked_cn(cn: str) -> str:
+    value = unicodedata.normalize("NFC", cn)
+    name, separator, digits = value.partition("()")
+    try:
+        if not separator or make_cn(name, digits) != value:
+            raise InvalidIssueRequest(msg.DETAIL_BAD_CN)
+    except InvalidName as exc:
+        raise InvalidIssueRequest(msg.DETAIL_BAD_CN) from exc
+    return value
+
+
+def _checked_real_name(real_name: str) -> str:
+    value = unicodedata.normalize("NFC", real_name).strip()
+    if (
+        not value
+        or len(value) > MAX_REAL_NAME_LENGTH
+        or any(unicodedata.category(ch).startswith("C") for ch in value)
+    ):
+        raise InvalidIssueRequest(msg.DETAIL_BAD_REAL_NAME)
+    return value

@@ -1,0 +1,57 @@
+"""What the CA reports about a certificate it issued."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+from cryptography import x509
+
+from mgcert.npki.profile import CertificateKind
+
+
+class CertificateStatus(enum.Enum):
+    """Status of a serial at the CA's current (simulated) time.
+
+    A certificate that is both revoked and past its end is ``REVOKED``: revocation is a
+    permanent fact and says more than expiry.
+    """
+
+    GOOD = "good"
+    REVOKED = "revoked"
+    UNKNOWN = "unknown"  # this CA never issued the serial
+    EXPIRED = "expired"
+
+
+@dataclass(frozen=True)
+class IssuedRecord:
+    """One row of the CA's register of issued certificates."""
+
+    serial: int
+    cn: str
+    kind: CertificateKind
+    not_before: datetime
+    not_after: datetime
+    status: CertificateStatus
+    revoked_at: datetime | None
+    reason: x509.ReasonFlags | None
+    der: bytes
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line of the CA's audit log (every creation, issuance, revocation, CRL)."""
+
+    time: datetime
+    action: str
+    serial: int | None
+    detail: str
+
+
+class AuditAction:
+    """The ``action`` values the CA writes into its audit log."""
+
+    ISSUE = "issue"
+    REVOKE = "revoke"
+    PUBLISH_CRL = "publish_crl"
