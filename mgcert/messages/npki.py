@@ -1,4 +1,48 @@
 """Wording of the npki layer."""
 
+# ruff: noqa: S105  (wording, not secrets: names like PASSWORD_MISMATCH trip the check)
+
 VID_MISSING = "인증서에서 본인확인 정보(VID)를 찾을 수 없습니다."
 INVALID_NAME = "이름에 사용할 수 없는 문자가 있습니다. (/ \\ , = + 등은 사용할 수 없습니다)"
+
+# --- signPri.key (keyfile.py) ---------------------------------------------------------
+WRONG_KEY_PASSWORD = "인증서 비밀번호가 올바르지 않습니다. 다시 확인해 주세요."
+MALFORMED_KEY_FILE = "개인키 파일(signPri.key)이 손상되었거나 올바른 형식이 아닙니다."
+UNSUPPORTED_KEY_ALGORITHM = "지원하지 않는 방식으로 암호화된 개인키 파일입니다: {algorithm}"
+ITERATION_COUNT_TOO_HIGH = (
+    "개인키 파일의 암호화 반복 횟수가 허용 한도({limit:,}회)를 넘어 열 수 없습니다."
+)
+KEY_SCHEME_PBES2 = "PBES2 (PBKDF2, SEED-CBC)"
+KEY_SCHEME_SEED_CBC_WITH_SHA1 = "seedCBCWithSHA1 (PBKDF1-SHA1, SEED-CBC)"
+KEY_SCHEME_OLD_SEED = "SEED-CBC (PBKDF1-SHA1, 고정 IV, 구형)"
+
+# --- certificate password rule (password_rule.py) ---------------------------------------
+PASSWORD_PART_LENGTH = "10자리 이상"
+PASSWORD_PART_LETTER = "영문자 포함"
+PASSWORD_PART_DIGIT = "숫자 포함"
+PASSWORD_PART_SPECIAL = "특수문자 포함"
+PASSWORD_PART_ALLOWED = "사용할 수 없는 문자(' \" ₩ | 공백, 한글) 없음"
+WEAK_PASSWORD = "인증서 비밀번호 규칙에 맞지 않습니다: {failed}"
+PASSWORD_MISMATCH = "비밀번호와 비밀번호 확인이 일치하지 않습니다."
+
+# --- 주민등록번호 (rrn.py) ----------------------------------------------------------------
+RRN_FORMAT = "주민등록번호는 숫자 13자리로 입력해 주세요. (예: 900101-1234567)"
+RRN_BIRTH_DATE = "주민등록번호 앞자리의 생년월일이 올바르지 않습니다."
+RRN_GENDER_DIGIT = "주민등록번호 뒷자리 첫 숫자가 올바르지 않습니다."
+
+# --- storage media (storage.py) ---------------------------------------------------------
+MEDIUM_HARDDISK = "하드디스크"
+MEDIUM_REMOVABLE = "이동식디스크"
+MEDIUM_PHONE = "휴대폰"
+MEDIUM_TOKEN = "보안토큰"
+MEDIUM_NOT_WRITABLE = "선택한 저장매체({path})에 쓸 수 없습니다. 다른 저장매체를 선택해 주세요."
+CERTIFICATE_FILES_UNREADABLE = "인증서 파일을 읽을 수 없습니다: {path}"
+UNSAFE_FOLDER_NAME = "인증서 폴더 이름이 올바르지 않습니다."
+PROBLEM_NOT_A_CERTIFICATE_FOLDER = "인증서 폴더가 아닙니다."
+PROBLEM_SYMLINK = "링크(바로가기)는 따라가지 않습니다."
+PROBLEM_MISSING_CERT = "인증서 파일(signCert.der)이 없습니다."
+PROBLEM_MISSING_KEY = "개인키 파일(signPri.key)이 없습니다."
+PROBLEM_UNREADABLE = "파일을 읽을 수 없습니다."
+PROBLEM_TOO_LARGE = "파일이 너무 커서 인증서 파일이 아닙니다."
+PROBLEM_BAD_CERTIFICATE = "인증서 파일(signCert.der)의 형식이 올바르지 않습니다."
+PROBLEM_UNREADABLE_FOLDER = "폴더를 읽을 수 없습니다."

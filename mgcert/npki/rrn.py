@@ -1,0 +1,95 @@
+"""주민등록번호 (resident registration number): parsing, validation and masking.
+
+``YYMMDD-GNNNNNN``: six digits of birth date, then a digit G giving sex and century
+(1, 2 and foreigners' 5, 6: 1900s; 3, 4 and 7, 8: 2000s). G = 9 or 0 (1800s) is
+refused: nobody holding such a number opens a bank account today. There is no check
+digit test: numbers issued since October 2020 have none.
+
+The number is personal data: :class:`ResidentNumber`'s repr shows only the masked form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from mgcert.errors import MgcertError
+from mgcert.messages import npki as msg
+
+_CENTURY_BY_DIGIT = {"1": 1900, "2": 1900, "5": 1900, "6": 1900, "3": 2000, "4": 2000}
+_CENTURY_BY_DIGIT |= {"7": 2000, "8": 2000}
+_FOREIGNER_DIGITS = frozenset("5678")
+# Dashes people type or paste between the two halves (hyphen, en/em dash, minus sign).
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_PATTERN = re.compile(r"([0-9]{6})-?([0-9]{7})")
+
+
+class InvalidResidentNumber(MgcertError):
+    """Not a valid 주민등록번호; the message says which part is wrong."""
+
+    default_message = msg.RRN_FORMAT
+
+
+@dataclass(frozen=True, repr=False)
+class ResidentNumber:
+    """A validated 주민등록번호 (13 ASCII digits, no hyphen)."""
+
+    digits: str
+
+    def __post_init__(self) -> None:
+        # Constructing directly must not bypass validation.
+        if not (len(self.digits) == 13 and self.digits.isascii() and self.digits.isdigit()):
+            raise InvalidResidentNumber(msg.RRN_FORMAT)
+        _birth_date(self.digits)
+
+    @classmethod
+    def parse(cls, text: str, *, today: date | None = None) -> ResidentNumber:
+        """Read a typed number: hyphen optional, spaces and full-width digits tolerated.
+
+        With ``today``, a birth date after it is refused too.
+        """
+        value = unicodedata.normalize("NFKC", text)
+        value = "".join(value.split())
+        for dash in _DASHES:
+            value = value.replace(dash, "-")
+        match = _PATTERN.fullmatch(value)
+        if match is None:
+            raise InvalidResidentNumber(msg.RRN_FORMAT)
+        number = cls(match.group(1) + match.group(2))
+        if today is not None and number.birth_date > today:
+            raise InvalidResidentNumber(msg.RRN_BIRTH_DATE)
+        return number
+
+    @property
+    def birth_date(self) -> date:
+        return _birth_date(self.digits)
+
+    @property
+    def is_foreigner(self) -> bool:
+        """True for 외국인등록번호 (7th digit 5–8)."""
+        return self.digits[6] in _FOREIGNER_DIGITS
+
+    @property
+    def formatted(self) -> str:
+        """``900101-1234567``."""
+        return f"{self.digits[:6]}-{self.digits[6:]}"
+
+    @property
+    def masked(self) -> str:
+        """``900101-1******``: what screens show."""
+        return f"{self.digits[:6]}-{self.digits[6]}******"
+
+    def __repr__(self) -> str:
+        return f"ResidentNumber({self.masked!r})"
+
+
+def _birth_date(digits: str) -> date:
+    century = _CENTURY_BY_DIGIT.get(digits[6])
+    if century is None:
+        raise InvalidResidentNumber(msg.RRN_GENDER_DIGIT)
+    try:
+        return date(century + int(digits[0:2]), int(digits[2:4]), int(digits[4:6]))
+    except ValueError as exc:
+        raise InvalidResidentNumber(msg.RRN_BIRTH_DATE) from exc

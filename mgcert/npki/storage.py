@@ -1,0 +1,436 @@
+"""Storage media and the NPKI folder layout (NPKI.md "Folder layout").
+
+Each medium is a root folder; certificates live at
+``<root>/NPKI/<CA org>/USER/<subject DN>/signCert.der`` + ``signPri.key``, the layout
+PyPinkSign and the real certificate programs look for.
+
+Writes are atomic: a new certificate folder is filled under a hidden temporary name
+and renamed into place, so it appears complete or not at all; a replaced file is
+written beside its target, fsynced and renamed over it. Folders are 0700, key files
+0600, certificates 0644. Discovery never raises for what it finds on a medium: a USB
+stick may hold anything, and every oddity becomes a :class:`DiscoveryProblem`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+import shutil
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography import x509
+
+from mgcert.errors import MgcertError
+from mgcert.messages import npki as msg
+from mgcert.npki.names import InvalidName, is_safe_folder_name, validate_org
+
+NPKI_DIR = "NPKI"
+USER_DIR = "USER"
+CERT_FILE = "signCert.der"
+KEY_FILE = "signPri.key"
+FOLDER_PREFIX = "cn="  # PyPinkSign's discovery only looks at USER/cn=... folders
+
+FOLDER_MODE = 0o700
+KEY_MODE = 0o600
+CERT_MODE = 0o644
+# Certificates and key files are a few KiB; a bigger "signCert.der" is something else
+# and is not read into memory.
+MAX_FILE_SIZE = 64 * 1024
+# Room a certificate pair needs, with margin, checked before the CA is asked to issue.
+MIN_FREE_BYTES = 64 * 1024
+_TEMP_PREFIX = ".mgcert-"
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not block discovery
+
+
+class MediumKind(enum.Enum):
+    """Where a 공동인증서 can be stored, as the bank app's medium picker lists them."""
+
+    HARDDISK = "harddisk"
+    REMOVABLE = "removable"
+    PHONE = "phone"
+    TOKEN = "token"  # noqa: S105 (보안토큰, not a secret)
+
+    @property
+    def label(self) -> str:
+        return _MEDIUM_LABELS[self]
+
+    @property
+    def available(self) -> bool:
+        """False for 보안토큰: shown in the picker like the real app, but not simulated."""
+        return self is not MediumKind.TOKEN
+
+
+_MEDIUM_LABELS = {
+    MediumKind.HARDDISK: msg.MEDIUM_HARDDISK,
+    MediumKind.REMOVABLE: msg.MEDIUM_REMOVABLE,
+    MediumKind.PHONE: msg.MEDIUM_PHONE,
+    MediumKind.TOKEN: msg.MEDIUM_TOKEN,
+}
+
+
+class StorageError(MgcertError):
+    """A medium or a certificate folder could not be used."""
+
+
+class MediumNotWritable(StorageError):
+    """The medium cannot take a certificate (missing, read-only, full, not a folder)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(msg.MEDIUM_NOT_WRITABLE.format(path=path))
+
+
+class CertificateFilesUnreadable(StorageError):
+    """A certificate folder's files are missing, unreadable or not a certificate."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{msg.CERTIFICATE_FILES_UNREADABLE.format(path=path)} ({reason})")
+
+
+class UnsafeFolderName(InvalidName):
+    """A certificate folder name that could escape ``USER/`` or that discovery skips."""
+
+    default_message = msg.UNSAFE_FOLDER_NAME
+
+
+@dataclass(frozen=True)
+class StoredCertificate:
+    """A certificate pair found on (or written to) a medium."""
+
+    folder: Path
+    cert_path: Path
+    key_path: Path
+    certificate: x509.Certificate
+    cert_der: bytes = field(repr=False)
+
+    @property
+    def ca_folder(self) -> str:
+        """The ``NPKI/<CA org>`` folder name the certificate sits under."""
+        return self.folder.parent.parent.name
+
+
+@dataclass(frozen=True)
+class DiscoveryProblem:
+    """Something under ``NPKI/`` that looks like a certificate but cannot be used."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class Discovery:
+    certificates: list[StoredCertificate]
+    problems: list[DiscoveryProblem]
+
+
+# --- discovery --------------------------------------------------------------------------
+
+
+def discover(root: Path) -> Discovery:
+    """Every certificate under ``root/NPKI``, plus what was wrong with the rest.
+
+    Never raises for the medium's content: junk folders, unreadable files, symlinks,
+    FIFOs and bad DER are reported as problems. Folders and files whose name starts
+    with a dot (``.DS_Store``, mgcert's own temporary folders) are ignored.
+    """
+    certificates: list[StoredCertificate] = []
+    problems: list[DiscoveryProblem] = []
+    npki = root / NPKI_DIR
+    for ca_dir in _subfolders(npki, problems, report_files=False):
+        user_dir = ca_dir / USER_DIR
+        if not _lexists(user_dir):
+            continue  # a CA folder may hold CA certificates only
+        if os.path.islink(user_dir):
+            problems.append(DiscoveryProblem(user_dir, msg.PROBLEM_SYMLINK))
+            continue
+        for folder in _subfolders(user_dir, problems, report_files=True):
+            if not folder.name.startswith(FOLDER_PREFIX):
+                problems.append(DiscoveryProblem(folder, msg.PROBLEM_NOT_A_CERTIFICATE_FOLDER))
+                continue
+            try:
+                certificates.append(load_certificate(folder))
+            except CertificateFilesUnreadable as problem:
+                problems.append(DiscoveryProblem(problem.path, problem.reason))
+    return Discovery(certificates=certificates, problems=problems)
+
+
+def load_certificate(folder: Path) -> StoredCertificate:
+    """The pair in one certificate folder; :class:`CertificateFilesUnreadable` if unusable."""
+    cert_path = folder / CERT_FILE
+    key_path = folder / KEY_FILE
+    cert_der = _read_small_file(cert_path, missing_reason=msg.PROBLEM_MISSING_CERT)
+    try:
+        key_mode = os.lstat(key_path).st_mode
+    except FileNotFoundError as exc:
+        raise CertificateFilesUnreadable(key_path, msg.PROBLEM_MISSING_KEY) from exc
+    except OSError as exc:
+        raise CertificateFilesUnreadable(key_path, msg.PROBLEM_UNREADABLE) from exc
+    if stat.S_ISLNK(key_mode):
+        raise CertificateFilesUnreadable(key_path, msg.PROBLEM_SYMLINK)
+    if not stat.S_ISREG(key_mode):
+        raise CertificateFilesUnreadable(key_path, msg.PROBLEM_UNREADABLE)
+    try:
+        certificate = x509.load_der_x509_certificate(cert_der)
+        # Parse the fields every listing shows now, so later code can rely on them.
+        _ = (certificate.subject, certificate.issuer, certificate.serial_number)
+        _ = (certificate.not_valid_before_utc, certificate.not_valid_after_utc)
+    except ValueError as exc:
+        raise CertificateFilesUnreadable(cert_path, msg.PROBLEM_BAD_CERTIFICATE) from exc
+    return StoredCertificate(
+        folder=folder,
+        cert_path=cert_path,
+        key_path=key_path,
+        certificate=certificate,
+        cert_der=cert_der,
+    )
+
+
+def read_key_file(stored: StoredCertificate) -> bytes:
+    """The signPri.key bytes; :class:`CertificateFilesUnreadable` if they cannot be read."""
+    return _read_small_file(stored.key_path, missing_reason=msg.PROBLEM_MISSING_KEY)
+
+
+def _subfolders(
+    parent: Path, problems: list[DiscoveryProblem], *, report_files: bool
+) -> list[Path]:
+    """Real (non-symlink) subfolders of ``parent`` in name order; oddities reported."""
+    try:
+        with os.scandir(parent) as entries:
+            found = sorted(entries, key=lambda entry: entry.name)
+    except FileNotFoundError:
+        return []
+    except OSError:
+        problems.append(DiscoveryProblem(parent, msg.PROBLEM_UNREADABLE_FOLDER))
+        return []
+    folders: list[Path] = []
+    for entry in found:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_symlink():
+                problems.append(DiscoveryProblem(path, msg.PROBLEM_SYMLINK))
+            elif entry.is_dir(follow_symlinks=False):
+                folders.append(path)
+            elif report_files:
+                problems.append(DiscoveryProblem(path, msg.PROBLEM_NOT_A_CERTIFICATE_FOLDER))
+        except OSError:
+            problems.append(DiscoveryProblem(path, msg.PROBLEM_UNREADABLE))
+    return folders
+
+
+def _read_small_file(path: Path, *, missing_reason: str) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError as exc:
+        raise CertificateFilesUnreadable(path, missing_reason) from exc
+    except OSError as exc:
+        # ELOOP is what O_NOFOLLOW gives for a symlink.
+        reason = msg.PROBLEM_SYMLINK if os.path.islink(path) else msg.PROBLEM_UNREADABLE
+        raise CertificateFilesUnreadable(path, reason) from exc
+    try:
+        with os.fdopen(fd, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise CertificateFilesUnreadable(path, msg.PROBLEM_UNREADABLE)
+            data = file.read(MAX_FILE_SIZE + 1)
+    except OSError as exc:
+        raise CertificateFilesUnreadable(path, msg.PROBLEM_UNREADABLE) from exc
+    if len(data) > MAX_FILE_SIZE:
+        raise CertificateFilesUnreadable(path, msg.PROBLEM_TOO_LARGE)
+    return data
+
+
+def _lexists(path: Path) -> bool:
+    try:
+        os.lstat(path)
+    except OSError:
+        return False
+    return True
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def check_writable(root: Path, *, create_root: bool = True) -> None:
+    """Raise :class:`MediumNotWritable` unless a certificate can be written under ``root``.
+
+    Actually creates and removes a file: permission bits do not tell (root ignores
+    them, read-only mounts and full disks do not show in them). Pass
+    ``create_root=False`` for a removable disk, so a missing mount point is reported
+    instead of being created on the local disk.
+    """
+    try:
+        _ensure_root(root, create_root=create_root)
+        fd, name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".probe", dir=root)
+        try:
+            os.write(fd, b"\0")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+            os.unlink(name)
+        if shutil.disk_usage(root).free < MIN_FREE_BYTES:
+            raise MediumNotWritable(root)
+    except OSError as exc:
+        raise MediumNotWritable(root) from exc
+
+
+def write_certificate(
+    root: Path,
+    ca_org: str,
+    folder_name: str,
+    cert_der: bytes,
+    key_der: bytes,
+    *,
+    create_root: bool = True,
+) -> Path:
+    """Write the pair to ``root/NPKI/<ca_org>/USER/<folder_name>/``; returns that folder.
+
+    Refuses names that could escape their parent (:class:`InvalidName` /
+    :class:`UnsafeFolderName`); any file-system failure becomes
+    :class:`MediumNotWritable` and leaves no partial folder behind.
+    """
+    validate_org(ca_org)
+    if not is_safe_folder_name(folder_name) or not folder_name.startswith(FOLDER_PREFIX):
+        raise UnsafeFolderName
+    try:
+        user_dir = _ensure_user_dir(root, ca_org, create_root=create_root)
+        target = user_dir / folder_name
+        if _lexists(target):
+            _replace_pair(target, cert_der, key_der)
+        else:
+            _create_pair(user_dir, target, cert_der, key_der)
+    except OSError as exc:
+        raise MediumNotWritable(root) from exc
+    return target
+
+
+def replace_key_file(stored: StoredCertificate, key_der: bytes) -> None:
+    """Atomically replace signPri.key (after a password change); stays 0600."""
+    try:
+        _replace_file(stored.key_path, key_der, KEY_MODE)
+        _fsync_dir(stored.folder)
+    except OSError as exc:
+        raise MediumNotWritable(stored.folder) from exc
+
+
+def delete_certificate(stored: StoredCertificate) -> None:
+    """Remove both files (key first) and the folder if nothing else is left in it."""
+    try:
+        stored.key_path.unlink(missing_ok=True)
+        stored.cert_path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # not empty: someone else's files stay
+            stored.folder.rmdir()
+        _fsync_dir(stored.folder.parent)
+    except OSError as exc:
+        raise MediumNotWritable(stored.folder) from exc
+
+
+def _ensure_root(root: Path, *, create_root: bool) -> None:
+    if create_root:
+        root.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+    elif not root.is_dir():
+        raise FileNotFoundError(root)
+
+
+def _ensure_user_dir(root: Path, ca_org: str, *, create_root: bool) -> Path:
+    _ensure_root(root, create_root=create_root)
+    path = root
+    for part in (NPKI_DIR, ca_org, USER_DIR):
+        path = path / part
+        if os.path.islink(path):
+            # A planted link would send the private key somewhere else.
+            raise NotADirectoryError(path)
+        try:
+            path.mkdir(mode=FOLDER_MODE)
+        except FileExistsError:
+            if not path.is_dir():
+                raise
+        else:
+            os.chmod(path, FOLDER_MODE)  # mkdir's mode is filtered by the umask
+    return path
+
+
+def _create_pair(user_dir: Path, target: Path, cert_der: bytes, key_der: bytes) -> None:
+    staging = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX, dir=user_dir))  # 0700
+    try:
+        _write_new_file(staging / KEY_FILE, key_der, KEY_MODE)
+        _write_new_file(staging / CERT_FILE, cert_der, CERT_MODE)
+        _fsync_dir(staging)
+        os.rename(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _fsync_dir(user_dir)
+
+
+def _replace_pair(target: Path, cert_der: bytes, key_der: bytes) -> None:
+    if os.path.islink(target) or not target.is_dir():
+        raise NotADirectoryError(target)
+    # Both new files are complete on disk before either rename, so a failure while
+    # writing leaves the old pair; only a crash between the two renames could mix them.
+    key_tmp = _write_temp_beside(target / KEY_FILE, key_der, KEY_MODE)
+    try:
+        cert_tmp = _write_temp_beside(target / CERT_FILE, cert_der, CERT_MODE)
+    except BaseException:
+        key_tmp.unlink(missing_ok=True)
+        raise
+    try:
+        os.replace(key_tmp, target / KEY_FILE)
+        os.replace(cert_tmp, target / CERT_FILE)
+    finally:
+        key_tmp.unlink(missing_ok=True)
+        cert_tmp.unlink(missing_ok=True)
+    _fsync_dir(target)
+
+
+def _replace_file(path: Path, data: bytes, mode: int) -> None:
+    temp = _write_temp_beside(path, data, mode)
+    try:
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _write_temp_beside(path: Path, data: bytes, mode: int) -> Path:
+    # mkstemp creates the file 0600, so a key is never readable by others, not even
+    # for the moment before the chmod.
+    fd, name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=path.parent)
+    try:
+        _write_fd(fd, data, mode)
+    except BaseException:
+        os.unlink(name)
+        raise
+    return Path(name)
+
+
+def _write_new_file(path: Path, data: bytes, mode: int) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    _write_fd(os.open(path, flags, 0o600), data, mode)
+
+
+def _write_fd(fd: int, data: bytes, mode: int) -> None:
+    with os.fdopen(fd, "wb") as file:
+        file.write(data)
+        file.flush()
+        os.fchmod(file.fileno(), mode)
+        os.fsync(file.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename durable: fsync the folder holding the new name (POSIX only)."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
