@@ -1,0 +1,38 @@
+"""The 인증센터 menu and which flows are built: adding a flow is one line in FLOWS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.screen import Screen
+
+from mgcert.messages import tui as msg
+from mgcert.tui.screens.kind_choice import KindChoiceScreen
+from mgcert.tui.session import TuiSession
+
+ScreenFactory = Callable[[TuiSession], Screen[object]]
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    """One line of the 인증센터 menu (DOMAIN.md "Menu")."""
+
+    key: str
+    label: str
+
+
+MENU: tuple[MenuItem, ...] = (
+    MenuItem("issue", msg.MENU_ISSUE),
+    MenuItem("renew", msg.MENU_RENEW),
+    MenuItem("financial", msg.MENU_FINANCIAL),
+    MenuItem("register", msg.MENU_REGISTER),
+    MenuItem("manage", msg.MENU_MANAGE),
+    MenuItem("export", msg.MENU_EXPORT),
+    MenuItem("login", msg.MENU_LOGIN),
+)
+
+# Menu key -> the first screen of its flow. Items without an entry show "준비 중".
+FLOWS: dict[str, ScreenFactory] = {
+    "issue": KindChoiceScreen,
+}

@@ -1,0 +1,57 @@
+"""Home / 인증센터: the menu of DOMAIN.md and the certificate comparison."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets.option_list import Option
+
+from mgcert.messages import tui as msg
+from mgcert.tui.menu import FLOWS, MENU, MenuItem
+from mgcert.tui.screens.base import MgcertScreen
+from mgcert.tui.session import TuiSession
+from mgcert.tui.widgets.kind_comparison import KindComparison
+
+
+def _prompt(item: MenuItem) -> Text:
+    if item.key in FLOWS:
+        return Text(item.label)
+    return Text.assemble(item.label, "  ", (f"[{msg.MENU_NOT_READY_MARK}]", "dim italic"))
+
+
+class HomeScreen(MgcertScreen[None]):
+    """The certificate center's first screen."""
+
+    HELP_TOPIC = "home"
+
+    def __init__(self, session: TuiSession) -> None:
+        super().__init__(id="home")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="home-body"):
+            yield Label(msg.HOME_HEADING, classes="heading")
+            yield Label(msg.HOME_INTRO, classes="intro")
+            yield OptionList(
+                *(Option(_prompt(item), id=item.key) for item in MENU),
+                id="menu",
+            )
+            yield KindComparison(id="comparison")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#menu", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#menu")
+    def open_flow(self, event: OptionList.OptionSelected) -> None:
+        key = event.option.id or ""
+        factory = FLOWS.get(key)
+        if factory is None:
+            label = next(item.label for item in MENU if item.key == key)
+            self.notify(msg.MENU_NOT_READY_NOTICE.format(item=label), title=msg.MENU_NOT_READY_MARK)
+            return
+        self.app.push_screen(factory(self.session))

@@ -1,0 +1,110 @@
+"""Step ①: 주민등록번호, 출금계좌번호, 계좌비밀번호."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Input, Label
+
+from mgcert.errors import MgcertError
+from mgcert.messages import tui as msg
+from mgcert.tui.normalize import digits_only
+from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.validators import (
+    AccountNumberFormat,
+    AccountPasswordFormat,
+    ResidentNumberBack,
+    ResidentNumberFront,
+)
+
+DIGITS = r"[0-9]*"
+ACCOUNT_CHARS = r"[0-9 -]*"
+FIELD_ORDER = ("#rrn-front", "#rrn-back", "#account", "#account-password")
+ONLY_ON = frozenset({"blur", "submitted"})
+
+
+class CustomerStep(WizardStep):
+    """Identifies the customer and their withdrawal account; the center decides 발급/재발급."""
+
+    STEP = 1
+    HELP_TOPIC = "customer"
+
+    def compose(self) -> ComposeResult:
+        yield Label(msg.CUSTOMER_HEADING, classes="heading")
+        yield Label(msg.CUSTOMER_INTRO, classes="intro")
+        with Horizontal(classes="field"):
+            yield Label(msg.RRN_LABEL, classes="field-label")
+            yield Input(
+                placeholder=msg.RRN_FRONT_PLACEHOLDER,
+                max_length=6,
+                restrict=DIGITS,
+                validators=[ResidentNumberFront()],
+                validate_on=ONLY_ON,
+                id="rrn-front",
+            )
+            yield Label("-", classes="dash")
+            yield Input(
+                placeholder=msg.RRN_BACK_PLACEHOLDER,
+                password=True,
+                max_length=7,
+                restrict=DIGITS,
+                validators=[ResidentNumberBack()],
+                validate_on=ONLY_ON,
+                id="rrn-back",
+            )
+        with Horizontal(classes="field"):
+            yield Label(msg.ACCOUNT_LABEL, classes="field-label")
+            yield Input(
+                placeholder=msg.ACCOUNT_PLACEHOLDER,
+                max_length=20,
+                restrict=ACCOUNT_CHARS,
+                validators=[AccountNumberFormat()],
+                validate_on=ONLY_ON,
+                id="account",
+            )
+        with Horizontal(classes="field"):
+            yield Label(msg.ACCOUNT_PASSWORD_LABEL, classes="field-label")
+            yield Input(
+                placeholder=msg.ACCOUNT_PASSWORD_PLACEHOLDER,
+                password=True,
+                max_length=4,
+                restrict=DIGITS,
+                validators=[AccountPasswordFormat()],
+                validate_on=ONLY_ON,
+                id="account-password",
+            )
+        yield Label("", classes="error")
+        yield Button(msg.CUSTOMER_NEXT, id="customer-next", variant="primary")
+
+    def has_input(self) -> bool:
+        return any(self.query_one(selector, Input).value for selector in FIELD_ORDER)
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field; on the last one it submits."""
+        event.stop()
+        current = f"#{event.input.id}"
+        if current == FIELD_ORDER[-1]:
+            self.submit()
+            return
+        self.query_one(FIELD_ORDER[FIELD_ORDER.index(current) + 1], Input).focus()
+
+    @on(Button.Pressed, "#customer-next")
+    def submit(self) -> None:
+        fields = [self.query_one(selector, Input) for selector in FIELD_ORDER]
+        for field in fields:
+            result = field.validate(field.value)
+            if result is not None and not result.is_valid:
+                self.show_error(result.failure_descriptions[0])
+                field.focus()
+                return
+        front, back, account, password = (digits_only(field.value) for field in fields)
+        secret = fields[-1]
+        try:
+            check = self.flow.enter_customer(front + back, account, password)
+        except MgcertError as error:
+            self.fail(error, secret)
+            return
+        secret.clear()
+        self.finish(check)

@@ -1,0 +1,128 @@
+"""Step ③, second check: 보안카드 (two half cells) or OTP (6 digits)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Input, Label
+
+from mgcert.center import IssuanceFlow, SecurityCardPrompt
+from mgcert.errors import MgcertError
+from mgcert.messages import tui as msg
+from mgcert.tui.normalize import digits_only
+from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.validators import Digits
+
+ONLY_SUBMITTED = frozenset({"submitted"})
+
+
+def _code_input(length: int, *, id: str, password: bool) -> Input:
+    return Input(
+        max_length=length,
+        restrict=r"[0-9]*",
+        password=password,
+        validators=[Digits(length)],
+        validate_on=ONLY_SUBMITTED,
+        id=id,
+        classes="short",
+    )
+
+
+class SecurityCardStep(WizardStep):
+    """Asks for the first two digits of one cell and the last two of another."""
+
+    STEP = 3
+    HELP_TOPIC = "identity"
+
+    def __init__(self, flow: IssuanceFlow, *, id: str) -> None:
+        super().__init__(flow, id=id)
+        self.prompt: SecurityCardPrompt | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label(msg.IDENTITY_HEADING + " · " + msg.SECOND_METHOD_CARD, classes="heading")
+        yield Label(msg.CARD_INTRO, classes="intro")
+        with Horizontal(classes="field"):
+            yield Label("", id="card-first-label", classes="field-label wide")
+            yield _code_input(2, id="card-first", password=True)
+        with Horizontal(classes="field"):
+            yield Label("", id="card-second-label", classes="field-label wide")
+            yield _code_input(2, id="card-second", password=True)
+        yield Label("", classes="error")
+        yield Button(msg.CARD_VERIFY, id="card-verify", variant="primary")
+
+    def enter(self) -> None:
+        if self.prompt is None:
+            self.challenge()
+        self.query_one("#card-first", Input).focus()
+
+    def challenge(self) -> None:
+        try:
+            self.prompt = self.flow.security_card_challenge()
+        except MgcertError as error:
+            self.fail(error)
+            return
+        self.query_one("#card-first-label", Label).update(
+            msg.CARD_FIRST.format(cell=self.prompt.first_cell)
+        )
+        self.query_one("#card-second-label", Label).update(
+            msg.CARD_SECOND.format(cell=self.prompt.second_cell)
+        )
+
+    @on(Input.Submitted, "#card-first")
+    def to_second(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#card-second", Input).focus()
+
+    @on(Input.Submitted, "#card-second")
+    @on(Button.Pressed, "#card-verify")
+    def verify(self) -> None:
+        first = self.query_one("#card-first", Input)
+        second = self.query_one("#card-second", Input)
+        for field in (first, second):
+            result = field.validate(field.value)
+            if result is not None and not result.is_valid:
+                self.show_error(result.failure_descriptions[0])
+                field.focus()
+                return
+        try:
+            self.flow.verify_security_card(digits_only(first.value), digits_only(second.value))
+        except MgcertError as error:
+            self.fail(error, first, second)
+            return
+        first.clear()
+        second.clear()
+        self.finish()
+
+
+class OtpStep(WizardStep):
+    """The 6 digits the OTP device shows right now."""
+
+    STEP = 3
+    HELP_TOPIC = "identity"
+
+    def compose(self) -> ComposeResult:
+        yield Label(msg.IDENTITY_HEADING + " · " + msg.SECOND_METHOD_OTP, classes="heading")
+        yield Label(msg.OTP_INTRO, classes="intro")
+        with Horizontal(classes="field"):
+            yield Label(msg.OTP_LABEL, classes="field-label")
+            yield _code_input(6, id="otp-code", password=False)
+        yield Label("", classes="error")
+        yield Button(msg.OTP_VERIFY, id="otp-verify", variant="primary")
+
+    @on(Input.Submitted, "#otp-code")
+    @on(Button.Pressed, "#otp-verify")
+    def verify(self) -> None:
+        field = self.query_one("#otp-code", Input)
+        result = field.validate(field.value)
+        if result is not None and not result.is_valid:
+            self.show_error(result.failure_descriptions[0])
+            field.focus()
+            return
+        try:
+            self.flow.verify_otp(digits_only(field.value))
+        except MgcertError as error:
+            self.fail(error, field)
+            return
+        field.clear()
+        self.finish()

@@ -1,0 +1,65 @@
+"""Step ④ done: the certificate as the bank shows it, and where its files are."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.table import Table
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Button, Label, Static
+
+from mgcert.center import IssuanceResult, IssueMode
+from mgcert.clock import KST
+from mgcert.messages import tui as msg
+from mgcert.tui.screens.issuance.step import WizardStep
+
+
+def result_table(result: IssuanceResult) -> Table:
+    table = Table(box=box.ROUNDED, show_header=False, expand=True)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    validity = msg.DONE_VALIDITY.format(
+        start=result.not_before.astimezone(KST).strftime("%Y.%m.%d"),
+        end=result.not_after.astimezone(KST).strftime("%Y.%m.%d"),
+    )
+    values = (
+        result.name,
+        result.issuer,
+        result.purpose,
+        validity,
+        result.serial_hex,
+        result.medium_label,
+        str(result.folder),
+    )
+    for label, value in zip(msg.DONE_FIELDS, values, strict=True):
+        table.add_row(label, value)
+    return table
+
+
+class DoneStep(WizardStep):
+    """The completion screen."""
+
+    STEP = 4
+    HELP_TOPIC = "done"
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="done-heading", classes="heading success")
+        yield Static("", id="done-table")
+        yield Label("", id="done-notes", classes="note")
+        yield Button(msg.DONE_HOME, id="done-home", variant="primary")
+
+    def show_result(self, result: IssuanceResult) -> None:
+        reissue = result.mode is IssueMode.REISSUE
+        heading = msg.DONE_HEADING_REISSUE if reissue else msg.DONE_HEADING_NEW
+        self.query_one("#done-heading", Label).update(heading)
+        self.query_one("#done-table", Static).update(result_table(result))
+        notes = [msg.DONE_OTHER_BANKS]
+        if reissue:
+            notes.insert(0, msg.DONE_REISSUE_NOTE)
+        if result.recovered_to is not None:
+            notes.insert(0, msg.DONE_RECOVERED.format(path=result.recovered_to))
+        self.query_one("#done-notes", Label).update("\n".join(notes))
+
+    @on(Button.Pressed, "#done-home")
+    def go_home(self) -> None:
+        self.finish()

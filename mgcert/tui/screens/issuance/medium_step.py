@@ -1,0 +1,99 @@
+"""Step ④: where the certificate goes (하드디스크, 이동식디스크 with a folder, 휴대폰, 보안토큰)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+
+from mgcert.center import CertificateCenter, IssuanceFlow, MediumLocation
+from mgcert.errors import MgcertError
+from mgcert.messages import tui as msg
+from mgcert.npki.storage import MediumKind
+from mgcert.tui.normalize import field_text
+from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.validators import FolderPath
+
+
+def _medium_label(kind: MediumKind) -> str:
+    if kind.available:
+        return kind.label
+    return f"{kind.label} — {msg.MEDIUM_UNAVAILABLE}"
+
+
+class MediumStep(WizardStep):
+    """Picks the medium; the center checks it is writable before the CA issues anything."""
+
+    STEP = 4
+    HELP_TOPIC = "medium"
+
+    def __init__(self, flow: IssuanceFlow, center: CertificateCenter, *, id: str) -> None:
+        super().__init__(flow, id=id)
+        self.center = center
+
+    def compose(self) -> ComposeResult:
+        yield Label(msg.MEDIUM_HEADING, classes="heading")
+        yield Label(msg.MEDIUM_INTRO, classes="intro")
+        with RadioSet(id="medium"):
+            for kind in MediumKind:
+                yield RadioButton(
+                    _medium_label(kind),
+                    value=kind is MediumKind.HARDDISK,
+                    disabled=not kind.available,
+                    name=kind.name,
+                )
+        with Horizontal(classes="field", id="folder-row"):
+            yield Label(msg.MEDIUM_FOLDER_LABEL, classes="field-label wide")
+            yield Input(
+                str(self.center.home.removable_default_root),
+                validators=[FolderPath()],
+                validate_on=frozenset({"submitted"}),
+                id="folder",
+            )
+        yield Label("", classes="error")
+        yield Button(msg.MEDIUM_NEXT, id="medium-next", variant="primary")
+
+    def on_mount(self) -> None:
+        self._show_folder()
+
+    def chosen_kind(self) -> MediumKind:
+        pressed = self.query_one("#medium", RadioSet).pressed_button
+        if pressed is None or pressed.name is None:
+            return MediumKind.HARDDISK
+        return MediumKind[pressed.name]
+
+    @on(RadioSet.Changed, "#medium")
+    def _show_folder(self) -> None:
+        removable = self.chosen_kind() is MediumKind.REMOVABLE
+        self.query_one("#folder-row").display = removable
+        self.show_error("")
+
+    def location(self) -> MediumLocation | None:
+        kind = self.chosen_kind()
+        if kind is MediumKind.REMOVABLE:
+            field = self.query_one("#folder", Input)
+            result = field.validate(field.value)
+            if result is not None and not result.is_valid:
+                self.show_error(result.failure_descriptions[0])
+                field.focus()
+                return None
+            return self.center.removable(Path(field_text(field.value)).expanduser())
+        return next(place for place in self.center.media() if place.kind is kind)
+
+    @on(Input.Submitted, "#folder")
+    @on(Button.Pressed, "#medium-next")
+    def submit(self) -> None:
+        location = self.location()
+        if location is None:
+            return
+        try:
+            self.flow.check_medium(location)
+        except MgcertError as error:
+            self.fail(error)
+            if self.chosen_kind() is MediumKind.REMOVABLE:
+                self.query_one("#folder", Input).focus()
+            return
+        self.finish(location)

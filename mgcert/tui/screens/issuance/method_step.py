@@ -1,0 +1,57 @@
+"""Step ③ choices: ARS or SMS first, then 보안카드 or OTP."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Button, Label, RadioButton, RadioSet
+
+from mgcert.center import IssuanceFlow
+from mgcert.messages import tui as msg
+from mgcert.tui.screens.issuance.step import WizardStep
+
+
+class MethodStep(WizardStep):
+    """Pick one of two identity methods; finishes with the chosen option's key."""
+
+    STEP = 3
+    HELP_TOPIC = "identity"
+
+    def __init__(
+        self, flow: IssuanceFlow, *, id: str, intro: str, options: tuple[tuple[str, str], ...]
+    ) -> None:
+        super().__init__(flow, id=id)
+        self.intro = intro
+        self.options = options
+
+    def compose(self) -> ComposeResult:
+        yield Label(msg.IDENTITY_HEADING, classes="heading")
+        yield Label(self.intro, classes="intro")
+        with RadioSet(classes="methods"):
+            for index, (key, label) in enumerate(self.options):
+                yield RadioButton(label, value=index == 0, name=key)
+        yield Label("", classes="error")
+        yield Button(msg.METHOD_NEXT, classes="method-next", variant="primary")
+
+    @on(Button.Pressed, ".method-next")
+    def submit(self) -> None:
+        pressed = self.query_one(RadioSet).pressed_button
+        self.finish(pressed.name if pressed is not None else self.options[0][0])
+
+
+def phone_method_step(flow: IssuanceFlow) -> MethodStep:
+    return MethodStep(
+        flow,
+        id="phone-method",
+        intro=msg.PHONE_METHOD_INTRO,
+        options=(("ars", msg.PHONE_METHOD_ARS), ("sms", msg.PHONE_METHOD_SMS)),
+    )
+
+
+def device_method_step(flow: IssuanceFlow) -> MethodStep:
+    return MethodStep(
+        flow,
+        id="device-method",
+        intro=msg.SECOND_METHOD_INTRO,
+        options=(("card", msg.SECOND_METHOD_CARD), ("otp", msg.SECOND_METHOD_OTP)),
+    )

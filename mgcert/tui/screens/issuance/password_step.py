@@ -1,0 +1,71 @@
+"""Step ④: the certificate password, typed twice, the rule ticked live."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Input, Label
+
+from mgcert.messages import tui as msg
+from mgcert.tui.normalize import nfc
+from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.widgets.password_checklist import PasswordChecklist
+
+
+@dataclass(frozen=True)
+class NewPassword:
+    """Handed straight to the issuing worker; the widgets are already cleared."""
+
+    password: str
+    confirm: str
+
+
+class PasswordStep(WizardStep):
+    """Collects the new certificate password; the center judges it when issuing."""
+
+    STEP = 4
+    HELP_TOPIC = "password"
+
+    def compose(self) -> ComposeResult:
+        yield Label(msg.PASSWORD_HEADING, classes="heading")
+        yield Label(msg.PASSWORD_INTRO, classes="intro")
+        with Horizontal(classes="field"):
+            yield Label(msg.PASSWORD_LABEL, classes="field-label")
+            yield Input(placeholder=msg.PASSWORD_PLACEHOLDER, password=True, id="password")
+        with Horizontal(classes="field"):
+            yield Label(msg.PASSWORD_CONFIRM_LABEL, classes="field-label")
+            yield Input(
+                placeholder=msg.PASSWORD_CONFIRM_PLACEHOLDER, password=True, id="password-confirm"
+            )
+        yield PasswordChecklist(id="password-rule")
+        yield Label("", classes="error")
+        yield Button(msg.ISSUE_BUTTON, id="issue", variant="primary")
+
+    def _fields(self) -> tuple[Input, Input]:
+        return self.query_one("#password", Input), self.query_one("#password-confirm", Input)
+
+    @on(Input.Changed)
+    def tick_rule(self) -> None:
+        password, confirm = self._fields()
+        self.query_one(PasswordChecklist).show(nfc(password.value), nfc(confirm.value))
+
+    @on(Input.Submitted, "#password")
+    def to_confirm(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._fields()[1].focus()
+
+    @on(Input.Submitted, "#password-confirm")
+    @on(Button.Pressed, "#issue")
+    def submit(self) -> None:
+        password, confirm = self._fields()
+        typed = NewPassword(nfc(password.value), nfc(confirm.value))
+        self.clear_secrets()
+        self.finish(typed)
+
+    def clear_secrets(self) -> None:
+        for field in self._fields():
+            field.clear()
+        self.query_one(PasswordChecklist).show("", "")

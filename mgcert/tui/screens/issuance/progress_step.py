@@ -1,0 +1,34 @@
+"""Step ④ while issuing: the stage the center reports and a progress bar."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Label, LoadingIndicator, ProgressBar
+
+from mgcert.center import IssueStage
+from mgcert.messages import tui as msg
+from mgcert.tui.screens.issuance.step import WizardStep
+
+STAGES = list(IssueStage)
+
+
+class ProgressStep(WizardStep):
+    """Shown while the worker generates the key, the CA signs and the files are written."""
+
+    STEP = 4
+    HELP_TOPIC = "progress"
+
+    def compose(self) -> ComposeResult:
+        yield Label(msg.PROGRESS_HEADING, classes="heading")
+        yield Label(msg.PROGRESS_HINT, classes="intro")
+        yield ProgressBar(total=len(STAGES), show_eta=False, id="issue-progress")
+        yield Label("", id="issue-stage")
+        yield LoadingIndicator(id="issue-spinner")
+
+    def enter(self) -> None:
+        self.query_one(ProgressBar).update(progress=0)
+        self.query_one("#issue-stage", Label).update("")
+
+    def show_stage(self, stage: IssueStage) -> None:
+        self.query_one(ProgressBar).update(progress=STAGES.index(stage) + 1)
+        self.query_one("#issue-stage", Label).update(stage.label)

@@ -1,0 +1,58 @@
+"""Step ②: the terms, all required; 전체 동의 ticks every one."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Button, Checkbox, Label, Rule
+
+from mgcert.errors import MgcertError
+from mgcert.messages import tui as msg
+from mgcert.tui.screens.issuance.step import WizardStep
+
+
+class TermsStep(WizardStep):
+    """Every term must be agreed before identity checks start."""
+
+    STEP = 2
+    HELP_TOPIC = "terms"
+
+    def compose(self) -> ComposeResult:
+        yield Label(msg.TERMS_HEADING, classes="heading")
+        yield Label(msg.TERMS_INTRO, classes="intro")
+        yield Checkbox(msg.TERMS_ALL, id="terms-all", compact=True)
+        yield Rule(line_style="dashed")
+        for index, term in enumerate(msg.TERMS_ITEMS):
+            yield Checkbox(term, id=f"term-{index}", classes="term", compact=True)
+        yield Label("", classes="error")
+        yield Button(msg.TERMS_NEXT, id="terms-next", variant="primary")
+
+    def _terms(self) -> list[Checkbox]:
+        return list(self.query(".term").results(Checkbox))
+
+    @on(Checkbox.Changed, "#terms-all")
+    def tick_all(self, event: Checkbox.Changed) -> None:
+        for term in self._terms():
+            with term.prevent(Checkbox.Changed):
+                term.value = event.value
+        self.show_error("")
+
+    @on(Checkbox.Changed, ".term")
+    def follow_terms(self) -> None:
+        everything = all(term.value for term in self._terms())
+        box = self.query_one("#terms-all", Checkbox)
+        with box.prevent(Checkbox.Changed):
+            box.value = everything
+
+    @on(Button.Pressed, "#terms-next")
+    def submit(self) -> None:
+        agreed = all(term.value for term in self._terms())
+        if not agreed:
+            self.show_error(msg.TERMS_NEED_ALL)
+            return
+        try:
+            self.flow.agree_terms(True)
+        except MgcertError as error:
+            self.fail(error)
+            return
+        self.finish()

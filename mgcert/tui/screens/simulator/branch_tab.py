@@ -1,0 +1,28 @@
+"""지점 방문: what a branch visit does — unlock the current customer's locked checks."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Button, Label
+
+from mgcert.messages import tui as msg
+from mgcert.tui.screens.simulator.tab import SimulatorTab
+
+
+class BranchTab(SimulatorTab):
+    def compose(self) -> ComposeResult:
+        yield Label(msg.SIM_BRANCH_INTRO, classes="intro")
+        yield Label("", id="sim-branch-state")
+        yield Button(msg.SIM_BRANCH_UNLOCK, id="sim-branch-unlock", variant="warning")
+
+    def refresh_view(self) -> None:
+        locked = self.simulator.locked_checks(self.customer_id)
+        state = ", ".join(locked) if locked else msg.SIM_NONE
+        self.query_one("#sim-branch-state", Label).update(msg.SIM_BRANCH_STATE.format(state=state))
+
+    @on(Button.Pressed, "#sim-branch-unlock")
+    def unlock(self) -> None:
+        self.simulator.unlock(self.customer_id)
+        self.notify(msg.SIM_BRANCH_DONE.format(name=self.customer_name))
+        self.post_message(self.CustomerChanged())

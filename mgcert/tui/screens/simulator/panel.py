@@ -1,0 +1,71 @@
+"""The simulator panel (F2): an overlay; closing it returns to the screen below untouched."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Footer, Label, TabbedContent, TabPane
+
+from mgcert.messages import tui as msg
+from mgcert.tui.screens.base import MgcertModal
+from mgcert.tui.screens.simulator.branch_tab import BranchTab
+from mgcert.tui.screens.simulator.card_tab import CardTab
+from mgcert.tui.screens.simulator.clock_tab import ClockTab
+from mgcert.tui.screens.simulator.customers_tab import CustomersTab
+from mgcert.tui.screens.simulator.otp_tab import OtpTab
+from mgcert.tui.screens.simulator.phone_tab import PhoneTab
+from mgcert.tui.screens.simulator.tab import SimulatorTab
+from mgcert.tui.session import TuiSession
+
+TABS = (
+    ("sim-customers-tab", msg.SIM_TAB_CUSTOMERS, CustomersTab),
+    ("sim-card-tab", msg.SIM_TAB_CARD, CardTab),
+    ("sim-otp-tab", msg.SIM_TAB_OTP, OtpTab),
+    ("sim-phone-tab", msg.SIM_TAB_PHONE, PhoneTab),
+    ("sim-clock-tab", msg.SIM_TAB_CLOCK, ClockTab),
+    ("sim-branch-tab", msg.SIM_TAB_BRANCH, BranchTab),
+)
+
+
+class SimulatorPanel(MgcertModal[None]):
+    """Tabs over the simulator facade; opens on the phone while a call is ringing."""
+
+    HELP_TOPIC = "simulator"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", msg.KEY_CLOSE, id="simulator.close")
+    ]
+
+    def __init__(self, session: TuiSession, *, initial: str | None = None) -> None:
+        super().__init__(id="simulator")
+        self.session = session
+        self.initial = initial
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="sim-box", classes="dialog"):
+            yield Label(msg.SIM_TITLE, classes="heading")
+            with TabbedContent(id="sim-tabs", initial=self._initial_tab()):
+                for pane_id, title, tab in TABS:
+                    with TabPane(title, id=pane_id):
+                        yield tab(self.session, id=pane_id.removesuffix("-tab"))
+        yield Footer()
+
+    def _initial_tab(self) -> str:
+        if self.initial is not None:
+            return self.initial
+        simulator = self.session.center.simulator
+        if self.session.customer_id is not None and simulator.pending_ars(self.session.customer_id):
+            return "sim-phone-tab"
+        return "sim-customers-tab"
+
+    @on(SimulatorTab.CustomerChanged)
+    def redraw_all(self, event: SimulatorTab.CustomerChanged) -> None:
+        event.stop()
+        for tab in self.query(SimulatorTab):
+            tab.refresh_view()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

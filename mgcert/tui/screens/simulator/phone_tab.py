@@ -1,0 +1,83 @@
+"""휴대폰: the incoming ARS call with a keypad, and the SMS inbox."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal
+from textual.widgets import Button, Input, Label, Static
+
+from mgcert.clock import KST
+from mgcert.messages import tui as msg
+from mgcert.tui.normalize import digits_only
+from mgcert.tui.screens.simulator.tab import SimulatorTab
+
+KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
+
+
+class PhoneTab(SimulatorTab):
+    """The registered phone: answer the bank's call, read its text messages."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="sim-phone-title", classes="heading")
+        yield Label(msg.SIM_PHONE_IDLE, id="sim-ars-state")
+        with Horizontal(id="sim-ars-row"):
+            yield Input(max_length=2, restrict=r"[0-9]*", id="sim-ars-keys", classes="short")
+            yield Button(msg.SIM_PHONE_SEND, id="sim-ars-send", variant="success", compact=True)
+            yield Button(msg.SIM_PHONE_CLEAR, id="sim-ars-clear", compact=True)
+        with Grid(id="sim-keypad"):
+            for key in KEYPAD:
+                yield Button(key, name=key, classes="key", compact=True)
+        yield Label("", id="sim-ars-result")
+        yield Label(msg.SIM_SMS_TITLE, classes="subheading")
+        yield Static(msg.SIM_SMS_EMPTY, id="sim-sms")
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self.refresh_view)
+
+    def refresh_view(self) -> None:
+        sheet = next(s for s in self.simulator.sheets() if s.customer_id == self.customer_id)
+        self.query_one("#sim-phone-title", Label).update(
+            msg.SIM_PHONE_TITLE.format(name=sheet.name, phone=sheet.phone)
+        )
+        ringing = self.simulator.pending_ars(self.customer_id) is not None
+        state = self.query_one("#sim-ars-state", Label)
+        state.update(msg.SIM_PHONE_RINGING if ringing else msg.SIM_PHONE_IDLE)
+        state.set_class(ringing, "ringing")
+        inbox = self.simulator.sms_inbox(self.customer_id)
+        lines = [
+            f"{message.sent_at.astimezone(KST):%m-%d %H:%M:%S}  {message.text}"
+            for message in reversed(inbox)
+        ]
+        self.query_one("#sim-sms", Static).update("\n".join(lines) or msg.SIM_SMS_EMPTY)
+
+    @on(Button.Pressed, ".key")
+    def press_key(self, event: Button.Pressed) -> None:
+        key = event.button.name or ""
+        if key == "#":
+            self.send()
+            return
+        if key.isdigit():
+            field = self.query_one("#sim-ars-keys", Input)
+            field.value = (field.value + key)[-2:]
+
+    @on(Button.Pressed, "#sim-ars-clear")
+    def clear_keys(self) -> None:
+        self.query_one("#sim-ars-keys", Input).clear()
+        self.query_one("#sim-ars-result", Label).update("")
+
+    @on(Input.Submitted, "#sim-ars-keys")
+    @on(Button.Pressed, "#sim-ars-send")
+    def send(self) -> None:
+        field = self.query_one("#sim-ars-keys", Input)
+        result = self.query_one("#sim-ars-result", Label)
+        digits = digits_only(field.value)
+        if len(digits) != 2:
+            result.update(msg.SIM_PHONE_NEED_TWO)
+            return
+        accepted = self.simulator.key_in_ars(self.customer_id, digits)
+        field.clear()
+        result.update(msg.SIM_PHONE_ACCEPTED if accepted else msg.SIM_PHONE_REJECTED)
+        result.set_class(accepted, "ok")
+        result.set_class(not accepted, "error")
+        self.refresh_view()

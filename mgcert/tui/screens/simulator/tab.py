@@ -1,0 +1,42 @@
+"""What every simulator tab shares: the session, whose devices it shows, refreshing."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.message import Message
+
+from mgcert.center import Simulator
+from mgcert.tui.session import TuiSession
+
+
+class SimulatorTab(VerticalScroll):
+    """A tab's content; ``refresh_view`` redraws it from the simulator facade."""
+
+    class CustomerChanged(Message):
+        """The current customer (or the clock) changed: every tab redraws."""
+
+    def __init__(self, session: TuiSession, *, id: str) -> None:
+        super().__init__(id=id, classes="sim-tab")
+        self.session = session
+
+    @property
+    def simulator(self) -> Simulator:
+        return self.session.center.simulator
+
+    @property
+    def customer_id(self) -> int:
+        if self.session.customer_id is None:
+            self.session.customer_id = self.simulator.sheets()[0].customer_id
+        return self.session.customer_id
+
+    @property
+    def customer_name(self) -> str:
+        return next(
+            sheet.name for sheet in self.simulator.sheets() if sheet.customer_id == self.customer_id
+        )
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Redraw from the facade (subclasses)."""

@@ -1,0 +1,32 @@
+"""The polite notice shown instead of a screen when the terminal is below 80×24."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from mgcert.messages import tui as msg
+
+MIN_WIDTH = 80
+MIN_HEIGHT = 24
+
+
+class TooSmallNotice(Static):
+    """Hidden by default; app.tcss shows it on screens carrying a too-small class."""
+
+    DEFAULT_CSS = """
+    TooSmallNotice {
+        display: none;
+        width: 1fr;
+        height: 1fr;
+        content-align: center middle;
+        text-align: center;
+        color: $warning;
+        background: $surface;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__("", id="too-small")
+
+    def describe(self, width: int, height: int) -> None:
+        self.update(msg.TOO_SMALL.format(width=width, height=height))
