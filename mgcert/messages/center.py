@@ -1,1 +1,127 @@
-"""Wording of the center layer."""
+"""Wording of the center layer (errors, mode explanations, check names, CLI lines)."""
+
+# --- steps ------------------------------------------------------------------------------
+STEP_CUSTOMER = "고객정보 입력"
+STEP_TERMS = "약관동의"
+STEP_PHONE = "ARS 전화인증 또는 SMS 인증"
+STEP_SECOND_FACTOR = "보안카드 또는 OTP 인증"
+STEP_CERTIFICATE = "인증서 선택 및 비밀번호 확인"
+STEP_OWNER = "주민등록번호 확인"
+STEP_ACCOUNT = "출금계좌 확인"
+STEPS_INCOMPLETE = "아직 끝나지 않은 단계가 있습니다: {steps}"
+TERMS_NOT_AGREED = "약관에 모두 동의해야 다음 단계로 진행할 수 있습니다."
+NO_PENDING_ARS = "먼저 ARS 전화인증을 요청해 주세요."
+NO_PENDING_SMS = "먼저 SMS 인증번호를 요청해 주세요."
+NO_PENDING_CARD = "먼저 보안카드 번호를 요청해 주세요."
+FLOW_FINISHED = "이미 완료된 절차입니다. 처음부터 다시 시작해 주세요."
+
+# --- modes --------------------------------------------------------------------------------
+MODE_NEW = "발급"
+MODE_REISSUE = "재발급"
+MODE_RENEWAL = "갱신"
+MODE_NEW_REASON = "사용 중인 {kind} 인증서가 없어 새로 발급합니다."
+MODE_NEW_AFTER_EXPIRY = "이전 {kind} 인증서의 유효기간이 끝나 새로 발급합니다."
+MODE_REISSUE_VALID = (
+    "유효한 {kind} 인증서(만료일 {not_after})가 있어 재발급합니다. "
+    "만료일은 그대로이고 수수료는 없으며, 이전 인증서는 자동으로 폐기됩니다."
+)
+MODE_REISSUE_REVOKED = (
+    "폐기된 {kind} 인증서(만료일 {not_after})가 있어 재발급으로 처리합니다. "
+    "만료일은 그대로이고 수수료는 없습니다."
+)
+FEE_REASON_ISSUE = "공동인증서 범용 발급 수수료"
+FEE_REASON_RENEW = "공동인증서 범용 갱신 수수료"
+FEE_REFUND_REASON = "인증서 발급 실패로 수수료 환불"
+
+# --- stages -------------------------------------------------------------------------------
+STAGE_KEY_PAIR = "키 쌍 생성 중"
+STAGE_CSR = "인증서 요청(CSR) 생성 중"
+STAGE_CA_SIGNING = "인증기관에서 발급 중"
+STAGE_ENCRYPTING = "개인키 암호화 중"
+STAGE_WRITING = "저장매체에 저장 중"
+STAGE_DONE = "발급 완료"
+
+# --- media --------------------------------------------------------------------------------
+MEDIUM_UNAVAILABLE = "{medium}는 시뮬레이터에서 사용할 수 없습니다. 다른 저장매체를 선택해 주세요."
+MEDIUM_NOT_WRITABLE = "저장매체에 쓸 수 없습니다: {path}"
+ISSUED_BUT_NOT_SAVED = (
+    "인증서는 발급되었지만 저장매체에 저장하지 못했습니다. 암호화된 사본을 {path}에 "
+    "보관했습니다. 다른 저장매체를 선택해 다시 저장해 주세요."
+)
+NOTHING_TO_SAVE = "다시 저장할 인증서가 없습니다."
+SAME_MEDIUM = "같은 저장매체로는 복사할 수 없습니다. 다른 저장매체를 선택해 주세요."
+CERTIFICATE_GONE = "인증서 파일을 찾을 수 없습니다. 목록을 새로 고쳐 주세요."
+KEY_WITHOUT_RANDOM_NUM = "이 인증서의 개인키에는 본인확인 정보(randomNum)가 없어 사용할 수 없습니다."
+
+# --- renewal ------------------------------------------------------------------------------
+RENEWAL_TOO_EARLY = (
+    "아직 갱신할 수 없습니다. 갱신은 만료일 30일 전인 {from_date}부터 만료일 {until_date}까지 "
+    "가능합니다."
+)
+RENEWAL_EXPIRED = (
+    "유효기간이 끝난 인증서({not_after} 만료)는 갱신할 수 없습니다. 인증서 발급 메뉴를 이용해 "
+    "주세요."
+)
+NOT_RENEWABLE_OTHER_CA = "새마을금고에서 발급한 인증서만 갱신할 수 있습니다."
+NOT_RENEWABLE_REVOKED = "폐기된 인증서는 갱신할 수 없습니다. 인증서 발급 메뉴를 이용해 주세요."
+NOT_RENEWABLE_FINANCIAL = "금융인증서는 갱신 대상이 아닙니다. 금융인증서 발급/재발급을 이용해 주세요."
+NOT_RENEWABLE_UNREGISTERED = (
+    "새마을금고에 등록되지 않은 인증서는 갱신할 수 없습니다. 인증서 발급 메뉴를 이용해 주세요."
+)
+
+# --- 금융인증서 ----------------------------------------------------------------------------
+PIN_MISMATCH = "두 번 입력한 PIN이 서로 다릅니다."
+FINANCIAL_NEW_REASON = "보관 중인 금융인증서가 없어 새로 발급합니다."
+FINANCIAL_REISSUE_REASON = (
+    "유효한 금융인증서(만료일 {not_after})가 있어 재발급합니다. 이전 금융인증서는 폐기됩니다."
+)
+
+# --- 타기관 인증서 등록 ---------------------------------------------------------------------
+UNKNOWN_ISSUER = "확인할 수 없는 기관에서 발급한 인증서입니다. 등록할 수 없습니다."
+CERT_REVOKED = "폐기된 인증서입니다. 등록할 수 없습니다."
+CERT_EXPIRED = "유효기간이 끝난 인증서({not_after} 만료)입니다. 등록할 수 없습니다."
+CERT_NOT_YET_VALID = "아직 유효기간이 시작되지 않은 인증서입니다."
+ALREADY_REGISTERED = "이미 새마을금고에 등록된 인증서입니다."
+NOT_REGISTERED = "새마을금고에 등록되지 않은 인증서입니다."
+VID_MISMATCH = "입력한 주민등록번호와 인증서의 본인확인 정보(VID)가 일치하지 않습니다."
+NO_CUSTOMER_FOR_RRN = "입력한 주민등록번호로 가입된 고객이 없습니다."
+NAME_MISMATCH = "인증서의 이름({cert_name})과 고객 이름({customer_name})이 다릅니다."
+
+# --- 관리 ----------------------------------------------------------------------------------
+NOT_MG_CERTIFICATE = "새마을금고에서 발급한 인증서만 이곳에서 폐기할 수 있습니다."
+STATUS_VALID = "정상"
+STATUS_EXPIRING = "만료 임박 ({days}일 남음)"
+STATUS_EXPIRED = "만료"
+STATUS_REVOKED = "폐기"
+STATUS_UNREGISTERED = "미등록"
+STATUS_LABEL_EXPIRING = "만료 임박"
+PROBLEM_LINE = "{path}: {reason}"
+
+# --- 내보내기/가져오기 ----------------------------------------------------------------------
+WRONG_EXPORT_CODE = "인증번호가 올바르지 않습니다. 내보내는 기기에 표시된 12자리 숫자를 입력해 주세요."
+EXPORT_EXPIRED = "인증번호의 유효시간(3분)이 지났습니다. 내보내기를 다시 해 주세요."
+EXPORT_USED = "이미 사용된 인증번호입니다. 내보내기를 다시 해 주세요."
+
+# --- 로그인 확인 ---------------------------------------------------------------------------
+CHECK_SIGNATURE = "전자서명 검증"
+CHECK_CHAIN = "발급기관 확인"
+CHECK_VALIDITY = "유효기간"
+CHECK_REVOCATION = "폐기 여부(CRL)"
+CHECK_REGISTRATION = "새마을금고 등록 여부"
+DETAIL_SIGNATURE_OK = "서명이 인증서의 공개키로 검증되었습니다."
+DETAIL_SIGNATURE_BAD = "서명이 인증서의 공개키와 맞지 않습니다."
+DETAIL_CHAIN_OK = "{issuer}에서 발급한 인증서입니다."
+DETAIL_CHAIN_BAD = "신뢰할 수 있는 인증기관에서 발급한 인증서가 아닙니다."
+DETAIL_VALID_OK = "{not_after}까지 유효합니다."
+DETAIL_NOT_YET = "{not_before}부터 유효합니다."
+DETAIL_EXPIRED = "{not_after}에 만료되었습니다."
+DETAIL_NOT_REVOKED = "폐기 목록(CRL)에 없습니다."
+DETAIL_REVOKED = "{revoked_at}에 폐기된 인증서입니다."
+DETAIL_REVOCATION_UNKNOWN = "발급기관을 알 수 없어 폐기 여부를 확인할 수 없습니다."
+DETAIL_REGISTERED = "새마을금고에 등록된 인증서입니다."
+DETAIL_UNREGISTERED = "새마을금고에 등록되지 않은 인증서입니다. 타기관 인증서 등록을 해 주세요."
+LOGIN_OK = "로그인할 수 있는 인증서입니다."
+LOGIN_FAILED = "로그인할 수 없습니다: {checks}"
+
+# --- simulator ----------------------------------------------------------------------------
+NO_ARS_CALL = "걸려 온 ARS 전화가 없습니다."

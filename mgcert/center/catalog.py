@@ -1,0 +1,106 @@
+"""Turning files on a medium into :class:`CertificateEntry` values with their status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cryptography import x509
+
+from mgcert.ca import CertificateAuthority, CertificateStatus
+from mgcert.center.certinfo import days_left, holder, issuer_org, kind_of
+from mgcert.center.context import CenterContext
+from mgcert.center.errors import CertificateGone
+from mgcert.center.models import CertificateEntry, CertificateListing, EntryStatus, MediumLocation
+from mgcert.messages import center as msg
+from mgcert.npki import storage
+from mgcert.npki.keyfile import DecryptedKey, decrypt_private_key
+from mgcert.npki.storage import StoredCertificate
+
+EXPIRING_DAYS = 30
+
+
+class Catalog:
+    """Looks certificates up on media and judges them against the CAs and the bank."""
+
+    def __init__(self, ctx: CenterContext) -> None:
+        self._ctx = ctx
+
+    def ca_for(self, certificate: x509.Certificate) -> CertificateAuthority | None:
+        """The known CA that issued ``certificate`` (name and signature), or ``None``."""
+        for ca in self._ctx.known_cas:
+            if ca.is_issuer_of(certificate):
+                return ca
+        return None
+
+    def is_mg(self, certificate: x509.Certificate) -> bool:
+        return self._ctx.mg_ca.is_issuer_of(certificate)
+
+    def is_revoked(self, certificate: x509.Certificate) -> bool:
+        ca = self.ca_for(certificate)
+        return ca is not None and ca.status(certificate.serial_number) is CertificateStatus.REVOKED
+
+    def is_registered(self, certificate: x509.Certificate) -> bool:
+        registration = self._ctx.bank.registration(
+            issuer_org(certificate), certificate.serial_number
+        )
+        return registration is not None
+
+    def entry(self, location: MediumLocation, stored: StoredCertificate) -> CertificateEntry:
+        """One certificate with its status as of the center's clock."""
+        cert = stored.certificate
+        not_after = cert.not_valid_after_utc
+        left = days_left(not_after, self._ctx.clock.today_kst())
+        registered = self.is_registered(cert)
+        if self.is_revoked(cert):
+            status = EntryStatus.REVOKED
+        elif self._ctx.clock.now() > not_after:
+            status = EntryStatus.EXPIRED
+        elif not registered:
+            status = EntryStatus.UNREGISTERED
+        elif left <= EXPIRING_DAYS:
+            status = EntryStatus.EXPIRING
+        else:
+            status = EntryStatus.VALID
+        return CertificateEntry(
+            location=location,
+            stored=stored,
+            name=holder(cert),
+            issuer_org=issuer_org(cert),
+            kind=kind_of(cert),
+            serial=cert.serial_number,
+            not_before=cert.not_valid_before_utc,
+            not_after=not_after,
+            status=status,
+            days_left=left,
+            registered=registered,
+        )
+
+    def listing(self, location: MediumLocation) -> CertificateListing:
+        """All certificates under ``location``; unreadable folders become problems."""
+        if not location.kind.available or not location.root.exists():
+            return CertificateListing(entries=[], problems=[])
+        found = storage.discover(location.root)
+        entries = [self.entry(location, stored) for stored in found.certificates]
+        entries.sort(key=lambda e: (e.name, e.not_after))
+        problems = [
+            msg.PROBLEM_LINE.format(path=problem.path, reason=problem.reason)
+            for problem in found.problems
+        ]
+        return CertificateListing(entries=entries, problems=problems)
+
+    def find(self, location: MediumLocation, folder: Path) -> CertificateEntry:
+        """The entry stored in ``folder`` on ``location``; :class:`CertificateGone` if absent."""
+        wanted = folder.resolve()
+        for stored in storage.discover(location.root).certificates:
+            if stored.folder.resolve() == wanted:
+                return self.entry(location, stored)
+        raise CertificateGone
+
+    def refresh(self, entry: CertificateEntry) -> CertificateEntry:
+        """Re-read an entry's files (a list shown on screen may be stale)."""
+        return self.find(entry.location, entry.stored.folder)
+
+
+def open_key(entry: CertificateEntry, password: str) -> DecryptedKey:
+    """Decrypt the entry's signPri.key: proves possession (``WrongKeyPassword`` if not)."""
+    return decrypt_private_key(storage.read_key_file(entry.stored), password)

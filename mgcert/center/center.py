@@ -1,0 +1,183 @@
+"""The certificate center facade: wiring plus one method per use case (docs/architecture.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+
+from mgcert.bank import Bank
+from mgcert.ca import MG_CA_PROFILE, OTHER_CA_PROFILE, CertificateAuthority
+from mgcert.center import media
+from mgcert.center.catalog import Catalog
+from mgcert.center.context import CenterContext
+from mgcert.center.demo import ensure_demo_certificate
+from mgcert.center.financial import FinancialFlow
+from mgcert.center.issuance import IssuanceFlow
+from mgcert.center.login_check import LoginChecker
+from mgcert.center.management import Management
+from mgcert.center.models import (
+    CertificateDetails,
+    CertificateEntry,
+    CertificateListing,
+    ExportTicket,
+    LoginReport,
+    MediumLocation,
+    RevocationResult,
+)
+from mgcert.center.recovery import parked_folders
+from mgcert.center.registration import RegistrationFlow
+from mgcert.center.renewal import RenewalFlow
+from mgcert.center.simulator import Simulator
+from mgcert.center.transfer import Transfer
+from mgcert.clock import Clock
+from mgcert.home import DataHome
+from mgcert.npki.keyfile import DEFAULT_ITERATIONS
+from mgcert.npki.profile import CertificateKind
+from mgcert.npki.storage import MediumKind
+
+
+class CertificateCenter:
+    """MG더뱅킹's 인증센터 over the simulated bank and CAs; TUI and CLI call only this."""
+
+    def __init__(self, ctx: CenterContext) -> None:
+        self._ctx = ctx
+        self._catalog = Catalog(ctx)
+        self._management = Management(ctx, self._catalog)
+        self._transfer = Transfer(ctx, self._catalog)
+        self._login = LoginChecker(ctx, self._catalog)
+        self.simulator = Simulator(ctx, self._catalog)
+
+    @classmethod
+    def open(
+        cls, home: DataHome, clock: Clock, *, iterations: int = DEFAULT_ITERATIONS
+    ) -> CertificateCenter:
+        """Open (creating on first use) the bank, both CAs and the demo certificate.
+
+        ``iterations`` is the PBKDF2 count for new signPri.key files; lower values are
+        for tests only.
+        """
+        home.ensure()
+        bank = Bank.open(home.bank_db, clock)
+        try:
+            mg_ca = CertificateAuthority.open(home.ca_dir, home.ca_db, clock, MG_CA_PROFILE)
+            other_ca = CertificateAuthority.open(
+                home.other_ca_dir, home.other_ca_db, clock, OTHER_CA_PROFILE
+            )
+        except BaseException:
+            bank.close()
+            raise
+        center = cls(CenterContext(home, clock, bank, mg_ca, other_ca, iterations))
+        try:
+            ensure_demo_certificate(center._ctx)
+        except BaseException:
+            center.close()
+            raise
+        return center
+
+    def close(self) -> None:
+        """Close the databases."""
+        self._ctx.mg_ca.close()
+        self._ctx.other_ca.close()
+        self._ctx.bank.close()
+
+    def __enter__(self) -> CertificateCenter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- wiring ----------------------------------------------------------------------
+    @property
+    def bank(self) -> Bank:
+        return self._ctx.bank
+
+    @property
+    def mg_ca(self) -> CertificateAuthority:
+        return self._ctx.mg_ca
+
+    @property
+    def other_ca(self) -> CertificateAuthority:
+        return self._ctx.other_ca
+
+    @property
+    def clock(self) -> Clock:
+        return self._ctx.clock
+
+    @property
+    def home(self) -> DataHome:
+        return self._ctx.home
+
+    @property
+    def iterations(self) -> int:
+        return self._ctx.iterations
+
+    # --- media -----------------------------------------------------------------------
+    def media(self) -> list[MediumLocation]:
+        """하드디스크, 이동식디스크 (default mount point), 휴대폰, 보안토큰 (unavailable)."""
+        return media.standard_media(self._ctx.home)
+
+    def medium(self, kind: MediumKind) -> MediumLocation:
+        """The standard location of one medium kind."""
+        return media.location_of(self._ctx.home, kind)
+
+    def removable(self, root: Path) -> MediumLocation:
+        """An 이동식디스크 at a folder the user picked (must exist)."""
+        return media.removable(root)
+
+    # --- flows -----------------------------------------------------------------------
+    def start_issuance(self, kind: CertificateKind) -> IssuanceFlow:
+        """공동인증서 발급/재발급 of ``kind`` (GENERAL or UNIVERSAL)."""
+        return IssuanceFlow(self._ctx, kind)
+
+    def start_renewal(self) -> RenewalFlow:
+        return RenewalFlow(self._ctx, self._catalog)
+
+    def start_financial(self) -> FinancialFlow:
+        return FinancialFlow(self._ctx)
+
+    def start_registration(self) -> RegistrationFlow:
+        return RegistrationFlow(self._ctx, self._catalog)
+
+    # --- management ------------------------------------------------------------------
+    def list_certificates(self, location: MediumLocation) -> CertificateListing:
+        return self._catalog.listing(location)
+
+    def refresh(self, entry: CertificateEntry) -> CertificateEntry:
+        """The entry re-read from its medium with its current status."""
+        return self._catalog.refresh(entry)
+
+    def details(self, entry: CertificateEntry) -> CertificateDetails:
+        return self._management.details(entry)
+
+    def change_password(self, entry: CertificateEntry, old: str, new: str, confirm: str) -> None:
+        self._management.change_password(entry, old, new, confirm)
+
+    def copy_certificate(self, entry: CertificateEntry, target: MediumLocation) -> CertificateEntry:
+        return self._management.copy_certificate(entry, target)
+
+    def delete_certificate(self, entry: CertificateEntry) -> None:
+        self._management.delete_certificate(entry)
+
+    def revoke_certificate(self, entry: CertificateEntry, password: str) -> RevocationResult:
+        return self._management.revoke_certificate(entry, password)
+
+    def unregister(self, entry: CertificateEntry, password: str) -> None:
+        self._management.unregister(entry, password)
+
+    def export_certificate(self, entry: CertificateEntry, password: str) -> ExportTicket:
+        return self._transfer.export_certificate(entry, password)
+
+    def import_certificate(self, code: str, target: MediumLocation) -> CertificateEntry:
+        return self._transfer.import_certificate(code, target)
+
+    def login_check(self, entry: CertificateEntry, password: str) -> LoginReport:
+        return self._login.login_check(entry, password)
+
+    def pending_recoveries(self) -> list[Path]:
+        """Recovery folders of issued certificates never saved to a medium."""
+        return parked_folders(self._ctx.home.recovery_dir)

@@ -1,0 +1,27 @@
+"""What every use case needs: the bank, the two CAs, the clock, the data home, KDF cost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mgcert.bank import Bank
+from mgcert.ca import CertificateAuthority
+from mgcert.clock import Clock
+from mgcert.home import DataHome
+
+
+@dataclass(frozen=True)
+class CenterContext:
+    """The wiring shared by the center's flows (one per :class:`CertificateCenter`)."""
+
+    home: DataHome
+    clock: Clock
+    bank: Bank
+    mg_ca: CertificateAuthority
+    other_ca: CertificateAuthority
+    iterations: int
+
+    @property
+    def known_cas(self) -> tuple[CertificateAuthority, ...]:
+        """The CAs the bank trusts: MG's own and the other institution's."""
+        return (self.mg_ca, self.other_ca)

@@ -1,0 +1,171 @@
+"""Typed failures of the certificate center's use cases (all :class:`CenterError`).
+
+Errors raised by the bank, the CA and the NPKI layer are already :class:`MgcertError`
+with Korean text; the center lets them propagate unchanged and only adds the failures
+that belong to its own rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from mgcert.clock import KST
+from mgcert.errors import MgcertError
+from mgcert.messages import center as msg
+
+
+def _day(value: date | datetime) -> str:
+    if isinstance(value, datetime):
+        value = value.astimezone(KST).date()
+    return value.strftime("%Y-%m-%d")
+
+
+class CenterError(MgcertError):
+    """Base class of the center's own failures."""
+
+
+class StepsIncomplete(CenterError):
+    """A flow was asked to finish before every required step was done."""
+
+    def __init__(self, missing: Sequence[str]) -> None:
+        self.missing = tuple(missing)
+        super().__init__(msg.STEPS_INCOMPLETE.format(steps=", ".join(self.missing)))
+
+
+class TermsNotAgreed(CenterError):
+    default_message = msg.TERMS_NOT_AGREED
+
+
+class NoPendingChallenge(CenterError):
+    """Confirming an ARS call, SMS code or 보안카드 answer that was never requested."""
+
+
+class FlowFinished(CenterError):
+    """The flow already produced its certificate; a new flow must be started."""
+
+    default_message = msg.FLOW_FINISHED
+
+
+class MediumUnavailable(CenterError):
+    """보안토큰: listed, but not available in the simulator."""
+
+    def __init__(self, medium_label: str) -> None:
+        super().__init__(msg.MEDIUM_UNAVAILABLE.format(medium=medium_label))
+
+
+class IssuedButNotSaved(CenterError):
+    """The CA issued the certificate but the medium write failed.
+
+    The encrypted files were parked in ``recovery_path``; the flow's ``save_to`` writes
+    them to another medium.
+    """
+
+    def __init__(self, recovery_path: Path, serial: int) -> None:
+        self.recovery_path = recovery_path
+        self.serial = serial
+        super().__init__(msg.ISSUED_BUT_NOT_SAVED.format(path=recovery_path))
+
+
+class NothingToSave(CenterError):
+    default_message = msg.NOTHING_TO_SAVE
+
+
+class SameMedium(CenterError):
+    default_message = msg.SAME_MEDIUM
+
+
+class CertificateGone(CenterError):
+    """The selected certificate's files are no longer on the medium."""
+
+    default_message = msg.CERTIFICATE_GONE
+
+
+class KeyWithoutRandomNum(CenterError):
+    default_message = msg.KEY_WITHOUT_RANDOM_NUM
+
+
+class RenewalTooEarly(CenterError):
+    """More than 30 days before expiry; says from which date renewal opens."""
+
+    def __init__(self, from_date: date, until_date: date) -> None:
+        self.from_date = from_date
+        self.until_date = until_date
+        super().__init__(
+            msg.RENEWAL_TOO_EARLY.format(from_date=_day(from_date), until_date=_day(until_date))
+        )
+
+
+class RenewalExpired(CenterError):
+    """Past the expiry day: the answer is a new 발급."""
+
+    def __init__(self, not_after: datetime) -> None:
+        self.not_after = not_after
+        super().__init__(msg.RENEWAL_EXPIRED.format(not_after=_day(not_after)))
+
+
+class NotRenewable(CenterError):
+    """Not an MG 공동인증서 in good standing (other CA, revoked, 금융인증서, unregistered)."""
+
+
+class PinMismatch(CenterError):
+    default_message = msg.PIN_MISMATCH
+
+
+class CertificateRefused(CenterError):
+    """Base of the reasons a certificate is refused for registration or use."""
+
+
+class UnknownIssuer(CertificateRefused):
+    default_message = msg.UNKNOWN_ISSUER
+
+
+class CertificateRevoked(CertificateRefused):
+    default_message = msg.CERT_REVOKED
+
+
+class CertificateExpired(CertificateRefused):
+    def __init__(self, not_after: datetime) -> None:
+        self.not_after = not_after
+        super().__init__(msg.CERT_EXPIRED.format(not_after=_day(not_after)))
+
+
+class CertificateNotYetValid(CertificateRefused):
+    default_message = msg.CERT_NOT_YET_VALID
+
+
+class AlreadyRegistered(CertificateRefused):
+    default_message = msg.ALREADY_REGISTERED
+
+
+class NotRegistered(CenterError):
+    default_message = msg.NOT_REGISTERED
+
+
+class VidMismatch(CertificateRefused):
+    default_message = msg.VID_MISMATCH
+
+
+class NoCustomerForResidentNumber(CenterError):
+    default_message = msg.NO_CUSTOMER_FOR_RRN
+
+
+class NotMgCertificate(CenterError):
+    default_message = msg.NOT_MG_CERTIFICATE
+
+
+class WrongExportCode(CenterError):
+    default_message = msg.WRONG_EXPORT_CODE
+
+
+class ExportExpired(CenterError):
+    default_message = msg.EXPORT_EXPIRED
+
+
+class ExportUsed(CenterError):
+    default_message = msg.EXPORT_USED
+
+
+class NoArsCall(CenterError):
+    default_message = msg.NO_ARS_CALL

@@ -1,0 +1,171 @@
+"""금융인증서 발급/재발급: a 3-year MG certificate kept in the bank's cloud, opened by PIN.
+
+Steps: :meth:`FinancialFlow.enter_customer` → :meth:`agree_terms` → ARS or SMS →
+보안카드 or OTP → :meth:`issue` with the 6-digit PIN typed twice. The key pair is made
+here like for a 공동인증서; the cloud payload is the certificate plus the PKCS #8 key
+(with its randomNum), which the bank stores encrypted under the PIN. A valid earlier
+금융인증서 makes this a 재발급: the new one replaces it in the cloud and the old one is
+revoked (superseded).
+"""
+
+from __future__ import annotations
+
+import struct
+
+from cryptography import x509
+
+from mgcert.center.certinfo import kst_day_text
+from mgcert.center.context import CenterContext
+from mgcert.center.errors import FlowFinished, PinMismatch, StepsIncomplete, TermsNotAgreed
+from mgcert.center.identity import IdentitySteps
+from mgcert.center.issuance import VerifiedCustomer, verify_customer
+from mgcert.center.issuing import LOST_REASON, Progress, issue_from_ca, report
+from mgcert.center.models import CustomerCheck, FinancialResult, IssueMode, IssueStage
+from mgcert.center.previous import PreviousCertificate, find_previous, retire
+from mgcert.center.sequence import next_sequence
+from mgcert.messages import center as msg
+from mgcert.npki.keyfile import private_key_info
+from mgcert.npki.names import make_cn, mg_cn_digits
+from mgcert.npki.profile import CertificateKind
+
+_PAYLOAD_MAGIC = b"MGFIN1"
+
+
+def cloud_payload(cert_der: bytes, key_info_der: bytes) -> bytes:
+    """``MGFIN1`` ‖ len(cert) (4 bytes, big-endian) ‖ cert DER ‖ PKCS #8 key DER."""
+    return _PAYLOAD_MAGIC + struct.pack(">I", len(cert_der)) + cert_der + key_info_der
+
+
+def split_cloud_payload(payload: bytes) -> tuple[bytes, bytes]:
+    """(certificate DER, PKCS #8 key DER) from :func:`cloud_payload`'s bytes."""
+    if not payload.startswith(_PAYLOAD_MAGIC) or len(payload) < len(_PAYLOAD_MAGIC) + 4:
+        raise ValueError("not a 금융인증서 payload")
+    offset = len(_PAYLOAD_MAGIC)
+    (length,) = struct.unpack(">I", payload[offset : offset + 4])
+    start = offset + 4
+    return payload[start : start + length], payload[start + length :]
+
+
+class FinancialFlow(IdentitySteps):
+    """One customer's way through 금융인증서 발급/재발급."""
+
+    def __init__(self, ctx: CenterContext) -> None:
+        super().__init__(ctx.bank)
+        self._ctx = ctx
+        self._verified: VerifiedCustomer | None = None
+        self._check: CustomerCheck | None = None
+        self._previous: PreviousCertificate | None = None
+        self._terms = False
+        self._result: FinancialResult | None = None
+
+    def enter_customer(self, rrn: str, account_number: str, account_password: str) -> CustomerCheck:
+        """고객정보 입력; decides 발급 or 재발급 (free either way)."""
+        self._ensure_open()
+        verified = verify_customer(
+            self._ctx.bank, self._ctx.clock, rrn, account_number, account_password
+        )
+        customer = verified.customer
+        previous = find_previous(self._ctx, customer.id, CertificateKind.FINANCIAL)
+        if previous is None:
+            mode, reason = IssueMode.NEW, msg.FINANCIAL_NEW_REASON
+        else:
+            mode = IssueMode.REISSUE
+            reason = msg.FINANCIAL_REISSUE_REASON.format(not_after=kst_day_text(previous.not_after))
+        self._verified, self._previous = verified, previous
+        self._set_identity_customer(customer.id)
+        self._check = CustomerCheck(
+            customer_id=customer.id,
+            name=customer.name,
+            masked_rrn=verified.rrn.masked,
+            mode=mode,
+            mode_reason=reason,
+            fee_won=0,
+            balance_won=self._ctx.bank.balance(verified.account_number),
+        )
+        return self._check
+
+    def agree_terms(self, agreed: bool) -> None:
+        self._ensure_open()
+        self._terms = agreed
+        if not agreed:
+            raise TermsNotAgreed
+
+    @property
+    def customer_check(self) -> CustomerCheck | None:
+        return self._check
+
+    def missing_steps(self) -> list[str]:
+        missing: list[str] = []
+        if self._check is None:
+            missing.append(msg.STEP_CUSTOMER)
+        if not self._terms:
+            missing.append(msg.STEP_TERMS)
+        return missing + self._identity_missing()
+
+    def issue(
+        self, pin: str, pin_confirm: str, progress: Progress | None = None
+    ) -> FinancialResult:
+        """Issue the 금융인증서 and store it in the cloud under ``pin``."""
+        self._ensure_open()
+        missing = self.missing_steps()
+        if missing:
+            raise StepsIncomplete(missing)
+        verified = self._verified
+        assert verified is not None
+        pin, pin_confirm = pin.strip(), pin_confirm.strip()
+        if pin != pin_confirm:
+            raise PinMismatch
+        self._ctx.bank.check_pin(pin)  # TrivialPin / InvalidPinFormat before the CA issues
+        customer = verified.customer
+        today = self._ctx.clock.today_kst()
+        digits = mg_cn_digits(customer.number, today, next_sequence(self._ctx.home.root, today))
+        issued = issue_from_ca(
+            self._ctx.mg_ca,
+            real_name=customer.name,
+            rrn_digits=verified.rrn.digits,
+            cn=make_cn(customer.name, digits),
+            kind=CertificateKind.FINANCIAL,
+            not_after=None,
+            progress=progress,
+        )
+        report(progress, IssueStage.ENCRYPTING)
+        payload = cloud_payload(
+            issued.cert_der, private_key_info(issued.private_key, issued.random_num)
+        )
+        report(progress, IssueStage.WRITING)
+        try:
+            self._ctx.bank.cloud_store(customer.id, pin, payload)
+        except BaseException:
+            # Nothing holds the key: the certificate must not stay valid.
+            self._ctx.mg_ca.revoke(issued.serial, LOST_REASON)
+            raise
+        org = self._ctx.mg_ca.profile.org
+        self._ctx.bank.register_certificate(
+            customer.id,
+            org,
+            issued.serial,
+            CertificateKind.FINANCIAL,
+            origin="mg",
+            account_number=verified.account_number,
+        )
+        retire(self._ctx, self._previous)
+        report(progress, IssueStage.DONE)
+        cert: x509.Certificate = issued.certificate
+        self._result = FinancialResult(
+            name=customer.name,
+            not_after=cert.not_valid_after_utc,
+            serial_hex=format(issued.serial, "x"),
+            mode=self._check.mode if self._check else IssueMode.NEW,
+            replaced_serial_hex=(
+                format(self._previous.serial, "x") if self._previous is not None else None
+            ),
+        )
+        return self._result
+
+    @property
+    def result(self) -> FinancialResult | None:
+        return self._result
+
+    def _ensure_open(self) -> None:
+        if self._result is not None:
+            raise FlowFinished

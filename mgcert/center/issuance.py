@@ -1,0 +1,289 @@
+"""공동인증서 발급 / 재발급: one entry, the center decides which applies (DOMAIN.md).
+
+Steps: :meth:`IssuanceFlow.enter_customer` (주민등록번호, 출금계좌, 계좌비밀번호; decides
+발급 or 재발급 and checks the 범용 fee) → :meth:`agree_terms` → ARS or SMS → 보안카드 or
+OTP → :meth:`issue` (medium + password). :meth:`issue` refuses with
+:class:`StepsIncomplete` until every step is done, so no client can skip one.
+
+발급 vs 재발급 is decided in :mod:`mgcert.center.previous` (same kind line; a valid or
+user-revoked, not yet expired MG certificate → 재발급 with the old expiry, free).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+
+from mgcert.bank import Bank, Customer
+from mgcert.center import recovery
+from mgcert.center.certinfo import kst_day_text
+from mgcert.center.context import CenterContext
+from mgcert.center.errors import (
+    FlowFinished,
+    IssuedButNotSaved,
+    NothingToSave,
+    StepsIncomplete,
+    TermsNotAgreed,
+)
+from mgcert.center.identity import IdentitySteps
+from mgcert.center.issuing import (
+    LOST_REASON,
+    FeeCharge,
+    IssuedCertificate,
+    Progress,
+    encrypt_for_medium,
+    issue_from_ca,
+    report,
+    require_balance,
+    write_or_park,
+    write_parked,
+)
+from mgcert.center.media import check_medium
+from mgcert.center.models import (
+    CustomerCheck,
+    IssuanceResult,
+    IssueMode,
+    IssueStage,
+    MediumLocation,
+)
+from mgcert.center.previous import PreviousCertificate, find_previous, had_expired, retire
+from mgcert.center.recovery import ParkedCertificate
+from mgcert.center.sequence import next_sequence
+from mgcert.clock import Clock
+from mgcert.messages import center as msg
+from mgcert.npki.names import make_cn, mg_cn_digits
+from mgcert.npki.password_rule import validate_new_password
+from mgcert.npki.profile import CertificateKind
+from mgcert.npki.rrn import ResidentNumber
+
+
+@dataclass(frozen=True)
+class VerifiedCustomer:
+    """Step 1 passed: the customer, the typed 주민등록번호 and the withdrawal account."""
+
+    customer: Customer
+    rrn: ResidentNumber
+    account_number: str
+
+
+def verify_customer(
+    bank: Bank, clock: Clock, rrn: str, account_number: str, account_password: str
+) -> VerifiedCustomer:
+    """고객정보 입력: the number parses, the account is theirs, the password is right."""
+    resident = ResidentNumber.parse(rrn, today=clock.today_kst())
+    account = account_number.strip()
+    customer = bank.find_customer(resident.digits, account)
+    bank.verify_account_password(account, account_password)
+    return VerifiedCustomer(customer=customer, rrn=resident, account_number=account)
+
+
+class IssuanceFlow(IdentitySteps):
+    """One customer's way through 공동인증서 발급/재발급."""
+
+    def __init__(self, ctx: CenterContext, kind: CertificateKind) -> None:
+        if kind is CertificateKind.FINANCIAL:
+            raise ValueError("금융인증서 uses FinancialFlow")
+        super().__init__(ctx.bank)
+        self._ctx = ctx
+        self.kind = kind
+        self._verified: VerifiedCustomer | None = None
+        self._check: CustomerCheck | None = None
+        self._previous: PreviousCertificate | None = None
+        self._terms = False
+        self._pending: Path | None = None  # parked after a failed write
+        self._result: IssuanceResult | None = None
+
+    # --- step 1 and 2 ------------------------------------------------------------------
+    def enter_customer(self, rrn: str, account_number: str, account_password: str) -> CustomerCheck:
+        """Check the customer and decide 발급 or 재발급 (and the fee)."""
+        self._ensure_open()
+        verified = verify_customer(
+            self._ctx.bank, self._ctx.clock, rrn, account_number, account_password
+        )
+        customer = verified.customer
+        previous = find_previous(self._ctx, customer.id, self.kind)
+        mode = IssueMode.NEW if previous is None else IssueMode.REISSUE
+        fee = self.kind.fee_won if mode is IssueMode.NEW else 0
+        balance = require_balance(self._ctx.bank, verified.account_number, fee)
+        self._verified, self._previous = verified, previous
+        self._set_identity_customer(customer.id)
+        self._check = CustomerCheck(
+            customer_id=customer.id,
+            name=customer.name,
+            masked_rrn=verified.rrn.masked,
+            mode=mode,
+            mode_reason=self._mode_reason(customer.id, previous),
+            fee_won=fee,
+            balance_won=balance,
+        )
+        return self._check
+
+    def agree_terms(self, agreed: bool) -> None:
+        """약관동의: all terms must be agreed."""
+        self._ensure_open()
+        if not agreed:
+            self._terms = False
+            raise TermsNotAgreed
+        self._terms = True
+
+    @property
+    def customer_check(self) -> CustomerCheck | None:
+        return self._check
+
+    # --- step 4 ------------------------------------------------------------------------
+    def check_medium(self, location: MediumLocation) -> None:
+        """Raise ``MediumUnavailable`` / ``MediumNotWritable`` before anything is issued."""
+        check_medium(location)
+
+    def missing_steps(self) -> list[str]:
+        """The steps still to do before :meth:`issue` is allowed."""
+        missing: list[str] = []
+        if self._check is None:
+            missing.append(msg.STEP_CUSTOMER)
+        if not self._terms:
+            missing.append(msg.STEP_TERMS)
+        return missing + self._identity_missing()
+
+    def issue(
+        self,
+        location: MediumLocation,
+        password: str,
+        confirm: str,
+        progress: Progress | None = None,
+    ) -> IssuanceResult:
+        """Issue, write to ``location``, then (재발급) revoke the previous certificate.
+
+        범용 발급 debits the fee first and refunds it if issuing fails. If the CA issued
+        but the medium write failed, :class:`IssuedButNotSaved` says where the encrypted
+        copy is; call :meth:`save_to` with another medium (the fee stays charged: the
+        certificate exists).
+        """
+        self._ensure_open()
+        missing = self.missing_steps()
+        if missing:
+            raise StepsIncomplete(missing)
+        assert self._verified is not None
+        assert self._check is not None
+        validate_new_password(password, confirm)
+        check_medium(location)
+        fee = FeeCharge(
+            self._ctx.bank,
+            self._verified.account_number,
+            self._check.fee_won,
+            msg.FEE_REASON_ISSUE,
+        )
+        try:
+            issued = self._issue_at_ca(progress)
+            files = encrypt_for_medium(issued, password, self._ctx.iterations, progress)
+        except BaseException:
+            fee.refund()
+            raise
+
+        def lost() -> None:
+            self._ctx.mg_ca.revoke(issued.serial, LOST_REASON)
+            fee.refund()
+
+        try:
+            folder = write_or_park(self._ctx.home, location, files, progress, lost)
+        except IssuedButNotSaved as exc:
+            self._pending = exc.recovery_path
+            raise
+        return self._finish(files, folder, location, None, progress)
+
+    def save_to(self, location: MediumLocation, progress: Progress | None = None) -> IssuanceResult:
+        """After :class:`IssuedButNotSaved`: write the parked copy to ``location``."""
+        if self._pending is None or self._result is not None:
+            raise NothingToSave
+        check_medium(location)
+        parked = recovery.load(self._pending)
+        report(progress, IssueStage.WRITING)
+        folder = write_parked(location, parked)
+        recovered_from = self._pending
+        recovery.discard(recovered_from)
+        self._pending = None
+        return self._finish(parked, folder, location, recovered_from, progress)
+
+    @property
+    def pending_recovery(self) -> Path | None:
+        """The recovery folder waiting for :meth:`save_to`, if a write failed."""
+        return self._pending
+
+    # --- internals ---------------------------------------------------------------------
+    def _issue_at_ca(self, progress: Progress | None) -> IssuedCertificate:
+        assert self._verified is not None
+        customer = self._verified.customer
+        today = self._ctx.clock.today_kst()
+        digits = mg_cn_digits(customer.number, today, next_sequence(self._ctx.home.root, today))
+        previous = self._previous
+        return issue_from_ca(
+            self._ctx.mg_ca,
+            real_name=customer.name,
+            rrn_digits=self._verified.rrn.digits,
+            cn=make_cn(customer.name, digits),
+            kind=self.kind,
+            not_after=previous.not_after if previous is not None else None,
+            progress=progress,
+        )
+
+    def _finish(
+        self,
+        files: ParkedCertificate,
+        folder: Path,
+        location: MediumLocation,
+        recovered_from: Path | None,
+        progress: Progress | None,
+    ) -> IssuanceResult:
+        assert self._verified is not None
+        assert self._check is not None
+        bank = self._ctx.bank
+        org = self._ctx.mg_ca.profile.org
+        bank.register_certificate(
+            self._verified.customer.id,
+            org,
+            files.serial,
+            self.kind,
+            origin="mg",
+            account_number=self._verified.account_number,
+        )
+        retire(self._ctx, self._previous)
+        report(progress, IssueStage.DONE)
+        certificate = x509.load_der_x509_certificate(files.cert_der)
+        self._result = IssuanceResult(
+            name=self._verified.customer.name,
+            issuer=self._ctx.mg_ca.profile.issuing_cn,
+            kind=self.kind,
+            purpose=self.kind.label,
+            not_before=certificate.not_valid_before_utc,
+            not_after=certificate.not_valid_after_utc,
+            serial_hex=format(files.serial, "x"),
+            medium_label=location.label,
+            folder=folder,
+            mode=self._check.mode,
+            recovered_to=recovered_from,
+            fee_won=self._check.fee_won,
+            replaced_serial_hex=(
+                format(self._previous.serial, "x") if self._previous is not None else None
+            ),
+        )
+        return self._result
+
+    def _mode_reason(self, customer_id: int, previous: PreviousCertificate | None) -> str:
+        kind = self.kind.label
+        if previous is None:
+            if had_expired(self._ctx, customer_id, self.kind):
+                return msg.MODE_NEW_AFTER_EXPIRY.format(kind=kind)
+            return msg.MODE_NEW_REASON.format(kind=kind)
+        day = kst_day_text(previous.not_after)
+        if previous.still_valid:
+            return msg.MODE_REISSUE_VALID.format(kind=kind, not_after=day)
+        return msg.MODE_REISSUE_REVOKED.format(kind=kind, not_after=day)
+
+    def _ensure_open(self) -> None:
+        if self._result is not None:
+            raise FlowFinished
+
+    @property
+    def result(self) -> IssuanceResult | None:
+        return self._result

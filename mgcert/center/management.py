@@ -1,0 +1,143 @@
+"""인증서 관리: details, password change, copy, delete, 폐기 and 등록 해제."""
+
+from __future__ import annotations
+
+import hashlib
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import SignatureAlgorithmOID
+
+from mgcert.center.catalog import Catalog, open_key
+from mgcert.center.certinfo import kind_of, policy_oid
+from mgcert.center.context import CenterContext
+from mgcert.center.errors import KeyWithoutRandomNum, NotMgCertificate, NotRegistered, SameMedium
+from mgcert.center.media import check_medium
+from mgcert.center.models import (
+    CertificateDetails,
+    CertificateEntry,
+    MediumLocation,
+    RevocationResult,
+)
+from mgcert.npki import storage
+from mgcert.npki.keyfile import encrypt_private_key
+from mgcert.npki.names import common_name
+from mgcert.npki.password_rule import validate_new_password
+from mgcert.npki.vid import VidError, read_identify_data
+
+_SIGNATURE_NAMES = {
+    SignatureAlgorithmOID.RSA_WITH_SHA256: "sha256WithRSAEncryption",
+    SignatureAlgorithmOID.RSA_WITH_SHA1: "sha1WithRSAEncryption",
+    SignatureAlgorithmOID.RSA_WITH_SHA384: "sha384WithRSAEncryption",
+    SignatureAlgorithmOID.RSA_WITH_SHA512: "sha512WithRSAEncryption",
+}
+
+# 폐기 at the user's request: the certificate is no longer needed.
+USER_REVOCATION_REASON = x509.ReasonFlags.cessation_of_operation
+
+
+def fingerprint(cert_der: bytes) -> str:
+    """SHA-256 fingerprint as upper-case hex pairs joined by ``:``."""
+    digest = hashlib.sha256(cert_der).hexdigest().upper()
+    return ":".join(digest[i : i + 2] for i in range(0, len(digest), 2))
+
+
+class Management:
+    """The 인증서 관리 operations on certificates found on media."""
+
+    def __init__(self, ctx: CenterContext, catalog: Catalog) -> None:
+        self._ctx = ctx
+        self._catalog = catalog
+
+    def details(self, entry: CertificateEntry) -> CertificateDetails:
+        """Every field the details screen shows."""
+        cert = entry.stored.certificate
+        kind = kind_of(cert)
+        oid = policy_oid(cert)
+        public_key = cert.public_key()
+        try:
+            read_identify_data(cert)
+            vid_present = True
+        except VidError:
+            vid_present = False
+        return CertificateDetails(
+            name=entry.name,
+            common_name=common_name(cert.subject),
+            subject=cert.subject.rfc4514_string(),
+            issuer=cert.issuer.rfc4514_string(),
+            issuer_org=entry.issuer_org,
+            kind=kind,
+            kind_label=kind.label if kind is not None else (oid.dotted_string if oid else "-"),
+            policy_oid=oid.dotted_string if oid is not None else None,
+            serial=entry.serial,
+            serial_hex=entry.serial_hex,
+            not_before=entry.not_before,
+            not_after=entry.not_after,
+            status=entry.status,
+            status_text=entry.status_text,
+            days_left=entry.days_left,
+            registered=entry.registered,
+            medium_label=entry.location.label,
+            folder=entry.stored.folder,
+            cert_path=entry.stored.cert_path,
+            key_path=entry.stored.key_path,
+            sha256_fingerprint=fingerprint(entry.stored.cert_der),
+            signature_algorithm=_SIGNATURE_NAMES.get(
+                cert.signature_algorithm_oid, cert.signature_algorithm_oid.dotted_string
+            ),
+            public_key_bits=public_key.key_size if isinstance(public_key, rsa.RSAPublicKey) else 0,
+            vid_present=vid_present,
+        )
+
+    def change_password(self, entry: CertificateEntry, old: str, new: str, confirm: str) -> None:
+        """New password per the rule; the key file is rewritten atomically, randomNum kept."""
+        new = validate_new_password(new, confirm)
+        entry = self._catalog.refresh(entry)
+        decrypted = open_key(entry, old)
+        if decrypted.random_num is None:
+            # Re-encrypting without it would silently break the VID check.
+            raise KeyWithoutRandomNum
+        key_der = encrypt_private_key(
+            decrypted.private_key, new, decrypted.random_num, iterations=self._ctx.iterations
+        )
+        storage.replace_key_file(entry.stored, key_der)
+
+    def copy_certificate(self, entry: CertificateEntry, target: MediumLocation) -> CertificateEntry:
+        """Copy both files as they are (key stays encrypted) to another medium."""
+        entry = self._catalog.refresh(entry)
+        if target.root.resolve() == entry.location.root.resolve():
+            raise SameMedium
+        check_medium(target)
+        key_der = storage.read_key_file(entry.stored)
+        folder = storage.write_certificate(
+            target.root,
+            entry.stored.ca_folder,
+            entry.stored.folder.name,
+            entry.stored.cert_der,
+            key_der,
+            create_root=target.create_root,
+        )
+        return self._catalog.find(target, folder)
+
+    def delete_certificate(self, entry: CertificateEntry) -> None:
+        """Remove the files from the medium (the UI asks for confirmation first)."""
+        storage.delete_certificate(self._catalog.refresh(entry).stored)
+
+    def revoke_certificate(self, entry: CertificateEntry, password: str) -> RevocationResult:
+        """폐기 an MG certificate (password proves possession); the CRL then lists it."""
+        entry = self._catalog.refresh(entry)
+        open_key(entry, password)
+        cert = entry.stored.certificate
+        if not self._catalog.is_mg(cert):
+            raise NotMgCertificate
+        self._ctx.mg_ca.revoke(cert.serial_number, USER_REVOCATION_REASON)
+        listed = self._ctx.mg_ca.crl().get_revoked_certificate_by_serial_number(cert.serial_number)
+        return RevocationResult(serial=cert.serial_number, crl_lists_serial=listed is not None)
+
+    def unregister(self, entry: CertificateEntry, password: str) -> None:
+        """타기관 인증서 등록 해제 (or any registered certificate): password required."""
+        entry = self._catalog.refresh(entry)
+        open_key(entry, password)
+        if not entry.registered:
+            raise NotRegistered
+        self._ctx.bank.unregister_certificate(entry.issuer_org, entry.serial)

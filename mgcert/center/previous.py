@@ -1,0 +1,87 @@
+"""Finding the customer's previous MG certificate of a kind: decides 발급 vs 재발급.
+
+Rule (DOMAIN.md "Rules"), as mgcert reads it:
+
+* a registered MG certificate of the **same kind** that is still valid (CA status GOOD)
+  → 재발급: same expiry, free, the old one is revoked (superseded) after the new one is
+  written;
+* a registered MG certificate of the same kind that the customer **revoked** (폐기) and
+  whose validity period has not ended → also 재발급 ("After revocation, issuing again
+  at the same bank counts as 재발급"): same expiry, free, nothing left to revoke;
+* otherwise (no certificate, only expired ones, or only superseded ones) → 발급.
+
+The kinds are separate product lines: holding a valid 은행/신용카드/보험용 certificate
+does not make a 범용 request a 재발급 (it would dodge the 범용 fee).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from cryptography import x509
+
+from mgcert.ca import CertificateStatus
+from mgcert.center.context import CenterContext
+from mgcert.npki.profile import CertificateKind
+
+
+@dataclass(frozen=True)
+class PreviousCertificate:
+    serial: int
+    not_after: datetime
+    still_valid: bool  # True: must be revoked (superseded) once the new one is saved
+
+
+def find_previous(
+    ctx: CenterContext, customer_id: int, kind: CertificateKind
+) -> PreviousCertificate | None:
+    """The certificate a new one of ``kind`` would replace, or ``None`` (→ 발급)."""
+    org = ctx.mg_ca.profile.org
+    now = ctx.clock.now()
+    best: PreviousCertificate | None = None
+    for registration in ctx.bank.registrations(customer_id):
+        if registration.issuer_org != org or registration.kind is not kind:
+            continue
+        record = ctx.mg_ca.record(registration.serial)
+        if record is None or record.not_after < now:
+            continue
+        if record.status is CertificateStatus.GOOD:
+            candidate = PreviousCertificate(record.serial, record.not_after, still_valid=True)
+        elif (
+            record.status is CertificateStatus.REVOKED
+            and record.reason is not x509.ReasonFlags.superseded
+            and kind is not CertificateKind.FINANCIAL
+        ):
+            candidate = PreviousCertificate(record.serial, record.not_after, still_valid=False)
+        else:
+            continue
+        if best is None or (candidate.still_valid, candidate.not_after) > (
+            best.still_valid,
+            best.not_after,
+        ):
+            best = candidate
+    return best
+
+
+def had_expired(ctx: CenterContext, customer_id: int, kind: CertificateKind) -> bool:
+    """True when the customer's earlier MG certificate of ``kind`` has run out (for wording)."""
+    org = ctx.mg_ca.profile.org
+    now = ctx.clock.now()
+    for registration in ctx.bank.registrations(customer_id):
+        if registration.issuer_org == org and registration.kind is kind:
+            record = ctx.mg_ca.record(registration.serial)
+            if record is not None and record.not_after < now:
+                return True
+    return False
+
+
+def retire(ctx: CenterContext, previous: PreviousCertificate | None) -> None:
+    """After the new certificate is saved: revoke the old one (superseded) and unregister it."""
+    if previous is None:
+        return
+    if previous.still_valid:
+        ctx.mg_ca.revoke(previous.serial, x509.ReasonFlags.superseded)
+    org = ctx.mg_ca.profile.org
+    if ctx.bank.registration(org, previous.serial) is not None:
+        ctx.bank.unregister_certificate(org, previous.serial)

@@ -1,0 +1,77 @@
+"""The recovery area: issued certificates that could not be written to their medium.
+
+The files are the same as on a medium (signCert.der and the *encrypted* signPri.key),
+kept in ``<home>/recovery/<serial hex>/`` (folder 0700, files 0600) with a small JSON
+note of where they belong, until the flow's ``save_to`` writes them elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+CERT_FILE = "signCert.der"
+KEY_FILE = "signPri.key"
+META_FILE = "meta.json"
+
+
+@dataclass(frozen=True)
+class ParkedCertificate:
+    """What is needed to write an issued certificate to a medium."""
+
+    serial: int
+    ca_org: str
+    folder_name: str
+    cert_der: bytes
+    key_der: bytes
+
+
+def park(recovery_dir: Path, parked: ParkedCertificate) -> Path:
+    """Write ``parked`` into the recovery area and return its folder."""
+    recovery_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(recovery_dir, 0o700)
+    folder = recovery_dir / format(parked.serial, "x")
+    folder.mkdir(exist_ok=True, mode=0o700)
+    os.chmod(folder, 0o700)
+    meta = {"serial": parked.serial, "ca_org": parked.ca_org, "folder_name": parked.folder_name}
+    _write(folder / CERT_FILE, parked.cert_der)
+    _write(folder / KEY_FILE, parked.key_der)
+    _write(folder / META_FILE, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+    return folder
+
+
+def load(folder: Path) -> ParkedCertificate:
+    """Read a parked certificate back."""
+    meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+    return ParkedCertificate(
+        serial=int(meta["serial"]),
+        ca_org=str(meta["ca_org"]),
+        folder_name=str(meta["folder_name"]),
+        cert_der=(folder / CERT_FILE).read_bytes(),
+        key_der=(folder / KEY_FILE).read_bytes(),
+    )
+
+
+def discard(folder: Path) -> None:
+    """Remove a parked copy once it is safely on a medium."""
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def parked_folders(recovery_dir: Path) -> list[Path]:
+    """Every parked certificate still waiting for a medium."""
+    if not recovery_dir.is_dir():
+        return []
+    return sorted(p for p in recovery_dir.iterdir() if (p / META_FILE).is_file())
+
+
+def _write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)

@@ -1,0 +1,268 @@
+"""인증서 갱신: a currently valid MG 공동인증서, from 30 days before expiry to the expiry day.
+
+Days are KST calendar days: a certificate expiring on D can be renewed from D − 30
+(00:00 KST) until D 23:59:59 KST. 31 days before → :class:`RenewalTooEarly` (says
+from which date); after expiry → :class:`RenewalExpired` (use 발급). The new
+certificate has a new key pair, runs until the old expiry day + 1 year, costs the 범용
+fee again, and replaces the old files on the same medium: the new folder is written
+first (its CN carries today's date, so the folder usually differs), then the old folder
+is removed, then the old certificate is revoked as superseded. A crash in between
+leaves both folders, never neither.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from cryptography import x509
+
+from mgcert.center import recovery
+from mgcert.center.catalog import Catalog, open_key
+from mgcert.center.certinfo import expiry_day, kind_of, renewed_not_after
+from mgcert.center.context import CenterContext
+from mgcert.center.errors import (
+    FlowFinished,
+    IssuedButNotSaved,
+    NothingToSave,
+    NotRenewable,
+    RenewalExpired,
+    RenewalTooEarly,
+    StepsIncomplete,
+    VidMismatch,
+)
+from mgcert.center.identity import IdentitySteps
+from mgcert.center.issuing import (
+    LOST_REASON,
+    FeeCharge,
+    Progress,
+    encrypt_for_medium,
+    issue_from_ca,
+    report,
+    require_balance,
+    write_or_park,
+    write_parked,
+)
+from mgcert.center.media import check_medium
+from mgcert.center.models import (
+    CertificateEntry,
+    IssuanceResult,
+    IssueMode,
+    IssueStage,
+    MediumLocation,
+    RenewalCheck,
+    RenewalWindow,
+)
+from mgcert.center.previous import PreviousCertificate, retire
+from mgcert.center.recovery import ParkedCertificate
+from mgcert.center.sequence import next_sequence
+from mgcert.errors import MgcertError
+from mgcert.messages import center as msg
+from mgcert.npki import storage
+from mgcert.npki.names import make_cn, mg_cn_digits
+from mgcert.npki.password_rule import validate_new_password
+from mgcert.npki.profile import CertificateKind
+from mgcert.npki.vid import verify_vid
+
+RENEWAL_WINDOW_DAYS = 30
+
+
+def renewal_window(not_after: datetime) -> RenewalWindow:
+    """The KST dates between which a certificate ending at ``not_after`` can be renewed."""
+    last = expiry_day(not_after)
+    return RenewalWindow(opens_on=last - timedelta(days=RENEWAL_WINDOW_DAYS), closes_on=last)
+
+
+class RenewalFlow(IdentitySteps):
+    """One customer's way through 갱신: select + password, identity steps, renew."""
+
+    def __init__(self, ctx: CenterContext, catalog: Catalog) -> None:
+        super().__init__(ctx.bank)
+        self._ctx = ctx
+        self._catalog = catalog
+        self._entry: CertificateEntry | None = None
+        self._password: str | None = None
+        self._check: RenewalCheck | None = None
+        self._kind = CertificateKind.GENERAL
+        self._account: str | None = None
+        self._rrn = ""
+        self._pending: Path | None = None
+        self._result: IssuanceResult | None = None
+
+    def _first_step_name(self) -> str:
+        return msg.STEP_CERTIFICATE
+
+    def select(self, entry: CertificateEntry, password: str) -> RenewalCheck:
+        """Prove the password and check the rules; returns the new expiry and the fee."""
+        self._ensure_open()
+        entry = self._catalog.refresh(entry)
+        decrypted = open_key(entry, password)
+        cert = entry.stored.certificate
+        if not self._catalog.is_mg(cert):
+            raise NotRenewable(msg.NOT_RENEWABLE_OTHER_CA)
+        kind = kind_of(cert)
+        if kind is None or kind is CertificateKind.FINANCIAL:
+            raise NotRenewable(msg.NOT_RENEWABLE_FINANCIAL)
+        if self._catalog.is_revoked(cert):
+            raise NotRenewable(msg.NOT_RENEWABLE_REVOKED)
+        not_after = cert.not_valid_after_utc
+        if self._ctx.clock.now() > not_after:
+            raise RenewalExpired(not_after)
+        window = renewal_window(not_after)
+        if self._ctx.clock.today_kst() < window.opens_on:
+            raise RenewalTooEarly(window.opens_on, window.closes_on)
+        org = self._ctx.mg_ca.profile.org
+        registration = self._ctx.bank.registration(org, cert.serial_number)
+        if registration is None:
+            raise NotRenewable(msg.NOT_RENEWABLE_UNREGISTERED)
+        customer = self._ctx.bank.customer(registration.customer_id)
+        if decrypted.random_num is None or not verify_vid(cert, customer.rrn, decrypted.random_num):
+            raise VidMismatch
+        account = registration.account_number or _first_account(self._ctx, customer.id)
+        fee = kind.fee_won
+        if fee:
+            require_balance(self._ctx.bank, account, fee)
+        self._entry, self._password, self._kind = entry, password, kind
+        self._account, self._rrn = account, customer.rrn
+        self._set_identity_customer(customer.id)
+        self._check = RenewalCheck(
+            old_not_after=not_after,
+            new_not_after=renewed_not_after(not_after),
+            fee_won=fee,
+            customer_id=customer.id,
+            name=customer.name,
+        )
+        return self._check
+
+    def missing_steps(self) -> list[str]:
+        missing = [] if self._check is not None else [msg.STEP_CERTIFICATE]
+        return missing + self._identity_missing()
+
+    def renew(
+        self,
+        new_password: str | None = None,
+        confirm: str | None = None,
+        progress: Progress | None = None,
+    ) -> IssuanceResult:
+        """Issue the renewed certificate onto the same medium (``None``: keep the password)."""
+        self._ensure_open()
+        missing = self.missing_steps()
+        if missing:
+            raise StepsIncomplete(missing)
+        entry, check = self._entry, self._check
+        assert entry is not None
+        assert check is not None
+        assert self._password is not None
+        if new_password is None:
+            password = self._password
+        else:
+            password = validate_new_password(new_password, confirm or "")
+        check_medium(entry.location)
+        fee = FeeCharge(self._ctx.bank, self._account, check.fee_won, msg.FEE_REASON_RENEW)
+        try:
+            customer = self._ctx.bank.customer(check.customer_id)
+            today = self._ctx.clock.today_kst()
+            sequence = next_sequence(self._ctx.home.root, today)
+            issued = issue_from_ca(
+                self._ctx.mg_ca,
+                real_name=customer.name,
+                rrn_digits=self._rrn,
+                cn=make_cn(customer.name, mg_cn_digits(customer.number, today, sequence)),
+                kind=self._kind,
+                not_after=check.new_not_after,
+                progress=progress,
+            )
+            files = encrypt_for_medium(issued, password, self._ctx.iterations, progress)
+        except BaseException:
+            fee.refund()
+            raise
+
+        def lost() -> None:
+            self._ctx.mg_ca.revoke(issued.serial, LOST_REASON)
+            fee.refund()
+
+        try:
+            folder = write_or_park(self._ctx.home, entry.location, files, progress, lost)
+        except IssuedButNotSaved as exc:
+            self._pending = exc.recovery_path
+            raise
+        return self._finish(files, folder, None, progress)
+
+    def save_to(self, location: MediumLocation, progress: Progress | None = None) -> IssuanceResult:
+        """After :class:`IssuedButNotSaved`: write the parked copy to ``location``."""
+        if self._pending is None or self._result is not None:
+            raise NothingToSave
+        check_medium(location)
+        parked = recovery.load(self._pending)
+        report(progress, IssueStage.WRITING)
+        folder = write_parked(location, parked)
+        recovered_from, self._pending = self._pending, None
+        recovery.discard(recovered_from)
+        return self._finish(parked, folder, recovered_from, progress, location)
+
+    @property
+    def pending_recovery(self) -> Path | None:
+        return self._pending
+
+    @property
+    def renewal_check(self) -> RenewalCheck | None:
+        return self._check
+
+    def _finish(
+        self,
+        files: ParkedCertificate,
+        folder: Path,
+        recovered_from: Path | None,
+        progress: Progress | None,
+        location: MediumLocation | None = None,
+    ) -> IssuanceResult:
+        entry, check = self._entry, self._check
+        assert entry is not None
+        assert check is not None
+        org = self._ctx.mg_ca.profile.org
+        if entry.stored.folder.resolve() != folder.resolve():
+            # The old files are superseded; a medium that refuses the delete keeps a
+            # revoked, harmless copy.
+            with contextlib.suppress(MgcertError):
+                storage.delete_certificate(entry.stored)
+        self._ctx.bank.register_certificate(
+            check.customer_id,
+            org,
+            files.serial,
+            self._kind,
+            origin="mg",
+            account_number=self._account,
+        )
+        retire(self._ctx, PreviousCertificate(entry.serial, entry.not_after, still_valid=True))
+        report(progress, IssueStage.DONE)
+        certificate = x509.load_der_x509_certificate(files.cert_der)
+        self._result = IssuanceResult(
+            name=check.name,
+            issuer=self._ctx.mg_ca.profile.issuing_cn,
+            kind=self._kind,
+            purpose=self._kind.label,
+            not_before=certificate.not_valid_before_utc,
+            not_after=certificate.not_valid_after_utc,
+            serial_hex=format(files.serial, "x"),
+            medium_label=(location or entry.location).label,
+            folder=folder,
+            mode=IssueMode.RENEWAL,
+            recovered_to=recovered_from,
+            fee_won=check.fee_won,
+            replaced_serial_hex=format(entry.serial, "x"),
+        )
+        return self._result
+
+    def _ensure_open(self) -> None:
+        if self._result is not None:
+            raise FlowFinished
+
+    @property
+    def result(self) -> IssuanceResult | None:
+        return self._result
+
+
+def _first_account(ctx: CenterContext, customer_id: int) -> str:
+    accounts = ctx.bank.accounts(customer_id)
+    return accounts[0].number
