@@ -1,0 +1,276 @@
+"""금융인증서 cloud: the certificate and key kept by the bank, opened with a 6-digit PIN.
+
+Encryption of a stored payload (the center's serialized certificate + key):
+
+    pin_key = scrypt(PIN, salt)                                   (random 16-byte salt)
+    key     = HKDF-SHA256(pin_key, salt=server_secret,
+                          info="mgcert cloud certificate v1|customer=<id>")
+    row     = AES-256-GCM(key, random 12-byte nonce, payload,
+                          associated data = "mgcert cloud|customer=<id>")
+
+``server_secret`` is 32 random bytes in a 0600 file next to the database
+(``<db dir>/bank-secret.key``), created on first use. It never enters the database, so
+a copy of ``bank.db`` alone allows no offline PIN search (6 digits are only 10^6
+guesses). Each row records a fingerprint of the secret it was made with; if the file
+is lost or replaced, opening says so (:class:`CloudKeyUnavailable`) instead of
+counting wrong PINs. The associated data binds a row to its customer, so rows cannot
+be swapped between customers.
+
+PIN rules: 6 digits (:class:`InvalidPinFormat`); all-same digits and straight runs
+up or down without wrap-around (``123456``, ``654321``, ``012345``, ``000000``) are
+refused (:class:`TrivialPin`). :data:`PIN_ATTEMPTS` wrong PINs in a row lock the
+certificate; storing a new one (재발급) replaces it and clears the count and the lock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import re
+import secrets
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from mgcert.bank import kdf
+from mgcert.bank.customers import customer_row
+from mgcert.bank.db import Database, from_db, to_db
+from mgcert.bank.errors import (
+    BankError,
+    CloudKeyUnavailable,
+    InvalidPinFormat,
+    NoCloudCertificate,
+    PinLocked,
+    TrivialPin,
+    WrongPin,
+)
+from mgcert.bank.limits import PIN_ATTEMPTS
+from mgcert.bank.models import CloudCertificateInfo
+from mgcert.bank.registrations import serial_text
+from mgcert.clock import Clock
+
+SECRET_FILE_NAME = "bank-secret.key"  # noqa: S105 (a file name, not a secret)
+SECRET_BYTES = 32
+NONCE_BYTES = 12
+_PIN = re.compile(r"[0-9]{6}")
+
+
+def check_pin_format(pin: str) -> None:
+    if not _PIN.fullmatch(pin):
+        raise InvalidPinFormat
+
+
+def is_trivial_pin(pin: str) -> bool:
+    """All one digit, or each digit one more (or one less) than the one before."""
+    digits = [int(ch) for ch in pin]
+    steps = {b - a for a, b in itertools.pairwise(digits)}
+    return steps in ({0}, {1}, {-1})
+
+
+def check_new_pin(pin: str) -> None:
+    """The rules for choosing a PIN: InvalidPinFormat, then TrivialPin."""
+    check_pin_format(pin)
+    if is_trivial_pin(pin):
+        raise TrivialPin
+
+
+class ServerSecret:
+    """The 0600 key file beside the database; created atomically on first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> bytes | None:
+        """The secret, or None if the file is missing or not a secret file."""
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise CloudKeyUnavailable from exc
+        return data if len(data) == SECRET_BYTES else None
+
+    def load_or_create(self) -> bytes:
+        existing = self.load()
+        if existing is not None:
+            return existing
+        if self.path.exists():
+            # A damaged file: never overwrite silently, the stored rows need the old one.
+            raise CloudKeyUnavailable
+        secret = secrets.token_bytes(SECRET_BYTES)
+        tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secret)
+                handle.flush()
+                os.fsync(handle.fileno())
+            try:
+                # link() fails if another process created the file first: use theirs.
+                os.link(tmp, self.path)
+            except FileExistsError:
+                winner = self.load()
+                if winner is None:
+                    raise CloudKeyUnavailable from None
+                return winner
+        finally:
+            tmp.unlink(missing_ok=True)
+        return secret
+
+
+def secret_id(secret: bytes) -> bytes:
+    """A fingerprint that names the secret without revealing it."""
+    return hashlib.sha256(b"mgcert bank secret id\x00" + secret).digest()[:16]
+
+
+def _key(pin: str, salt: bytes, cost: kdf.ScryptCost, secret: bytes, customer_id: int) -> bytes:
+    pin_key = kdf.derive(pin, salt, cost)
+    return HKDF(
+        algorithm=hashes.SHA256(),
+        length=32,
+        salt=secret,
+        info=f"mgcert cloud certificate v1|customer={customer_id}".encode(),
+    ).derive(pin_key)
+
+
+def _aad(customer_id: int) -> bytes:
+    return f"mgcert cloud|customer={customer_id}".encode()
+
+
+class Cloud:
+    """Store, open, describe and remove a customer's 금융인증서."""
+
+    def __init__(
+        self, db: Database, clock: Clock, secret: ServerSecret, cost: kdf.ScryptCost
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._secret = secret
+        self._cost = cost
+
+    def store(
+        self,
+        customer_id: int,
+        pin: str,
+        payload: bytes,
+        *,
+        serial: int | None = None,
+        not_after: datetime | None = None,
+    ) -> None:
+        """Encrypt and keep ``payload`` under ``pin``, replacing any earlier one."""
+        check_new_pin(pin)
+        secret = self._secret.load_or_create()
+        salt = kdf.new_salt()
+        nonce = secrets.token_bytes(NONCE_BYTES)
+        key = _key(pin, salt, self._cost, secret, customer_id)
+        ciphertext = AESGCM(key).encrypt(nonce, payload, _aad(customer_id))
+        with self._db.write() as conn:
+            customer_row(conn, customer_id)
+            conn.execute(
+                "INSERT INTO cloud_certificates (customer_id, kdf, salt, nonce, ciphertext,"
+                " secret_id, serial_hex, not_after, stored_at, pin_failures, pin_locked)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)"
+                " ON CONFLICT (customer_id) DO UPDATE SET kdf = excluded.kdf,"
+                " salt = excluded.salt, nonce = excluded.nonce,"
+                " ciphertext = excluded.ciphertext, secret_id = excluded.secret_id,"
+                " serial_hex = excluded.serial_hex, not_after = excluded.not_after,"
+                " stored_at = excluded.stored_at, pin_failures = 0, pin_locked = 0",
+                (
+                    customer_id,
+                    self._cost.encode(),
+                    salt,
+                    nonce,
+                    ciphertext,
+                    secret_id(secret),
+                    None if serial is None else serial_text(serial),
+                    None if not_after is None else to_db(not_after),
+                    to_db(self._clock.now()),
+                ),
+            )
+
+    def open(self, customer_id: int, pin: str) -> bytes:
+        """Decrypt with ``pin``: WrongPin(remaining), PinLocked, NoCloudCertificate."""
+        check_pin_format(pin)
+        # The whole check runs in one write transaction (scrypt included) so the
+        # decision and the counter update see the same row even if it is replaced.
+        with self._db.write() as conn:
+            outcome = self._check(conn, customer_id, pin)
+        if isinstance(outcome, BankError):
+            raise outcome
+        return outcome
+
+    def _check(self, conn: sqlite3.Connection, customer_id: int, pin: str) -> bytes | BankError:
+        customer_row(conn, customer_id)
+        row = _row(conn, customer_id)
+        if row["pin_locked"]:
+            return PinLocked()
+        secret = self._secret.load()
+        if secret is None or secret_id(secret) != row["secret_id"]:
+            return CloudKeyUnavailable()
+        key = _key(pin, row["salt"], kdf.ScryptCost.decode(row["kdf"]), secret, customer_id)
+        try:
+            payload = AESGCM(key).decrypt(row["nonce"], row["ciphertext"], _aad(customer_id))
+        except InvalidTag:
+            failures = row["pin_failures"] + 1
+            locked = failures >= PIN_ATTEMPTS
+            conn.execute(
+                "UPDATE cloud_certificates SET pin_failures = ?, pin_locked = ?"
+                " WHERE customer_id = ?",
+                (failures, int(locked), customer_id),
+            )
+            return PinLocked() if locked else WrongPin(PIN_ATTEMPTS - failures)
+        conn.execute(
+            "UPDATE cloud_certificates SET pin_failures = 0 WHERE customer_id = ?", (customer_id,)
+        )
+        return payload
+
+    def has(self, customer_id: int) -> bool:
+        with self._db.read() as conn:
+            customer_row(conn, customer_id)
+            return _find(conn, customer_id) is not None
+
+    def info(self, customer_id: int) -> CloudCertificateInfo | None:
+        """Listing data (serial, expiry, lock) of the stored certificate, if any."""
+        with self._db.read() as conn:
+            customer_row(conn, customer_id)
+            row = _find(conn, customer_id)
+        if row is None:
+            return None
+        return CloudCertificateInfo(
+            customer_id=customer_id,
+            serial=None if row["serial_hex"] is None else int(row["serial_hex"], 16),
+            not_after=None if row["not_after"] is None else from_db(row["not_after"]),
+            stored_at=from_db(row["stored_at"]),
+            pin_locked=bool(row["pin_locked"]),
+            pin_failures=row["pin_failures"],
+        )
+
+    def remove(self, customer_id: int) -> None:
+        """Delete the stored certificate (e.g. after 폐기); NoCloudCertificate if none."""
+        with self._db.write() as conn:
+            customer_row(conn, customer_id)
+            cursor = conn.execute(
+                "DELETE FROM cloud_certificates WHERE customer_id = ?", (customer_id,)
+            )
+            if cursor.rowcount == 0:
+                raise NoCloudCertificate
+
+
+def _find(conn: sqlite3.Connection, customer_id: int) -> sqlite3.Row | None:
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT * FROM cloud_certificates WHERE customer_id = ?", (customer_id,)
+    ).fetchone()
+    return row
+
+
+def _row(conn: sqlite3.Connection, customer_id: int) -> sqlite3.Row:
+    row = _find(conn, customer_id)
+    if row is None:
+        raise NoCloudCertificate
+    return row

@@ -1,0 +1,253 @@
+"""The bank's SQLite file: connection settings, versioned schema, transactions.
+
+- WAL journal, a busy timeout and foreign keys on every connection.
+- ``PRAGMA user_version`` is the schema version; :data:`MIGRATIONS` brings any older
+  file up to :data:`SCHEMA_VERSION`. A newer file is refused instead of damaged.
+- Every state change runs in one ``BEGIN IMMEDIATE`` transaction (:meth:`Database.write`),
+  so two processes (the TUI and the CLI) never interleave half-done changes and a
+  counter increment can never be lost between a read and a write.
+- Times are stored as ISO 8601 text in UTC (:func:`to_db` / :func:`from_db`).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from mgcert.bank.errors import BankDatabaseError, BankDatabaseTooNew
+
+BUSY_TIMEOUT_MS = 5_000
+
+_SCHEMA_V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+);
+CREATE TABLE customers (
+    id     INTEGER PRIMARY KEY,
+    name   TEXT NOT NULL,
+    rrn    TEXT NOT NULL UNIQUE CHECK (length(rrn) = 13),
+    phone  TEXT NOT NULL,
+    number INTEGER NOT NULL UNIQUE
+);
+CREATE TABLE accounts (
+    id                INTEGER PRIMARY KEY,
+    number            TEXT NOT NULL UNIQUE,
+    customer_id       INTEGER NOT NULL REFERENCES customers(id),
+    balance_won       INTEGER NOT NULL CHECK (balance_won >= 0),
+    password_kdf      TEXT NOT NULL,
+    password_salt     BLOB NOT NULL,
+    password_hash     BLOB NOT NULL,
+    password_failures INTEGER NOT NULL DEFAULT 0,
+    ebanking_locked   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX accounts_by_customer ON accounts(customer_id);
+CREATE TABLE ars_calls (
+    id           TEXT PRIMARY KEY,
+    customer_id  INTEGER NOT NULL REFERENCES customers(id),
+    phone        TEXT NOT NULL,
+    code         TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    expires_at   TEXT NOT NULL,
+    status       TEXT NOT NULL
+                 CHECK (status IN ('ringing', 'keyed', 'confirmed', 'failed', 'superseded')),
+    key_failures INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ars_calls_by_customer ON ars_calls(customer_id, status);
+CREATE TABLE sms_challenges (
+    id          TEXT PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    phone       TEXT NOT NULL,
+    code        TEXT NOT NULL,
+    sent_at     TEXT NOT NULL,
+    expires_at  TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('pending', 'used', 'voided', 'superseded')),
+    failures    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sms_challenges_by_customer ON sms_challenges(customer_id, status);
+CREATE TABLE phone_messages (
+    id          INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    phone       TEXT NOT NULL,
+    sent_at     TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    code        TEXT NOT NULL
+);
+CREATE TABLE security_cards (
+    customer_id INTEGER PRIMARY KEY REFERENCES customers(id),
+    serial      TEXT NOT NULL,
+    failures    INTEGER NOT NULL DEFAULT 0,
+    locked      INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE security_card_challenges (
+    id          TEXT PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    first_cell  INTEGER NOT NULL,
+    second_cell INTEGER NOT NULL CHECK (second_cell <> first_cell),
+    created_at  TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('pending', 'used', 'superseded'))
+);
+CREATE TABLE otp_devices (
+    customer_id    INTEGER PRIMARY KEY REFERENCES customers(id),
+    serial         TEXT NOT NULL,
+    secret         TEXT NOT NULL,
+    failures       INTEGER NOT NULL DEFAULT 0,
+    locked         INTEGER NOT NULL DEFAULT 0,
+    last_used_step INTEGER
+);
+CREATE TABLE ledger (
+    id            INTEGER PRIMARY KEY,
+    account_id    INTEGER NOT NULL REFERENCES accounts(id),
+    at            TEXT NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('debit', 'refund')),
+    amount_won    INTEGER NOT NULL CHECK (amount_won > 0),
+    reason        TEXT NOT NULL,
+    balance_after INTEGER NOT NULL CHECK (balance_after >= 0),
+    refund_of     INTEGER UNIQUE REFERENCES ledger(id)
+);
+CREATE INDEX ledger_by_account ON ledger(account_id);
+CREATE TABLE registrations (
+    id            INTEGER PRIMARY KEY,
+    customer_id   INTEGER NOT NULL REFERENCES customers(id),
+    issuer_org    TEXT NOT NULL,
+    serial_hex    TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    origin        TEXT NOT NULL CHECK (origin IN ('mg', 'other')),
+    account_id    INTEGER REFERENCES accounts(id),
+    registered_at TEXT NOT NULL,
+    UNIQUE (issuer_org, serial_hex)
+);
+CREATE INDEX registrations_by_customer ON registrations(customer_id);
+CREATE TABLE cloud_certificates (
+    customer_id  INTEGER PRIMARY KEY REFERENCES customers(id),
+    kdf          TEXT NOT NULL,
+    salt         BLOB NOT NULL,
+    nonce        BLOB NOT NULL,
+    ciphertext   BLOB NOT NULL,
+    secret_id    BLOB NOT NULL,
+    serial_hex   TEXT,
+    not_after    TEXT,
+    stored_at    TEXT NOT NULL,
+    pin_failures INTEGER NOT NULL DEFAULT 0,
+    pin_locked   INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+# MIGRATIONS[i] brings a file from version i to version i + 1.
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def to_db(moment: datetime) -> str:
+    """Store an aware instant as ISO 8601 UTC text (fixed width, so text order = time order)."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_db(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+class Database:
+    """One connection to the bank file, shared by the bank's parts under a lock.
+
+    The lock makes the connection safe for the TUI's worker threads; the
+    ``BEGIN IMMEDIATE`` write lock makes it safe against other processes.
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn = connection
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: Path, on_create: Callable[[sqlite3.Connection], None]) -> Database:
+        """Open (creating if needed) and migrate; ``on_create`` fills a brand-new file.
+
+        ``on_create`` runs inside the transaction that creates the schema, so a fresh
+        file is either fully set up (schema + demo data) or untouched.
+        """
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            # Create the file 0600 ourselves: SQLite gives the -wal/-shm files the
+            # database file's mode, and the file holds password hashes.
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        except OSError as exc:
+            raise BankDatabaseError(path) from exc
+        try:
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves.
+            conn = sqlite3.connect(
+                path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+        except sqlite3.Error as exc:
+            raise BankDatabaseError(path) from exc
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            database = cls(path, conn)
+            database._migrate(on_create)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise BankDatabaseError(path) from exc
+        except BaseException:
+            conn.close()
+            raise
+        return database
+
+    def _migrate(self, on_create: Callable[[sqlite3.Connection], None]) -> None:
+        with self.write() as conn:
+            # Read inside the write lock: another process may have just migrated.
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise BankDatabaseTooNew(version, SCHEMA_VERSION)
+            for step in range(version, SCHEMA_VERSION):
+                for statement in _statements(MIGRATIONS[step]):
+                    conn.execute(statement)
+            if version == 0:
+                on_create(conn)
+            if version != SCHEMA_VERSION:
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE`` transaction; rolled back if the block raises."""
+        with self._lock:
+            if self._conn.in_transaction:
+                raise RuntimeError("nested bank transaction")
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: one consistent snapshot for several queries."""
+        with self._lock:
+            if self._conn.in_transaction:
+                raise RuntimeError("nested bank transaction")
+            self._conn.execute("BEGIN")
+            try:
+                yield self._conn
+            finally:
+                self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would COMMIT our transaction first; run statement by statement.
+    return [part.strip() for part in script.split(";") if part.strip()]

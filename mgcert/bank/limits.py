@@ -1,0 +1,23 @@
+"""Attempt limits and lifetimes of the identity checks (DOMAIN.md "Identity checks").
+
+One place for the numbers, so the errors' wording and the checks agree.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+ACCOUNT_PASSWORD_ATTEMPTS = 5  # wrong in a row → e-banking locked
+SECURITY_CARD_ATTEMPTS = 5  # wrong in a row → 보안카드 locked
+OTP_ATTEMPTS = 10  # wrong in a row → OTP locked
+PIN_ATTEMPTS = 5  # wrong in a row → 금융인증서 locked
+SMS_ATTEMPTS = 5  # wrong entries of one code → the code is void
+ARS_KEY_ATTEMPTS = 3  # wrong digits keyed on the phone → the call ends
+
+ARS_LIFETIME = timedelta(minutes=3)
+SMS_LIFETIME = timedelta(minutes=3)
+
+SECURITY_CARD_CELLS = 35
+OTP_DIGITS = 6
+OTP_PERIOD_SECONDS = 30
+OTP_VALID_WINDOW = 1  # ± steps accepted (clock drift of the device)
