@@ -114,7 +114,7 @@ def test_exact_extension_set(general_cert: x509.Certificate) -> None:
 
 def test_key_identifiers(general_cert: x509.Certificate, mg_ca: CertificateAuthority) -> None:
     ski = general_cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
-    assert ski == x509.SubjectKeyIdentifier.from_public_key(general_cert.public_key())  # type: ignore[arg-type]
+    assert ski == x509.SubjectKeyIdentifier.from_public_key(general_cert.public_key())
     aki = general_cert.extensions.get_extension_for_class(x509.AuthorityKeyIdentifier).value
     issuer_ski = mg_ca.issuing_certificate.extensions.get_extension_for_class(
         x509.SubjectKeyIdentifier
@@ -176,8 +176,10 @@ def test_crl_distribution_point_and_ocsp_are_unresolvable(
 # -- validity ---------------------------------------------------------------------------
 
 
-def kst(*args: int) -> datetime:
-    return datetime(*args, tzinfo=KST)  # type: ignore[misc]
+def kst(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
+) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=KST)
 
 
 def test_one_year_from_midnight_kst_to_end_of_the_day_before(
