@@ -26,7 +26,7 @@ TOO_SMALL = (
 
 # ---------------------------------------------------------------- home
 HOME_HEADING = "인증센터"
-HOME_INTRO = "원하는 업무를 고른 뒤 Enter를 누르세요. (↑↓ 이동 · F1 도움말 · F2 시뮬레이터)"
+HOME_INTRO = "원하는 업무를 ↑↓로 고르고 Enter를 누르세요."
 MENU_ISSUE = "공동인증서 발급/재발급"
 MENU_RENEW = "인증서 갱신"
 MENU_FINANCIAL = "금융인증서 발급/재발급"
@@ -41,7 +41,7 @@ MENU_NOT_READY_NOTICE = (
 COMPARISON_TITLE = "금융인증서와 공동인증서 비교"
 COMPARISON_HEADERS = ("", "금융인증서", "공동인증서")
 COMPARISON_ROWS = (
-    ("용도", "금융 거래", "은행·카드·보험·전자상거래·정부민원 (범용: 증권 포함)"),
+    ("용도", "금융 거래", "은행·카드·보험·정부민원 (범용: 증권 포함)"),
     ("유효기간", "3년", "1년"),
     ("보관", "클라우드 (6자리 PIN)", "하드디스크·이동식디스크·휴대폰"),
     ("수수료", "무료", "일반 무료 · 범용 4,400원"),
@@ -49,8 +49,8 @@ COMPARISON_ROWS = (
 
 # ---------------------------------------------------------------- kind choice
 KIND_HEADING = "공동인증서 발급/재발급 — 인증서 종류 선택"
-KIND_GENERAL = "은행/신용카드/보험용 (무료) — 인터넷뱅킹·신용카드·보험·전자상거래·정부민원"
-KIND_UNIVERSAL = "범용 (4,400원, 부가세 포함) — 증권 거래 등 거의 모든 전자거래"
+KIND_GENERAL = "은행/신용카드/보험용 (무료) — 인터넷뱅킹·카드·보험·정부민원"
+KIND_UNIVERSAL = "범용 (4,400원, 부가세 포함) — 증권 거래까지 거의 모든 전자거래"
 KIND_FEE_NOTE = (
     "범용 수수료는 1단계에서 입력하는 출금계좌에서 인출됩니다. 갱신할 때도 다시 부과됩니다."
 )
@@ -72,7 +72,7 @@ RRN_LABEL = "주민등록번호"
 RRN_FRONT_PLACEHOLDER = "앞 6자리"
 RRN_BACK_PLACEHOLDER = "뒤 7자리"
 ACCOUNT_LABEL = "출금계좌번호"
-ACCOUNT_PLACEHOLDER = "'-' 없이 숫자만"
+ACCOUNT_PLACEHOLDER = "13자리 ('-' 없이 입력해도 됩니다)"
 ACCOUNT_PASSWORD_LABEL = "계좌비밀번호"
 ACCOUNT_PASSWORD_PLACEHOLDER = "숫자 4자리"
 CUSTOMER_NEXT = "확인"
@@ -84,7 +84,7 @@ LOCKED_NEXT_STEP = "시뮬레이터(F2)의 '지점 방문' 탭에서 잠금을 �
 # validators
 V_RRN_FRONT = "주민등록번호 앞 6자리를 숫자로 입력해 주세요."
 V_RRN_BACK = "주민등록번호 뒤 7자리를 숫자로 입력해 주세요."
-V_ACCOUNT = "출금계좌번호를 숫자 10~16자리로 입력해 주세요."
+V_ACCOUNT = "출금계좌번호 13자리를 입력해 주세요. (예: 9002-1234-5678-9)"
 V_ACCOUNT_PASSWORD = "계좌비밀번호 숫자 4자리를 입력해 주세요."
 V_DIGITS = "숫자 {count}자리를 입력해 주세요."
 V_FOLDER = "폴더 경로를 입력해 주세요."

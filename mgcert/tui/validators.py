@@ -44,17 +44,16 @@ class AccountPasswordFormat(Digits):
 
 
 class AccountNumberFormat(Validator):
-    """출금계좌번호: 10–16 digits, hyphens and spaces allowed while typing."""
+    """출금계좌번호: 13 digits (MG), hyphens and spaces allowed while typing."""
 
-    MIN_DIGITS = 10
-    MAX_DIGITS = 16
+    DIGITS = 13
 
     def __init__(self) -> None:
         super().__init__(msg.V_ACCOUNT)
 
     def validate(self, value: str) -> ValidationResult:
         text = digits_only(value)
-        ok = text.isascii() and text.isdigit() and self.MIN_DIGITS <= len(text) <= self.MAX_DIGITS
+        ok = text.isascii() and text.isdigit() and len(text) == self.DIGITS
         return self.success() if ok else self.failure()
 
 

@@ -15,6 +15,7 @@ from mgcert.npki.profile import CertificateKind
 from mgcert.tui.screens.base import MgcertScreen
 from mgcert.tui.screens.issuance.wizard import IssuanceWizard
 from mgcert.tui.session import TuiSession
+from mgcert.tui.widgets.field_error import FieldError
 
 
 class KindChoiceScreen(MgcertScreen[None]):
@@ -38,7 +39,7 @@ class KindChoiceScreen(MgcertScreen[None]):
                 yield RadioButton(msg.KIND_UNIVERSAL, id="kind-universal")
             yield Label(msg.KIND_FEE_NOTE, classes="note")
             yield Checkbox(msg.KIND_CONSENT, id="consent")
-            yield Label("", id="kind-error", classes="error")
+            yield FieldError(id="kind-error")
             yield Button(msg.KIND_START, id="kind-next", variant="primary")
         yield Footer()
 
@@ -53,12 +54,12 @@ class KindChoiceScreen(MgcertScreen[None]):
 
     @on(Checkbox.Changed, "#consent")
     def clear_error(self) -> None:
-        self.query_one("#kind-error", Label).update("")
+        self.query_one("#kind-error", FieldError).show("")
 
     @on(Button.Pressed, "#kind-next")
     def start(self) -> None:
         if not self.query_one("#consent", Checkbox).value:
-            self.query_one("#kind-error", Label).update(msg.KIND_NEED_CONSENT)
+            self.query_one("#kind-error", FieldError).show(msg.KIND_NEED_CONSENT)
             self.query_one("#consent", Checkbox).focus()
             return
         kind = self.chosen_kind()

@@ -54,14 +54,11 @@ class StepIndicator(Horizontal):
         self._paint()
 
     def _paint(self) -> None:
-        for number, (mark, label) in enumerate(
-            zip(msg.STEP_MARKS, msg.STEP_LABELS, strict=True), 1
-        ):
-            if not self.is_mounted:
-                return
-            item = self.query_one(f"#step-{number}", Label)
+        # Safe before compose too: the query is simply empty then.
+        for item in self.query(Label):
+            number = int((item.id or "step-0").removeprefix("step-"))
+            mark, label = STEPS[number - 1]
             done = number < self.current
             item.set_class(done, "-done")
             item.set_class(number == self.current, "-current")
-            shown = msg.STEP_DONE_MARK if done else mark
-            item.update(f"{shown} {label}")
+            item.update(f"{msg.STEP_DONE_MARK if done else mark} {label}")

@@ -17,6 +17,7 @@ from mgcert.tui.validators import (
     ResidentNumberBack,
     ResidentNumberFront,
 )
+from mgcert.tui.widgets.field_error import FieldError
 
 DIGITS = r"[0-9]*"
 ACCOUNT_CHARS = r"[0-9 -]*"
@@ -74,7 +75,7 @@ class CustomerStep(WizardStep):
                 validate_on=ONLY_ON,
                 id="account-password",
             )
-        yield Label("", classes="error")
+        yield FieldError()
         yield Button(msg.CUSTOMER_NEXT, id="customer-next", variant="primary")
 
     def has_input(self) -> bool:

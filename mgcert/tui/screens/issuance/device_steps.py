@@ -13,6 +13,7 @@ from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.issuance.step import WizardStep
 from mgcert.tui.validators import Digits
+from mgcert.tui.widgets.field_error import FieldError
 
 ONLY_SUBMITTED = frozenset({"submitted"})
 
@@ -48,7 +49,7 @@ class SecurityCardStep(WizardStep):
         with Horizontal(classes="field"):
             yield Label("", id="card-second-label", classes="field-label wide")
             yield _code_input(2, id="card-second", password=True)
-        yield Label("", classes="error")
+        yield FieldError()
         yield Button(msg.CARD_VERIFY, id="card-verify", variant="primary")
 
     def enter(self) -> None:
@@ -107,7 +108,7 @@ class OtpStep(WizardStep):
         with Horizontal(classes="field"):
             yield Label(msg.OTP_LABEL, classes="field-label")
             yield _code_input(6, id="otp-code", password=False)
-        yield Label("", classes="error")
+        yield FieldError()
         yield Button(msg.OTP_VERIFY, id="otp-verify", variant="primary")
 
     @on(Input.Submitted, "#otp-code")

@@ -43,12 +43,15 @@ class DoneStep(WizardStep):
     HELP_TOPIC = "done"
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="done-heading", classes="heading success")
+        yield Label("", id="done-heading", classes="heading done-heading")
         yield Static("", id="done-table")
         yield Label("", id="done-notes", classes="note")
         yield Button(msg.DONE_HOME, id="done-home", variant="primary")
 
+    result_shown: IssuanceResult | None = None
+
     def show_result(self, result: IssuanceResult) -> None:
+        self.result_shown = result
         reissue = result.mode is IssueMode.REISSUE
         heading = msg.DONE_HEADING_REISSUE if reissue else msg.DONE_HEADING_NEW
         self.query_one("#done-heading", Label).update(heading)

@@ -16,6 +16,7 @@ from mgcert.npki.storage import MediumKind
 from mgcert.tui.normalize import field_text
 from mgcert.tui.screens.issuance.step import WizardStep
 from mgcert.tui.validators import FolderPath
+from mgcert.tui.widgets.field_error import FieldError
 
 
 def _medium_label(kind: MediumKind) -> str:
@@ -53,7 +54,7 @@ class MediumStep(WizardStep):
                 validate_on=frozenset({"submitted"}),
                 id="folder",
             )
-        yield Label("", classes="error")
+        yield FieldError()
         yield Button(msg.MEDIUM_NEXT, id="medium-next", variant="primary")
 
     def on_mount(self) -> None:
@@ -80,7 +81,10 @@ class MediumStep(WizardStep):
                 self.show_error(result.failure_descriptions[0])
                 field.focus()
                 return None
-            return self.center.removable(Path(field_text(field.value)).expanduser())
+            root = Path(field_text(field.value)).expanduser()
+            if root != self.center.home.removable_default_root:
+                return self.center.removable(root)
+        # The standard places (the default USB mount point is created on demand).
         return next(place for place in self.center.media() if place.kind is kind)
 
     @on(Input.Submitted, "#folder")

@@ -9,6 +9,7 @@ from textual.widgets import Button, Label, RadioButton, RadioSet
 from mgcert.center import IssuanceFlow
 from mgcert.messages import tui as msg
 from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.widgets.field_error import FieldError
 
 
 class MethodStep(WizardStep):
@@ -30,7 +31,7 @@ class MethodStep(WizardStep):
         with RadioSet(classes="methods"):
             for index, (key, label) in enumerate(self.options):
                 yield RadioButton(label, value=index == 0, name=key)
-        yield Label("", classes="error")
+        yield FieldError()
         yield Button(msg.METHOD_NEXT, classes="method-next", variant="primary")
 
     @on(Button.Pressed, ".method-next")

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label
 from mgcert.messages import tui as msg
 from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.widgets.field_error import FieldError
 from mgcert.tui.widgets.password_checklist import PasswordChecklist
 
 
@@ -41,7 +42,7 @@ class PasswordStep(WizardStep):
                 placeholder=msg.PASSWORD_CONFIRM_PLACEHOLDER, password=True, id="password-confirm"
             )
         yield PasswordChecklist(id="password-rule")
-        yield Label("", classes="error")
+        yield FieldError()
         yield Button(msg.ISSUE_BUTTON, id="issue", variant="primary")
 
     def _fields(self) -> tuple[Input, Input]:

@@ -16,6 +16,7 @@ from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.issuance.step import WizardStep
 from mgcert.tui.validators import Digits as DigitsFormat
+from mgcert.tui.widgets.field_error import FieldError
 
 
 def kst_time(instant: datetime) -> str:
@@ -40,7 +41,7 @@ class ArsStep(WizardStep):
             yield Digits("--", id="ars-code")
         yield Label(msg.ARS_INSTRUCTION, classes="note")
         yield Label("", id="ars-expires", classes="muted")
-        yield Label("", classes="error")
+        yield FieldError()
         with Horizontal(classes="buttons"):
             yield Button(msg.ARS_CONFIRM, id="ars-confirm", variant="primary")
             yield Button(msg.ARS_RETRY, id="ars-retry")
@@ -101,7 +102,7 @@ class SmsStep(WizardStep):
                 id="sms-code",
                 classes="short",
             )
-        yield Label("", classes="error")
+        yield FieldError()
         yield Button(msg.SMS_VERIFY, id="sms-verify", variant="primary")
 
     def enter(self) -> None:

@@ -6,11 +6,12 @@ from typing import ClassVar
 
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Label
+from textual.widgets import Input
 
 from mgcert.center import IssuanceFlow
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
+from mgcert.tui.widgets.field_error import FieldError
 
 
 def error_text(error: MgcertError) -> str:
@@ -51,9 +52,8 @@ class WizardStep(Vertical):
         self.post_message(self.Finished(self, outcome))
 
     def show_error(self, text: str) -> None:
-        for label in self.query(".error").results(Label):
-            label.update(text)
-            return
+        for line in self.query(FieldError):
+            line.show(text)
 
     def fail(self, error: MgcertError, *secrets: Input) -> None:
         """Show the center's refusal; clear secret fields; keep everything else."""

@@ -9,6 +9,7 @@ from textual.widgets import Button, Checkbox, Label, Rule
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
 from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.widgets.field_error import FieldError
 
 
 class TermsStep(WizardStep):
@@ -24,7 +25,7 @@ class TermsStep(WizardStep):
         yield Rule(line_style="dashed")
         for index, term in enumerate(msg.TERMS_ITEMS):
             yield Checkbox(term, id=f"term-{index}", classes="term", compact=True)
-        yield Label("", classes="error")
+        yield FieldError()
         yield Button(msg.TERMS_NEXT, id="terms-next", variant="primary")
 
     def _terms(self) -> list[Checkbox]:
@@ -36,6 +37,9 @@ class TermsStep(WizardStep):
             with term.prevent(Checkbox.Changed):
                 term.value = event.value
         self.show_error("")
+        if event.value:
+            # Everything is agreed: the next thing to do is 다음.
+            self.query_one("#terms-next", Button).focus()
 
     @on(Checkbox.Changed, ".term")
     def follow_terms(self) -> None:

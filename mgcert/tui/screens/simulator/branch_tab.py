@@ -17,7 +17,7 @@ class BranchTab(SimulatorTab):
         yield Button(msg.SIM_BRANCH_UNLOCK, id="sim-branch-unlock", variant="warning")
 
     def refresh_view(self) -> None:
-        locked = self.simulator.locked_checks(self.customer_id)
+        locked = self.simulator.lock_state(self.customer_id).labels
         state = ", ".join(locked) if locked else msg.SIM_NONE
         self.query_one("#sim-branch-state", Label).update(msg.SIM_BRANCH_STATE.format(state=state))
 

@@ -29,9 +29,9 @@ class CustomersTab(SimulatorTab):
                 first = number == 0
                 table.add_row(
                     sheet.name if first else "",
-                    sheet.rrn_formatted if first else "",
+                    sheet.rrn if first else "",
                     sheet.phone if first else "",
-                    account.number_formatted,
+                    account.number,
                     account.password,
                     f"{account.balance_won:,}원",
                     sheet.note if first else "",

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Label, TabbedContent, TabPane
+from textual.widgets import Footer, Input, Label, TabbedContent, TabPane
 
 from mgcert.messages import tui as msg
 from mgcert.tui.screens.base import MgcertModal
@@ -60,6 +60,11 @@ class SimulatorPanel(MgcertModal[None]):
         if self.session.customer_id is not None and simulator.pending_ars(self.session.customer_id):
             return "sim-phone-tab"
         return "sim-customers-tab"
+
+    def on_mount(self) -> None:
+        if self.query_one(TabbedContent).active == "sim-phone-tab":
+            # The phone is ringing: the keypad is what the user came for.
+            self.query_one("#sim-ars-keys", Input).focus()
 
     @on(SimulatorTab.CustomerChanged)
     def redraw_all(self, event: SimulatorTab.CustomerChanged) -> None:

@@ -78,6 +78,6 @@ class PhoneTab(SimulatorTab):
         accepted = self.simulator.key_in_ars(self.customer_id, digits)
         field.clear()
         result.update(msg.SIM_PHONE_ACCEPTED if accepted else msg.SIM_PHONE_REJECTED)
-        result.set_class(accepted, "ok")
-        result.set_class(not accepted, "error")
+        result.set_class(accepted, "-accepted")
+        result.set_class(not accepted, "-rejected")
         self.refresh_view()
