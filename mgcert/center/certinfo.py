@@ -30,7 +30,8 @@ def policy_oid(certificate: x509.Certificate) -> x509.ObjectIdentifier | None:
     except (x509.ExtensionNotFound, ValueError):
         return None
     for policy in policies.value:
-        return policy.policy_identifier
+        identifier: x509.ObjectIdentifier = policy.policy_identifier
+        return identifier
     return None
 
 

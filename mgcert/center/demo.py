@@ -2,8 +2,9 @@
 
 Made once per data home on first open (a marker file makes it idempotent, also when two
 processes open a fresh home at once): issued by the real MG CA with an explicit end,
-written to the 하드디스크 medium with the certificate password printed on the demo
-sheet, and registered at the bank like any MG certificate.
+written to the 하드디스크 medium with :data:`DEMO_CERTIFICATE_PASSWORD` (shown in the
+simulator panel and by ``mgcert customers``), and registered at the bank like any MG
+certificate.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from mgcert.npki.storage import MediumKind
 DEMO_CUSTOMER_NAME = "박지훈"
 DEMO_DAYS_LEFT = 20
 MARKER_FILE = "demo-certificate.done"
+# Demo data, printed for the user: meets the password rule (letters, digits, special).
+DEMO_CERTIFICATE_PASSWORD = "Jihoon2580!"  # noqa: S105
 
 
 def ensure_demo_certificate(ctx: CenterContext) -> bool:
@@ -62,7 +65,7 @@ def _create(ctx: CenterContext) -> None:
         not_after=end_of_day_kst(today + timedelta(days=DEMO_DAYS_LEFT)),
         progress=None,
     )
-    files = encrypt_for_medium(issued, sheet.certificate_password, ctx.iterations, None)
+    files = encrypt_for_medium(issued, DEMO_CERTIFICATE_PASSWORD, ctx.iterations, None)
     write_parked(location_of(ctx.home, MediumKind.HARDDISK), files)
     accounts = ctx.bank.accounts(customer.id)
     ctx.bank.register_certificate(

@@ -14,6 +14,7 @@ import struct
 
 from cryptography import x509
 
+from mgcert.bank.cloud import check_new_pin
 from mgcert.center.certinfo import kst_day_text
 from mgcert.center.context import CenterContext
 from mgcert.center.errors import FlowFinished, PinMismatch, StepsIncomplete, TermsNotAgreed
@@ -115,7 +116,7 @@ class FinancialFlow(IdentitySteps):
         pin, pin_confirm = pin.strip(), pin_confirm.strip()
         if pin != pin_confirm:
             raise PinMismatch
-        self._ctx.bank.check_pin(pin)  # TrivialPin / InvalidPinFormat before the CA issues
+        check_new_pin(pin)  # InvalidPinFormat / TrivialPin, before the CA issues
         customer = verified.customer
         today = self._ctx.clock.today_kst()
         digits = mg_cn_digits(customer.number, today, next_sequence(self._ctx.home.root, today))
@@ -134,7 +135,13 @@ class FinancialFlow(IdentitySteps):
         )
         report(progress, IssueStage.WRITING)
         try:
-            self._ctx.bank.cloud_store(customer.id, pin, payload)
+            self._ctx.bank.cloud_store(
+                customer.id,
+                pin,
+                payload,
+                serial=issued.serial,
+                not_after=issued.certificate.not_valid_after_utc,
+            )
         except BaseException:
             # Nothing holds the key: the certificate must not stay valid.
             self._ctx.mg_ca.revoke(issued.serial, LOST_REASON)

@@ -30,9 +30,9 @@ class IdentitySteps:
     def __init__(self, bank: Bank) -> None:
         self._bank = bank
         self._identity_customer_id: int | None = None
-        self._ars_call_id: int | str | None = None
-        self._sms_challenge_id: int | str | None = None
-        self._card_challenge_id: int | str | None = None
+        self._ars_call_id: str | None = None
+        self._sms_challenge_id: str | None = None
+        self._card_challenge_id: str | None = None
         self.phone_verified = False
         self.second_factor_verified = False
 

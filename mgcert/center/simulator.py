@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from mgcert.bank.models import ArsCall, LockState, OtpReading, SecurityCard, SmsMessage
 from mgcert.center.catalog import Catalog
 from mgcert.center.context import CenterContext
+from mgcert.center.demo import DEMO_CERTIFICATE_PASSWORD, DEMO_CUSTOMER_NAME
 from mgcert.center.errors import NoArsCall
 from mgcert.center.issuing import encrypt_for_medium, issue_from_ca, write_parked
 from mgcert.center.media import check_medium
@@ -23,7 +24,7 @@ from mgcert.npki.password_rule import validate_new_password
 from mgcert.npki.profile import CertificateKind
 
 if TYPE_CHECKING:
-    from mgcert.bank import DemoCustomerSheet
+    from mgcert.bank.demo import DemoCustomerSheet
 
 # The other institution's bank code in its CN tails (any code but MG's 045).
 OTHER_BANK_CODE = "088"
@@ -39,6 +40,13 @@ class Simulator:
     def sheets(self) -> list[DemoCustomerSheet]:
         """The demo customers' unmasked test data (name, 주민등록번호, accounts, ...)."""
         return self._ctx.bank.demo_sheets()
+
+    def demo_certificate_password(self, customer_id: int) -> str | None:
+        """The certificate password of the demo certificate this customer holds, if any."""
+        for sheet in self.sheets():
+            if sheet.customer_id == customer_id and sheet.name == DEMO_CUSTOMER_NAME:
+                return DEMO_CERTIFICATE_PASSWORD
+        return None
 
     def security_card(self, customer_id: int) -> SecurityCard:
         return self._ctx.bank.security_card(customer_id)

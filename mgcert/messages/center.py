@@ -125,3 +125,35 @@ LOGIN_FAILED = "로그인할 수 없습니다: {checks}"
 
 # --- simulator ----------------------------------------------------------------------------
 NO_ARS_CALL = "걸려 온 ARS 전화가 없습니다."
+
+# --- the `mgcert` command line --------------------------------------------------------
+CLI_DESCRIPTION = (
+    "MG더뱅킹 인증센터 시뮬레이터. 하위 명령 없이 실행하면 화면(TUI)이 열립니다. "
+    "/ MG certificate center simulator; without a subcommand the TUI starts."
+)
+CLI_ERROR = "mgcert: {message}"
+CLI_UNEXPECTED = "mgcert: 예상하지 못한 오류가 발생했습니다. --debug로 자세한 내용을 볼 수 있습니다."
+CLI_INTERRUPTED = "mgcert: 중단했습니다."
+CLI_NO_TUI = "mgcert: 화면(TUI)을 불러올 수 없습니다. 하위 명령을 사용해 주세요 (mgcert --help)."
+CLI_MISSING_SECRET = (
+    "{what}이(가) 필요합니다. {flag} 옵션으로 표준입력에서 읽거나 환경변수 {env}를 설정해 주세요."
+)
+CLI_STDIN_EXHAUSTED = "표준입력에서 {what}을(를) 읽지 못했습니다 (한 줄에 하나씩 입력)."
+CLI_SECRET_ACCOUNT_PASSWORD = "계좌비밀번호"
+CLI_SECRET_PASSWORD = "인증서 비밀번호"
+CLI_SECRET_NEW_PASSWORD = "새 인증서 비밀번호"
+CLI_SECRET_PIN = "금융인증서 PIN"
+CLI_SECRET_CODE = "인증번호(12자리)"
+CLI_UNKNOWN_CUSTOMER = "데모 고객을 찾을 수 없습니다: {value} (mgcert customers로 목록을 확인해 주세요)"
+CLI_CUSTOMER_REQUIRED = "--customer 또는 --rrn과 --account를 지정해 주세요."
+CLI_NO_CERTIFICATE = "조건에 맞는 인증서가 없습니다 ({medium})."
+CLI_AMBIGUOUS_CERTIFICATE = "조건에 맞는 인증서가 여러 개입니다. --serial로 하나를 골라 주세요: {serials}"
+CLI_NOT_REISSUE = "재발급 대상 인증서가 없습니다. 인증서 발급(mgcert issue)을 이용해 주세요."
+CLI_MANUAL_STEPS = (
+    "본인인증 단계가 필요합니다. --auto-verify로 시뮬레이터 기기의 값을 쓰거나 "
+    "--otp와 대화형 SMS 입력을 사용해 주세요."
+)
+CLI_SMS_PROMPT = "휴대폰으로 받은 SMS 인증번호 6자리: "
+CLI_DELETE_NEEDS_YES = "삭제하려면 --yes를 함께 지정해 주세요."
+CLI_CLOCK_LINE = "현재 시각: {now} (오프셋 {offset})"
+CLI_DONE = "완료했습니다."

@@ -1,0 +1,11 @@
+"""The ``mgcert`` command: no subcommand starts the TUI; subcommands are for scripts.
+
+Every subcommand is a thin client of :class:`mgcert.center.CertificateCenter`. Secrets
+come from standard input (``--password-stdin`` and friends, one per line) or
+environment variables, never from argv. Errors are one Korean line on stderr (exit 1;
+2 for usage errors); ``--json`` prints one JSON object on stdout.
+"""
+
+from mgcert.cli.main import build_parser, main
+
+__all__ = ["build_parser", "main"]

@@ -1,0 +1,59 @@
+"""issue / reissue / renew / financial: the issuing flows, steps answered by options."""
+
+from __future__ import annotations
+
+from mgcert.center import IssueMode
+from mgcert.cli.invocation import CliUsageError, Invocation
+from mgcert.cli.output import CommandResult, financial_result, issuance_result
+from mgcert.cli.secrets import Secret
+from mgcert.messages import center as msg
+from mgcert.npki.profile import CertificateKind
+
+
+def cmd_issue(inv: Invocation) -> CommandResult:
+    """발급/재발급 (the center decides which)."""
+    return _issue(inv, reissue_only=False)
+
+
+def cmd_reissue(inv: Invocation) -> CommandResult:
+    """재발급 only: refused when the center would do a new 발급."""
+    return _issue(inv, reissue_only=True)
+
+
+def _issue(inv: Invocation, *, reissue_only: bool) -> CommandResult:
+    customer = inv.customer_input()
+    flow = inv.center.start_issuance(CertificateKind(inv.args.kind))
+    check = flow.enter_customer(customer.rrn, customer.account_number, customer.account_password)
+    if reissue_only and check.mode is not IssueMode.REISSUE:
+        raise CliUsageError(msg.CLI_NOT_REISSUE)
+    flow.agree_terms(True)
+    inv.verify_identity(flow, check.customer_id)
+    password = inv.secrets.get(Secret.PASSWORD)
+    location = inv.medium()
+    flow.check_medium(location)
+    result = issuance_result(flow.issue(location, password, password))
+    result.data["mode_reason"] = check.mode_reason
+    result.lines.insert(1, f"  {check.mode_reason}")
+    return result
+
+
+def cmd_renew(inv: Invocation) -> CommandResult:
+    """갱신 of the selected certificate (keeps the password unless a new one is given)."""
+    entry = inv.certificate()
+    password = inv.secrets.get(Secret.PASSWORD)
+    new_password = inv.secrets.optional(Secret.NEW_PASSWORD)
+    flow = inv.center.start_renewal()
+    check = flow.select(entry, password)
+    inv.verify_identity(flow, check.customer_id)
+    return issuance_result(flow.renew(new_password, new_password))
+
+
+def cmd_financial(inv: Invocation) -> CommandResult:
+    """금융인증서 발급/재발급 (kept in the bank's cloud under a 6-digit PIN)."""
+    customer = inv.customer_input()
+    flow = inv.center.start_financial()
+    check = flow.enter_customer(customer.rrn, customer.account_number, customer.account_password)
+    flow.agree_terms(True)
+    inv.verify_identity(flow, check.customer_id)
+    pin = inv.secrets.get(Secret.PIN)
+    return financial_result(flow.issue(pin, pin))

@@ -1,0 +1,150 @@
+"""list / show / revoke / passwd / copy / delete / register / unregister / export /
+import / login-check: 인증서 관리 and friends."""
+
+from __future__ import annotations
+
+from mgcert.center import MediumKind
+from mgcert.cli.invocation import CliUsageError, Invocation
+from mgcert.cli.output import CommandResult, entry_data, entry_line, kst, kst_text, login_result
+from mgcert.cli.secrets import Secret
+from mgcert.messages import center as msg
+
+
+def cmd_list(inv: Invocation) -> CommandResult:
+    """Certificates on one medium (``--medium``) or on every available one."""
+    if inv.args.medium:
+        locations = [inv.medium()]
+    else:
+        locations = [m for m in inv.center.media() if m.kind.available]
+    entries, problems = [], []
+    for location in locations:
+        listing = inv.center.list_certificates(location)
+        entries.extend(listing.entries)
+        problems.extend(listing.problems)
+    data = {"ok": True, "certificates": [entry_data(e) for e in entries], "problems": problems}
+    return CommandResult(data, [entry_line(e) for e in entries] + problems)
+
+
+def cmd_show(inv: Invocation) -> CommandResult:
+    details = inv.center.details(inv.certificate())
+    data = {
+        "ok": True,
+        "name": details.name,
+        "common_name": details.common_name,
+        "subject": details.subject,
+        "issuer": details.issuer,
+        "issuer_org": details.issuer_org,
+        "kind": details.kind.value if details.kind else None,
+        "kind_label": details.kind_label,
+        "policy_oid": details.policy_oid,
+        "serial_hex": details.serial_hex,
+        "not_before": kst(details.not_before),
+        "not_after": kst(details.not_after),
+        "status": details.status.value,
+        "status_text": details.status_text,
+        "days_left": details.days_left,
+        "registered": details.registered,
+        "medium_label": details.medium_label,
+        "folder": str(details.folder),
+        "sha256_fingerprint": details.sha256_fingerprint,
+        "signature_algorithm": details.signature_algorithm,
+        "public_key_bits": details.public_key_bits,
+        "vid_present": details.vid_present,
+    }
+    lines = [
+        f"이름: {details.name}",
+        f"주체: {details.subject}",
+        f"발급자: {details.issuer}",
+        f"용도: {details.kind_label} ({details.policy_oid})",
+        f"일련번호: {details.serial_hex}",
+        f"유효기간: {kst_text(details.not_before)} ~ {kst_text(details.not_after)}",
+        f"상태: {details.status_text} / 등록: {'예' if details.registered else '아니요'}",
+        f"저장위치: {details.medium_label} ({details.folder})",
+        f"SHA-256: {details.sha256_fingerprint}",
+        f"서명 알고리즘: {details.signature_algorithm}, 공개키 {details.public_key_bits}비트",
+        f"본인확인 정보(VID): {'있음' if details.vid_present else '없음'}",
+    ]
+    return CommandResult(data, lines)
+
+
+def cmd_revoke(inv: Invocation) -> CommandResult:
+    entry = inv.certificate()
+    result = inv.center.revoke_certificate(entry, inv.secrets.get(Secret.PASSWORD))
+    data = {
+        "ok": True,
+        "serial_hex": result.serial_hex,
+        "crl_lists_serial": result.crl_lists_serial,
+    }
+    return CommandResult(data, [f"인증서 {result.serial_hex}을(를) 폐기했습니다."])
+
+
+def cmd_passwd(inv: Invocation) -> CommandResult:
+    entry = inv.certificate()
+    old = inv.secrets.get(Secret.PASSWORD)
+    new = inv.secrets.get(Secret.NEW_PASSWORD)
+    inv.center.change_password(entry, old, new, new)
+    return CommandResult({"ok": True, "serial_hex": entry.serial_hex}, [msg.CLI_DONE])
+
+
+def cmd_copy(inv: Invocation) -> CommandResult:
+    entry = inv.certificate()
+    target = inv.medium(inv.args.to, inv.args.to_root)
+    copied = inv.center.copy_certificate(entry, target)
+    return CommandResult({"ok": True, "certificate": entry_data(copied)}, [entry_line(copied)])
+
+
+def cmd_delete(inv: Invocation) -> CommandResult:
+    if not inv.args.yes:
+        raise CliUsageError(msg.CLI_DELETE_NEEDS_YES)
+    entry = inv.certificate()
+    inv.center.delete_certificate(entry)
+    return CommandResult({"ok": True, "serial_hex": entry.serial_hex}, [msg.CLI_DONE])
+
+
+def cmd_register(inv: Invocation) -> CommandResult:
+    """타기관 인증서 등록."""
+    entry = inv.certificate()
+    password = inv.secrets.get(Secret.PASSWORD)
+    customer = inv.customer_input()
+    flow = inv.center.start_registration()
+    flow.select(entry, password)
+    owner = flow.verify_owner(customer.rrn)
+    flow.enter_account(customer.account_number, customer.account_password)
+    inv.verify_identity(flow, owner.customer_id)
+    result = flow.register()
+    data = {
+        "ok": True,
+        "name": result.name,
+        "issuer_org": result.issuer_org,
+        "serial_hex": result.serial_hex,
+        "kind": result.kind.value,
+        "not_after": kst(result.not_after),
+    }
+    return CommandResult(
+        data, [f"{result.name}님의 인증서 {result.serial_hex}을(를) 등록했습니다."]
+    )
+
+
+def cmd_unregister(inv: Invocation) -> CommandResult:
+    entry = inv.certificate()
+    inv.center.unregister(entry, inv.secrets.get(Secret.PASSWORD))
+    return CommandResult({"ok": True, "serial_hex": entry.serial_hex}, [msg.CLI_DONE])
+
+
+def cmd_export(inv: Invocation) -> CommandResult:
+    entry = inv.certificate()
+    ticket = inv.center.export_certificate(entry, inv.secrets.get(Secret.PASSWORD))
+    data = {"ok": True, "code": ticket.code, "expires_at": kst(ticket.expires_at)}
+    lines = [f"인증번호: {ticket.code_grouped}", f"유효시간: {kst_text(ticket.expires_at)}까지"]
+    return CommandResult(data, lines)
+
+
+def cmd_import(inv: Invocation) -> CommandResult:
+    target = inv.medium(inv.args.medium or MediumKind.PHONE.value)
+    entry = inv.center.import_certificate(inv.secrets.get(Secret.CODE), target)
+    return CommandResult({"ok": True, "certificate": entry_data(entry)}, [entry_line(entry)])
+
+
+def cmd_login_check(inv: Invocation) -> CommandResult:
+    entry = inv.certificate()
+    return login_result(inv.center.login_check(entry, inv.secrets.get(Secret.PASSWORD)))

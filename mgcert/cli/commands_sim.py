@@ -1,0 +1,71 @@
+"""customers / unlock / clock / other-cert: the simulator panel on the command line."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from mgcert.cli.invocation import Invocation
+from mgcert.cli.output import CommandResult, entry_data, entry_line, kst
+from mgcert.cli.secrets import Secret
+from mgcert.messages import center as msg
+
+
+def cmd_customers(inv: Invocation) -> CommandResult:
+    """The demo customers' test data (unmasked: it is all fake)."""
+    sim = inv.center.simulator
+    customers = []
+    lines = []
+    for sheet in sim.sheets():
+        cert_password = sim.demo_certificate_password(sheet.customer_id)
+        accounts = [
+            {"number": a.number, "password": a.password, "balance_won": a.balance_won}
+            for a in sheet.accounts
+        ]
+        customers.append(
+            {
+                "customer_id": sheet.customer_id,
+                "name": sheet.name,
+                "rrn": sheet.rrn,
+                "phone": sheet.phone,
+                "accounts": accounts,
+                "note": sheet.note,
+                "certificate_password": cert_password,
+            }
+        )
+        lines.append(f"{sheet.customer_id}. {sheet.name}  {sheet.rrn}  {sheet.phone}  {sheet.note}")
+        for a in sheet.accounts:
+            lines.append(f"    계좌 {a.number}  비밀번호 {a.password}  잔액 {a.balance_won:,}원")
+        if cert_password:
+            lines.append(f"    데모 인증서 비밀번호 {cert_password}")
+    return CommandResult({"ok": True, "customers": customers}, lines)
+
+
+def cmd_unlock(inv: Invocation) -> CommandResult:
+    """지점 방문: clear the customer's locks."""
+    sheet = inv.sheet(inv.args.customer)
+    inv.center.simulator.unlock(sheet.customer_id)
+    return CommandResult({"ok": True, "customer_id": sheet.customer_id}, [msg.CLI_DONE])
+
+
+def cmd_clock(inv: Invocation) -> CommandResult:
+    """show / advance / reset the simulated clock."""
+    sim = inv.center.simulator
+    action = inv.args.clock_action or "show"
+    if action == "advance":
+        sim.advance_clock(timedelta(days=inv.args.days, hours=inv.args.hours))
+    elif action == "reset":
+        sim.reset_clock()
+    clock = inv.center.clock
+    offset = clock.offset
+    data = {"ok": True, "now": kst(clock.now()), "offset_seconds": offset.total_seconds()}
+    line = msg.CLI_CLOCK_LINE.format(now=kst(clock.now()), offset=offset)
+    return CommandResult(data, [line])
+
+
+def cmd_other_cert(inv: Invocation) -> CommandResult:
+    """Make a certificate "from another institution" for a demo customer."""
+    sheet = inv.sheet(inv.args.customer)
+    entry = inv.center.simulator.make_other_institution_certificate(
+        sheet.customer_id, inv.medium(), inv.secrets.get(Secret.PASSWORD)
+    )
+    return CommandResult({"ok": True, "certificate": entry_data(entry)}, [entry_line(entry)])

@@ -1,0 +1,233 @@
+"""The argparse tree of ``mgcert`` (help in Korean and English)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from mgcert import __version__
+from mgcert.cli import commands_issue as issue
+from mgcert.cli import commands_manage as manage
+from mgcert.cli import commands_sim as sim
+from mgcert.cli.invocation import Invocation
+from mgcert.cli.output import CommandResult
+from mgcert.messages import center as msg
+
+Handler = Callable[[Invocation], CommandResult]
+
+MEDIA = ["harddisk", "removable", "phone", "token"]
+SECRETS_EPILOG = (
+    "비밀번호 등 비밀 값은 명령행 인자로 받지 않습니다 / secrets never come from argv: "
+    "--*-stdin 옵션(표준입력 한 줄에 하나, 순서: 계좌비밀번호, 인증서 비밀번호, 새 비밀번호, "
+    "PIN, 인증번호) 또는 환경변수 MGCERT_ACCOUNT_PASSWORD, MGCERT_PASSWORD, "
+    "MGCERT_NEW_PASSWORD, MGCERT_PIN, MGCERT_EXPORT_CODE. "
+    "MGCERT_KDF_ITERATIONS는 테스트 전용입니다 (test only: lowers the signPri.key KDF cost)."
+)
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options accepted after the subcommand too (``mgcert list --json``)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="결과를 JSON 한 개로 출력 / print one JSON object",
+    )
+    parent.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="예상하지 못한 오류의 자세한 내용 출력 / show tracebacks",
+    )
+    return parent
+
+
+def _customer() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("고객 / customer")
+    group.add_argument(
+        "--customer",
+        metavar="번호|이름",
+        help="데모 고객 (mgcert customers) — 주민등록번호·계좌·계좌비밀번호를 채움 "
+        "/ demo customer by number or name",
+    )
+    group.add_argument("--rrn", help="주민등록번호 / resident registration number")
+    group.add_argument("--account", help="출금계좌번호 / withdrawal account number")
+    group.add_argument(
+        "--account-password-stdin",
+        action="store_true",
+        help="계좌비밀번호를 표준입력에서 읽음 / read the account password from stdin",
+    )
+    return parent
+
+
+def _certificate(password: bool = True) -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("인증서 선택 / certificate")
+    _medium_options(group)
+    group.add_argument("--serial", help="일련번호(16진수, 앞부분) / serial number (hex prefix)")
+    group.add_argument("--name", help="인증서 소유자 이름 / holder's name")
+    if password:
+        group.add_argument(
+            "--password-stdin",
+            action="store_true",
+            help="인증서 비밀번호를 표준입력에서 읽음 / read the certificate password",
+        )
+    return parent
+
+
+def _medium_options(group: argparse._ActionsContainer) -> None:
+    group.add_argument(
+        "--medium",
+        choices=MEDIA,
+        help="저장매체 (기본 harddisk) / storage medium (default harddisk)",
+    )
+    group.add_argument(
+        "--removable-root", metavar="DIR", help="이동식디스크 폴더 / removable disk folder"
+    )
+
+
+def _verify() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("본인인증 / identity steps")
+    group.add_argument(
+        "--auto-verify",
+        action="store_true",
+        help="시뮬레이터 기기(전화·보안카드·OTP)의 값으로 자동 인증 "
+        "/ answer from the simulated devices",
+    )
+    group.add_argument(
+        "--phone-check",
+        choices=["ars", "sms"],
+        default="ars",
+        help="ARS 전화인증 또는 SMS (기본 ars) / phone check",
+    )
+    group.add_argument(
+        "--second-factor",
+        choices=["card", "otp"],
+        default="card",
+        help="보안카드 또는 OTP (기본 card) / second factor",
+    )
+    group.add_argument("--otp", metavar="CODE", help="OTP 번호 직접 입력 / OTP code")
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mgcert", description=msg.CLI_DESCRIPTION, epilog=SECRETS_EPILOG
+    )
+    parser.add_argument("--version", action="version", version=f"mgcert {__version__}")
+    parser.add_argument(
+        "--home", help="데이터 폴더 (기본: $MGCERT_HOME 또는 사용자 데이터 폴더) / data home"
+    )
+    parser.add_argument(
+        "--now", help="시뮬레이션 시각 고정 (ISO 8601, 예: 2027-05-01T09:00+09:00) / pin the clock"
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=False,
+        help="결과를 JSON 한 개로 출력 / print one JSON object",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=False,
+        help="예상하지 못한 오류의 자세한 내용 출력 / show tracebacks",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="명령")
+    common, customer, verify = _common(), _customer(), _verify()
+    cert, cert_nopw = _certificate(), _certificate(password=False)
+
+    def add(
+        name: str, handler: Handler, help_text: str, parents: list[argparse.ArgumentParser]
+    ) -> argparse.ArgumentParser:
+        command = sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            parents=[common, *parents],
+            epilog=SECRETS_EPILOG,
+        )
+        command.set_defaults(handler=handler)
+        return command
+
+    add(
+        "customers", sim.cmd_customers, "데모 고객과 시험 데이터 / demo customers and test data", []
+    )
+    for name, handler, text in (
+        ("issue", issue.cmd_issue, "공동인증서 발급/재발급 (센터가 결정) / issue or reissue"),
+        ("reissue", issue.cmd_reissue, "공동인증서 재발급만 / reissue only"),
+    ):
+        command = add(name, handler, text, [customer, verify])
+        command.add_argument(
+            "--kind",
+            choices=["general", "universal"],
+            default="general",
+            help="은행/신용카드/보험용(general) 또는 범용(universal, 4,400원)",
+        )
+        _medium_options(command)
+        command.add_argument(
+            "--password-stdin",
+            action="store_true",
+            help="새 인증서 비밀번호를 표준입력에서 읽음 / certificate password",
+        )
+    renew = add("renew", issue.cmd_renew, "인증서 갱신 (만료 30일 전부터) / renew", [cert, verify])
+    renew.add_argument(
+        "--new-password-stdin",
+        action="store_true",
+        help="새 비밀번호 (없으면 그대로) / new password (default: keep)",
+    )
+    fin = add(
+        "financial", issue.cmd_financial, "금융인증서 발급/재발급 / 금융인증서", [customer, verify]
+    )
+    fin.add_argument("--pin-stdin", action="store_true", help="6자리 PIN / 6-digit PIN")
+    add("list", manage.cmd_list, "저장매체의 인증서 목록 / list certificates", [cert_nopw])
+    add("show", manage.cmd_show, "인증서 자세히 보기 / certificate details", [cert_nopw])
+    add("revoke", manage.cmd_revoke, "인증서 폐기 / revoke", [cert])
+    passwd = add("passwd", manage.cmd_passwd, "인증서 비밀번호 변경 / change password", [cert])
+    passwd.add_argument("--new-password-stdin", action="store_true", help="새 비밀번호 / new")
+    copy = add(
+        "copy", manage.cmd_copy, "다른 저장매체로 복사 / copy to another medium", [cert_nopw]
+    )
+    copy.add_argument("--to", choices=MEDIA, required=True, help="대상 저장매체 / target medium")
+    copy.add_argument("--to-root", metavar="DIR", help="대상 이동식디스크 폴더 / target folder")
+    delete = add("delete", manage.cmd_delete, "인증서 삭제 / delete", [cert_nopw])
+    delete.add_argument("--yes", action="store_true", help="삭제 확인 / confirm")
+    add(
+        "register",
+        manage.cmd_register,
+        "타기관 인증서 등록 / register another institution's",
+        [cert, customer, verify],
+    )
+    add("unregister", manage.cmd_unregister, "인증서 등록 해제 / unregister", [cert])
+    add(
+        "export",
+        manage.cmd_export,
+        "내보내기: 12자리 인증번호 / export with a one-time code",
+        [cert],
+    )
+    imp = add("import", manage.cmd_import, "가져오기 (기본 대상 phone) / import with the code", [])
+    _medium_options(imp)
+    imp.add_argument("--code-stdin", action="store_true", help="인증번호 / the code")
+    add("login-check", manage.cmd_login_check, "인증서 로그인 확인 / login check", [cert])
+    unlock = add("unlock", sim.cmd_unlock, "지점 방문: 잠금 해제 / unlock a customer", [])
+    unlock.add_argument("--customer", required=True, metavar="번호|이름")
+    clock = add("clock", sim.cmd_clock, "시뮬레이션 시계 / simulated clock", [])
+    actions = clock.add_subparsers(dest="clock_action", metavar="동작")
+    actions.add_parser("show", help="현재 시각 / show")
+    advance = actions.add_parser("advance", help="시간 이동 / move forward")
+    advance.add_argument("--days", type=int, default=0)
+    advance.add_argument("--hours", type=int, default=0)
+    actions.add_parser("reset", help="원래 시각으로 / back to the base time")
+    other = add(
+        "other-cert",
+        sim.cmd_other_cert,
+        "타기관(시뮬레이션) 인증서 만들기 / make another institution's certificate",
+        [],
+    )
+    other.add_argument("--customer", required=True, metavar="번호|이름")
+    _medium_options(other)
+    other.add_argument("--password-stdin", action="store_true", help="인증서 비밀번호 / password")
+    return parser
