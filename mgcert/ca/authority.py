@@ -39,8 +39,13 @@ from mgcert.ca.hierarchy import (
 )
 from mgcert.ca.profile import CaProfile
 from mgcert.ca.records import AuditAction, AuditEntry, CertificateStatus, IssuedRecord
-from mgcert.ca.store import CertificateRow, CertificateStore, DuplicateSerial, NewCertificate
-from mgcert.ca.store import StoreWriter as _StoreWriter
+from mgcert.ca.store import (
+    CertificateRow,
+    CertificateStore,
+    DuplicateSerial,
+    NewCertificate,
+    StoreWriter,
+)
 from mgcert.ca.validity import start_of_day_kst, validity_period
 from mgcert.clock import Clock
 from mgcert.messages import ca as msg
@@ -267,7 +272,7 @@ class CertificateAuthority:
         with self._store.write() as writer:
             return self._publish(writer, self._clock.now())
 
-    def _publish(self, writer: _StoreWriter, now: datetime) -> x509.CertificateRevocationList:
+    def _publish(self, writer: StoreWriter, now: datetime) -> x509.CertificateRevocationList:
         # Runs inside the write transaction, so concurrent publishers write the file in
         # the order of their commits and the CRL never misses a committed revocation.
         number = writer.next_crl_number()

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from mgcert.ca.errors import CaDatabaseUnavailable
 from mgcert.ca.records import AuditEntry
@@ -121,7 +122,7 @@ def _parse_time(text: str) -> datetime:
 _ROW_COLUMNS = "serial, cn, kind, not_before, not_after, status, revoked_at, reason, der"
 
 
-def _row(values: tuple[object, ...]) -> CertificateRow:
+def _row(values: tuple[Any, ...]) -> CertificateRow:
     serial, cn, kind, not_before, not_after, status, revoked_at, reason, der = values
     return CertificateRow(
         serial=int(str(serial), 16),
@@ -132,7 +133,7 @@ def _row(values: tuple[object, ...]) -> CertificateRow:
         revoked=status == "revoked",
         revoked_at=_parse_time(str(revoked_at)) if revoked_at is not None else None,
         reason=str(reason) if reason is not None else None,
-        der=bytes(der),  # type: ignore[call-overload]
+        der=bytes(der),
     )
 
 
