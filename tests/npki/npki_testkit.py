@@ -182,8 +182,8 @@ def huge_iteration_envelope(iterations: int) -> bytes:
     cryptography's declarative encoder stops at 64-bit integers, so this one is built
     with pyasn1's declared types (a PyPinkSign dependency).
     """
-    from pyasn1.codec.der import encoder
-    from pyasn1.type import univ
+    from pyasn1.codec.der import encoder  # type: ignore[import-untyped]
+    from pyasn1.type import univ  # type: ignore[import-untyped]
 
     params = univ.Sequence()
     params.setComponentByPosition(0, univ.OctetString(b"saltsalt"))
