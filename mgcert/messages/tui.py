@@ -151,16 +151,12 @@ MEDIUM_FOLDER_LABEL = "이동식디스크 폴더 (USB 위치)"
 MEDIUM_NEXT = "다음"
 
 PASSWORD_HEADING = "④ 인증서 비밀번호 설정"
-PASSWORD_INTRO = (
-    "인증서 비밀번호는 은행이 알 수 없으며 잊으면 찾을 수 없습니다. "
-    "잊은 경우에는 재발급해야 합니다."
-)
+PASSWORD_INTRO = "은행도 알 수 없는 비밀번호입니다. 잊으면 찾을 수 없고 재발급해야 합니다."
 PASSWORD_LABEL = "인증서 비밀번호"
 PASSWORD_CONFIRM_LABEL = "비밀번호 확인"
 PASSWORD_PLACEHOLDER = "영문·숫자·특수문자 포함 10자 이상"
 PASSWORD_CONFIRM_PLACEHOLDER = "한 번 더 입력"
 PASSWORD_MATCH = "두 비밀번호가 같습니다"
-PASSWORD_RULE_TITLE = "비밀번호 규칙"
 ISSUE_BUTTON = "발급"
 
 PROGRESS_HEADING = "인증서를 발급하고 있습니다…"
@@ -212,7 +208,9 @@ SIM_OTP_TITLE = "{name}님의 OTP"
 SIM_OTP_LEFT = "{seconds}초 후 바뀜"
 SIM_PHONE_TITLE = "{name}님의 휴대폰 ({phone})"
 SIM_PHONE_IDLE = "걸려 온 전화가 없습니다."
-SIM_PHONE_RINGING = "📞 MG새마을금고 ARS 인증 전화가 왔습니다. 화면의 승인번호 2자리를 누르세요."
+SIM_PHONE_RINGING = (
+    "[전화 수신 중] MG새마을금고 ARS 인증 전화입니다. 화면의 승인번호 2자리를 누르세요."
+)
 SIM_PHONE_KEYED = "입력한 번호: {digits}"
 SIM_PHONE_SEND = "입력 완료 (#)"
 SIM_PHONE_CLEAR = "지우기"

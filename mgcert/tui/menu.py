@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from textual.screen import Screen
 
@@ -11,7 +12,7 @@ from mgcert.messages import tui as msg
 from mgcert.tui.screens.kind_choice import KindChoiceScreen
 from mgcert.tui.session import TuiSession
 
-ScreenFactory = Callable[[TuiSession], Screen[object]]
+ScreenFactory = Callable[[TuiSession], Screen[Any]]
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from textual import events
 from textual.screen import ModalScreen, Screen
@@ -18,11 +18,11 @@ HORIZONTAL_BREAKPOINTS = [(0, TOO_NARROW), (MIN_WIDTH, "-wide-enough")]
 VERTICAL_BREAKPOINTS = [(0, TOO_SHORT), (MIN_HEIGHT, "-tall-enough")]
 
 
-def _mount_notice(screen: Screen[object]) -> None:
+def _mount_notice(screen: Screen[Any]) -> None:
     screen.mount(TooSmallNotice())
 
 
-def _describe_size(screen: Screen[object], event: events.Resize) -> None:
+def _describe_size(screen: Screen[Any], event: events.Resize) -> None:
     for notice in screen.query(TooSmallNotice):
         notice.describe(event.size.width, event.size.height)
 

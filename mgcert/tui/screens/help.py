@@ -8,7 +8,7 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Label, Static
+from textual.widgets import Footer, Label, Static
 
 from mgcert.messages import tui as msg
 from mgcert.tui.screens.base import MgcertModal
@@ -18,11 +18,12 @@ def _keys_table(screen_keys: list[tuple[str, str]]) -> Table:
     table = Table(box=None, show_header=False, pad_edge=False, expand=True)
     table.add_column(no_wrap=True, style="bold", min_width=16)
     table.add_column()
-    seen: set[str] = set()
-    for key, description in [*screen_keys, *msg.HELP_COMMON_KEYS]:
-        if key in seen:
-            continue
-        seen.add(key)
+    # The common keys (Esc, F1, F2) are explained below; list only what this screen adds.
+    common = {key.lower() for key, _ in msg.HELP_COMMON_KEYS}
+    for key, description in screen_keys:
+        if key.lower() not in common:
+            table.add_row(key, description)
+    for key, description in msg.HELP_COMMON_KEYS:
         table.add_row(key, description)
     return table
 
@@ -51,6 +52,7 @@ class HelpScreen(MgcertModal[None]):
                 yield Static(
                     "\n".join(f"• {line}" for line in msg.HELP_MISTAKES), id="help-mistakes"
                 )
+        yield Footer()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -21,8 +21,8 @@ class PasswordChecklist(Vertical):
         height: auto;
         width: 1fr;
         padding: 0 1;
-        border: round $primary 50%;
-        border-title-color: $text-muted;
+        margin: 0 0 0 1;
+        border-left: tall $primary 50%;
     }
     PasswordChecklist > Label {
         color: $text-muted;
@@ -34,7 +34,6 @@ class PasswordChecklist(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.border_title = msg.PASSWORD_RULE_TITLE
 
     def compose(self) -> ComposeResult:
         for index, (label, _ok) in enumerate(check_password("").parts):

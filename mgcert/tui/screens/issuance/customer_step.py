@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -22,7 +24,7 @@ from mgcert.tui.widgets.field_error import FieldError
 DIGITS = r"[0-9]*"
 ACCOUNT_CHARS = r"[0-9 -]*"
 FIELD_ORDER = ("#rrn-front", "#rrn-back", "#account", "#account-password")
-ONLY_ON = frozenset({"blur", "submitted"})
+ONLY_ON: tuple[Literal["blur", "changed", "submitted"], ...] = ("blur", "submitted")
 
 
 class CustomerStep(WizardStep):

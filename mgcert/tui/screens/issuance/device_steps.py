@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -15,7 +17,7 @@ from mgcert.tui.screens.issuance.step import WizardStep
 from mgcert.tui.validators import Digits
 from mgcert.tui.widgets.field_error import FieldError
 
-ONLY_SUBMITTED = frozenset({"submitted"})
+ONLY_SUBMITTED: tuple[Literal["blur", "changed", "submitted"], ...] = ("submitted",)
 
 
 def _code_input(length: int, *, id: str, password: bool) -> Input:
@@ -57,11 +59,12 @@ class SecurityCardStep(WizardStep):
             self.challenge()
         self.query_one("#card-first", Input).focus()
 
-    def challenge(self) -> None:
+    def challenge(self, *, keep_error: bool = False) -> None:
         try:
             self.prompt = self.flow.security_card_challenge()
         except MgcertError as error:
-            self.fail(error)
+            if not keep_error:
+                self.fail(error)
             return
         self.query_one("#card-first-label", Label).update(
             msg.CARD_FIRST.format(cell=self.prompt.first_cell)
@@ -90,6 +93,8 @@ class SecurityCardStep(WizardStep):
             self.flow.verify_security_card(digits_only(first.value), digits_only(second.value))
         except MgcertError as error:
             self.fail(error, first, second)
+            # The bank never asks the same cells twice: a wrong answer gets a new question.
+            self.challenge(keep_error=True)
             return
         first.clear()
         second.clear()

@@ -51,7 +51,7 @@ class MediumStep(WizardStep):
             yield Input(
                 str(self.center.home.removable_default_root),
                 validators=[FolderPath()],
-                validate_on=frozenset({"submitted"}),
+                validate_on=("submitted",),
                 id="folder",
             )
         yield FieldError()

@@ -98,7 +98,7 @@ class SmsStep(WizardStep):
                 max_length=6,
                 restrict=r"[0-9]*",
                 validators=[DigitsFormat(6)],
-                validate_on=frozenset({"submitted"}),
+                validate_on=("submitted",),
                 id="sms-code",
                 classes="short",
             )
