@@ -18,8 +18,10 @@ from datetime import date
 from mgcert.errors import MgcertError
 from mgcert.messages import npki as msg
 
-_CENTURY_BY_DIGIT = {"1": 1900, "2": 1900, "5": 1900, "6": 1900, "3": 2000, "4": 2000}
-_CENTURY_BY_DIGIT |= {"7": 2000, "8": 2000}
+_CENTURY_BY_DIGIT = {
+    **dict.fromkeys("1256", 1900),  # 5, 6: foreigners born in the 1900s
+    **dict.fromkeys("3478", 2000),  # 7, 8: foreigners born in the 2000s
+}
 _FOREIGNER_DIGITS = frozenset("5678")
 # Dashes people type or paste between the two halves (hyphen, en/em dash, minus sign).
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"

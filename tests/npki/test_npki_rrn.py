@@ -95,7 +95,8 @@ def test_1800s_and_invalid_seventh_digit_are_refused(seventh: str) -> None:
 def test_birth_date_after_today_is_refused_when_today_is_given() -> None:
     with pytest.raises(InvalidResidentNumber, match="생년월일"):
         ResidentNumber.parse("301231-3234567", today=date(2026, 11, 24))
-    assert ResidentNumber.parse("261124-3234567", today=date(2026, 11, 24))
+    today = ResidentNumber.parse("261124-3234567", today=date(2026, 11, 24))
+    assert today.birth_date == date(2026, 11, 24)
 
 
 def test_direct_construction_validates_too() -> None:
