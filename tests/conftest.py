@@ -13,7 +13,8 @@ from mgcert.home import DataHome
 # A fixed, ordinary weekday morning in Seoul; tests move it with clock.advance().
 FIXED_NOW = datetime(2026, 11, 24, 10, 0, 0, tzinfo=KST)
 
-# Low KDF cost for speed; tests/test_keyfile_default.py proves users get the default.
+# Low KDF cost for speed (each test folder repeats it in its support module);
+# tests/npki/test_npki_keyfile_default.py proves users get DEFAULT_ITERATIONS.
 FAST_ITERATIONS = 2048
 
 
