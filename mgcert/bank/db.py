@@ -173,8 +173,8 @@ class Database:
         ``on_create`` runs inside the transaction that creates the schema, so a fresh
         file is either fully set up (schema + demo data) or untouched.
         """
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             # Create the file 0600 ourselves: SQLite gives the -wal/-shm files the
             # database file's mode, and the file holds password hashes.
             os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
