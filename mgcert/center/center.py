@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
+from cryptography import x509
+
 from mgcert.bank import Bank
 from mgcert.ca import MG_CA_PROFILE, OTHER_CA_PROFILE, CertificateAuthority
 from mgcert.center import media
@@ -177,6 +179,12 @@ class CertificateCenter:
 
     def login_check(self, entry: CertificateEntry, password: str) -> LoginReport:
         return self._login.login_check(entry, password)
+
+    def verify_login(
+        self, certificate: x509.Certificate, challenge: bytes, signature: bytes
+    ) -> LoginReport:
+        """The bank side of a login alone (for a challenge signed elsewhere)."""
+        return self._login.verify(certificate, challenge, signature)
 
     def pending_recoveries(self) -> list[Path]:
         """Recovery folders of issued certificates never saved to a medium."""
