@@ -83,6 +83,7 @@ class Bank:
         """
 
         def create(conn: sqlite3.Connection) -> None:
+            # A brand-new file: the 보안카드 seed first, then the demo customers.
             new_seed(conn)
             demo.install(conn, kdf_cost)
 
@@ -92,6 +93,7 @@ class Bank:
 
     @property
     def path(self) -> Path:
+        """The database file."""
         return self._db.path
 
     def close(self) -> None:

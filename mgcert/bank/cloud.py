@@ -62,6 +62,7 @@ _PIN = re.compile(r"[0-9]{6}")
 
 
 def check_pin_format(pin: str) -> None:
+    """Exactly six ASCII digits, else InvalidPinFormat."""
     if not _PIN.fullmatch(pin):
         raise InvalidPinFormat
 
@@ -97,6 +98,7 @@ class ServerSecret:
         return data if len(data) == SECRET_BYTES else None
 
     def load_or_create(self) -> bytes:
+        """The secret, made now (0600, atomically) if there is no file yet."""
         existing = self.load()
         if existing is not None:
             return existing
@@ -231,6 +233,7 @@ class Cloud:
         return payload
 
     def has(self, customer_id: int) -> bool:
+        """Whether a 금융인증서 is stored for the customer."""
         with self._db.read() as conn:
             customer_row(conn, customer_id)
             return _find(conn, customer_id) is not None

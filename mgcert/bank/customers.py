@@ -43,10 +43,12 @@ def parse_account_number(text: str) -> str:
 
 
 def format_account_number(digits: str) -> str:
+    """13 digits → ``dddd-dddd-dddd-d``."""
     return f"{digits[:4]}-{digits[4:8]}-{digits[8:12]}-{digits[12:]}"
 
 
 def check_account_password_format(password: str) -> None:
+    """Exactly four ASCII digits, else InvalidAccountPasswordFormat."""
     if not _ACCOUNT_PASSWORD.fullmatch(password):
         raise InvalidAccountPasswordFormat
 
@@ -73,12 +75,14 @@ def account_row(conn: sqlite3.Connection, account_number: str) -> sqlite3.Row:
 
 
 def to_customer(row: sqlite3.Row) -> Customer:
+    """A ``customers`` row as a record."""
     return Customer(
         id=row["id"], name=row["name"], rrn=row["rrn"], phone=row["phone"], number=row["number"]
     )
 
 
 def to_account(row: sqlite3.Row) -> Account:
+    """An ``accounts`` row as a record (no password columns)."""
     return Account(
         number=row["number"],
         customer_id=row["customer_id"],
@@ -94,11 +98,13 @@ class Customers:
         self._db = db
 
     def all(self) -> list[Customer]:
+        """Every customer, by id."""
         with self._db.read() as conn:
             rows = conn.execute("SELECT * FROM customers ORDER BY id").fetchall()
         return [to_customer(row) for row in rows]
 
     def get(self, customer_id: int) -> Customer:
+        """One customer, or UnknownCustomer."""
         with self._db.read() as conn:
             return to_customer(customer_row(conn, customer_id))
 
@@ -116,6 +122,7 @@ class Customers:
         return to_customer(row)
 
     def accounts(self, customer_id: int) -> list[Account]:
+        """The customer's accounts in opening order."""
         with self._db.read() as conn:
             customer_row(conn, customer_id)
             rows = conn.execute(
@@ -124,5 +131,6 @@ class Customers:
         return [to_account(row) for row in rows]
 
     def account(self, account_number: str) -> Account:
+        """One account by number, or UnknownAccount."""
         with self._db.read() as conn:
             return to_account(account_row(conn, account_number))

@@ -151,6 +151,7 @@ def to_db(moment: datetime) -> str:
 
 
 def from_db(text: str) -> datetime:
+    """Read back an instant written by :func:`to_db` (aware, UTC)."""
     return datetime.fromisoformat(text).astimezone(UTC)
 
 
@@ -244,6 +245,7 @@ class Database:
                 self._conn.execute("COMMIT")
 
     def close(self) -> None:
+        """Close the connection."""
         with self._lock:
             self._conn.close()
 

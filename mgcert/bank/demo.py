@@ -46,6 +46,8 @@ class DemoScenario(enum.Enum):
 
 @dataclass(frozen=True)
 class DemoAccount:
+    """A demo account as created (initial balance, plain password constant)."""
+
     number: str
     password: str
     balance_won: int
@@ -111,6 +113,8 @@ DEMO_CUSTOMERS: tuple[DemoCustomer, ...] = (
 
 @dataclass(frozen=True)
 class DemoAccountSheet:
+    """One account line of a data sheet."""
+
     number: str
     password: str
     balance_won: int  # current balance (fees change it)
@@ -137,6 +141,7 @@ def demo_customer(scenario: DemoScenario) -> DemoCustomer:
 
 
 def note(customer: DemoCustomer) -> str:
+    """The panel's 메모 text for a demo customer."""
     if customer.scenario is DemoScenario.LOW_BALANCE:
         return msg.DEMO_NOTE_LOW_BALANCE
     if customer.scenario is DemoScenario.EXPIRING_SOON:

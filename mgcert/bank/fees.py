@@ -68,6 +68,7 @@ class Fees:
             )
 
     def balance(self, account_number: str) -> int:
+        """The balance in 원, or UnknownAccount."""
         with self._db.read() as conn:
             return int(account_row(conn, account_number)["balance_won"])
 

@@ -34,10 +34,12 @@ class ScryptCost:
             raise ValueError("scrypt r/p out of bounds")
 
     def encode(self) -> str:
+        """``scrypt:<n>:<r>:<p>``, stored beside each hash."""
         return f"scrypt:{self.n}:{self.r}:{self.p}"
 
     @classmethod
     def decode(cls, text: str) -> ScryptCost:
+        """Parse :meth:`encode` output; bounds are checked (ValueError)."""
         name, n, r, p = text.split(":")
         if name != "scrypt":
             raise ValueError("not a scrypt cost")
@@ -62,6 +64,7 @@ def derive(secret: str, salt: bytes, cost: ScryptCost) -> bytes:
 
 
 def new_salt() -> bytes:
+    """A fresh random salt for one stored hash or key."""
     return secrets.token_bytes(SALT_BYTES)
 
 

@@ -32,6 +32,7 @@ class Customer:
 
     @property
     def masked_rrn(self) -> str:
+        """``900101-1******``."""
         return mask_rrn(self.rrn)
 
 
@@ -117,6 +118,7 @@ class LockState:
 
     @property
     def any_locked(self) -> bool:
+        """Whether anything needs a branch visit."""
         return bool(
             self.ebanking_locked_accounts
             or self.security_card_locked
@@ -138,6 +140,8 @@ class LockState:
 
 
 class LedgerKind(enum.Enum):
+    """Direction of a ledger line."""
+
     DEBIT = "debit"
     REFUND = "refund"
 
@@ -157,6 +161,8 @@ class LedgerEntry:
 
 
 class CertificateOrigin(enum.StrEnum):
+    """Where a registered certificate comes from."""
+
     MG = "mg"  # issued by MG's CA
     OTHER = "other"  # registered from another institution (타기관 인증서 등록)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mgcert.bank import kdf
 from mgcert.bank.account_password import new_password_columns
@@ -18,7 +18,7 @@ class NewAccount:
 
     number: str
     balance_won: int
-    password: str
+    password: str = field(repr=False)  # never in a log line or traceback
 
 
 def open_customer(

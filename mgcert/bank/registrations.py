@@ -112,6 +112,7 @@ class Registrations:
                 raise CertificateNotRegistered
 
     def get(self, issuer_org: str, serial: int) -> Registration | None:
+        """The registration of one certificate, or None."""
         with self._db.read() as conn:
             row = conn.execute(
                 _SELECT + " WHERE r.issuer_org = ? AND r.serial_hex = ?",
@@ -120,6 +121,7 @@ class Registrations:
         return None if row is None else _to_registration(row)
 
     def of_customer(self, customer_id: int) -> list[Registration]:
+        """The customer's registrations, oldest first."""
         with self._db.read() as conn:
             customer_row(conn, customer_id)
             rows = conn.execute(
