@@ -38,7 +38,7 @@ class MediumStep(WizardStep):
     def compose(self) -> ComposeResult:
         yield Label(msg.MEDIUM_HEADING, classes="heading")
         yield Label(msg.MEDIUM_INTRO, classes="intro")
-        with RadioSet(id="medium"):
+        with RadioSet(id="medium-choice"):
             for kind in MediumKind:
                 yield RadioButton(
                     _medium_label(kind),
@@ -61,12 +61,12 @@ class MediumStep(WizardStep):
         self._show_folder()
 
     def chosen_kind(self) -> MediumKind:
-        pressed = self.query_one("#medium", RadioSet).pressed_button
+        pressed = self.query_one("#medium-choice", RadioSet).pressed_button
         if pressed is None or pressed.name is None:
             return MediumKind.HARDDISK
         return MediumKind[pressed.name]
 
-    @on(RadioSet.Changed, "#medium")
+    @on(RadioSet.Changed, "#medium-choice")
     def _show_folder(self) -> None:
         removable = self.chosen_kind() is MediumKind.REMOVABLE
         self.query_one("#folder-row").display = removable

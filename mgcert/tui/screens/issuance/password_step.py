@@ -35,30 +35,34 @@ class PasswordStep(WizardStep):
         yield Label(msg.PASSWORD_INTRO, classes="intro")
         with Horizontal(classes="field"):
             yield Label(msg.PASSWORD_LABEL, classes="field-label")
-            yield Input(placeholder=msg.PASSWORD_PLACEHOLDER, password=True, id="password")
+            yield Input(placeholder=msg.PASSWORD_PLACEHOLDER, password=True, id="new-password")
         with Horizontal(classes="field"):
             yield Label(msg.PASSWORD_CONFIRM_LABEL, classes="field-label")
             yield Input(
-                placeholder=msg.PASSWORD_CONFIRM_PLACEHOLDER, password=True, id="password-confirm"
+                placeholder=msg.PASSWORD_CONFIRM_PLACEHOLDER,
+                password=True,
+                id="new-password-confirm",
             )
         yield PasswordChecklist(id="password-rule")
         yield FieldError()
         yield Button(msg.ISSUE_BUTTON, id="issue", variant="primary")
 
     def _fields(self) -> tuple[Input, Input]:
-        return self.query_one("#password", Input), self.query_one("#password-confirm", Input)
+        return self.query_one("#new-password", Input), self.query_one(
+            "#new-password-confirm", Input
+        )
 
     @on(Input.Changed)
     def tick_rule(self) -> None:
         password, confirm = self._fields()
         self.query_one(PasswordChecklist).show(nfc(password.value), nfc(confirm.value))
 
-    @on(Input.Submitted, "#password")
+    @on(Input.Submitted, "#new-password")
     def to_confirm(self, event: Input.Submitted) -> None:
         event.stop()
         self._fields()[1].focus()
 
-    @on(Input.Submitted, "#password-confirm")
+    @on(Input.Submitted, "#new-password-confirm")
     @on(Button.Pressed, "#issue")
     def submit(self) -> None:
         password, confirm = self._fields()

@@ -12,6 +12,9 @@ from mgcert.tui.session import TuiSession
 class SimulatorTab(VerticalScroll):
     """A tab's content; ``refresh_view`` redraws it from the simulator facade."""
 
+    # Tab from the tab strip lands on the first control, not on the scroll area.
+    can_focus = False
+
     class CustomerChanged(Message):
         """The current customer (or the clock) changed: every tab redraws."""
 
