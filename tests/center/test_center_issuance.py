@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from center_support import KIM, LEE, PASSWORD, entry, harddisk, issue, pass_identity
 from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from mgcert.bank import InsufficientBalance, WrongAccountPassword
 from mgcert.ca import CertificateStatus
@@ -49,9 +50,9 @@ def test_new_issue_writes_npki_files_with_matching_vid(center: CertificateCenter
     key = decrypt_private_key(storage.read_key_file(stored), PASSWORD)
     assert key.random_num is not None
     assert verify_vid(stored.certificate, "8503151000010", key.random_num)
-    assert key.private_key.public_key().public_numbers() == (
-        stored.certificate.public_key().public_numbers()
-    )
+    public_key = stored.certificate.public_key()
+    assert isinstance(public_key, rsa.RSAPublicKey)
+    assert key.private_key.public_key().public_numbers() == public_key.public_numbers()
     registration = center.bank.registration("MGSIM", stored.certificate.serial_number)
     assert registration is not None
     assert registration.customer_id == KIM.customer_id

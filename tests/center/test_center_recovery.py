@@ -9,8 +9,13 @@ import pytest
 from center_support import KIM, PASSWORD, harddisk, pass_identity, phone
 
 from mgcert.ca import CertificateStatus
-from mgcert.center import CertificateCenter, IssuanceFlow, IssuedButNotSaved, NothingToSave
-from mgcert.center import issuing as issuing_module
+from mgcert.center import (
+    CertificateCenter,
+    IssuanceFlow,
+    IssuedButNotSaved,
+    NothingToSave,
+    recovery,
+)
 from mgcert.npki import storage
 from mgcert.npki.keyfile import decrypt_private_key
 from mgcert.npki.profile import CertificateKind
@@ -73,7 +78,7 @@ def test_if_even_parking_fails_the_certificate_is_withdrawn_and_refunded(
     def no_park(*_: object) -> Path:
         raise OSError("disk full")
 
-    monkeypatch.setattr(issuing_module.recovery, "park", no_park)
+    monkeypatch.setattr(recovery, "park", no_park)
     with pytest.raises(OSError, match="USB pulled out"):
         flow.issue(harddisk(center), PASSWORD, PASSWORD)
     assert center.bank.balance(KIM.account) == before
