@@ -1,0 +1,1 @@
+"""The certificate picker and the password prompt every part-2 flow starts with."""

@@ -1,0 +1,14 @@
+"""Menu key → first screen of each part-2 flow (menu.FLOWS lists the same, one line each)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.screen import Screen
+
+from mgcert.tui.screens.renewal.renewal_screen import RenewalScreen
+from mgcert.tui.session import TuiSession
+
+PART2_FLOWS: dict[str, Callable[[TuiSession], Screen[object]]] = {
+    "renew": RenewalScreen,
+}

@@ -1,0 +1,55 @@
+"""The last pane of a flow: a heading, the result as a table, notes, back to the menu."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import RenderableType
+from rich.table import Table
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Button, Label, Static
+
+from mgcert.messages import tui_flows as msg
+
+
+def field_table(rows: Sequence[tuple[str, str]]) -> Table:
+    """Two columns, label and value, as the bank's result screens show them."""
+    table = Table(box=box.ROUNDED, show_header=False, expand=True)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for label, value in rows:
+        table.add_row(label, value)
+    return table
+
+
+class ResultPane(Vertical):
+    """Filled by :meth:`show`; 인증센터로 closes the flow screen."""
+
+    HELP_TOPIC = "done"
+
+    def __init__(self, *, id: str = "done") -> None:
+        super().__init__(id=id, classes="step")
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id=f"{self.id}-heading", classes="heading done-heading")
+        yield Static("", id=f"{self.id}-table", classes="result-table")
+        yield Label("", id=f"{self.id}-notes", classes="note")
+        yield Button(msg.GO_HOME, id=f"{self.id}-home", variant="primary")
+
+    def show(self, heading: str, table: RenderableType, notes: Sequence[str] = ()) -> None:
+        self.query_one(f"#{self.id}-heading", Label).update(heading)
+        self.query_one(f"#{self.id}-table", Static).update(table)
+        self.query_one(f"#{self.id}-notes", Label).update("\n".join(notes))
+        self.query_one(f"#{self.id}-home", Button).focus()
+
+    def enter(self) -> None:
+        self.query_one(f"#{self.id}-home", Button).focus()
+
+    @on(Button.Pressed)
+    def go_home(self, event: Button.Pressed) -> None:
+        if event.button.id == f"{self.id}-home":
+            event.stop()
+            self.screen.dismiss(None)
