@@ -161,6 +161,9 @@ class IssuanceFlow(IdentitySteps):
         certificate exists).
         """
         self._ensure_open()
+        if self._pending is not None:
+            # Already issued and parked: never issue a second certificate; use save_to.
+            raise IssuedButNotSaved(self._pending, recovery.load(self._pending).serial)
         missing = self.missing_steps()
         if missing:
             raise StepsIncomplete(missing)

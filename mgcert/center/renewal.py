@@ -147,6 +147,9 @@ class RenewalFlow(IdentitySteps):
     ) -> IssuanceResult:
         """Issue the renewed certificate onto the same medium (``None``: keep the password)."""
         self._ensure_open()
+        if self._pending is not None:
+            # Already issued and parked: never issue a second certificate; use save_to.
+            raise IssuedButNotSaved(self._pending, recovery.load(self._pending).serial)
         missing = self.missing_steps()
         if missing:
             raise StepsIncomplete(missing)

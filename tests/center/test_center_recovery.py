@@ -57,6 +57,8 @@ def test_failed_write_parks_files_and_save_to_recovers(
     assert center.mg_ca.status(serial) is CertificateStatus.GOOD
     assert center.bank.balance(KIM.account) == balance_after_fee  # the certificate exists
 
+    with pytest.raises(IssuedButNotSaved):  # issuing again would make a second certificate
+        flow.issue(harddisk(center), PASSWORD, PASSWORD)
     result = flow.save_to(phone(center))
     assert result.recovered_to == parked
     assert result.serial_hex == format(serial, "x")
