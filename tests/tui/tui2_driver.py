@@ -8,10 +8,12 @@ certificate with a given expiry) goes through the center directly.
 from __future__ import annotations
 
 from collections.abc import Callable
+import io
 from datetime import timedelta
 
 import pytest
-from textual.widgets import Digits
+from rich.console import Console
+from textual.widgets import Digits, Static
 from tui_driver import GOOD_PASSWORD, AppPilot, DemoCustomer, settle, type_text
 
 from mgcert.center import CertificateCenter, CertificateEntry, IssuanceResult, MediumKind
@@ -81,6 +83,14 @@ def pane_id(app: MgcertApp) -> str:
 
 def text_of(app: MgcertApp, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
+
+
+def table_text(app: MgcertApp, selector: str) -> str:
+    """A Static holding a Rich table, as plain text (one line per row)."""
+    static = app.screen.query_one(selector, Static)
+    console = Console(width=120, record=True, file=io.StringIO())
+    console.print(static.content)
+    return console.export_text()
 
 
 def pane_error(app: MgcertApp) -> str:

@@ -26,6 +26,7 @@ from mgcert.tui.screens.steps.identity import (
     METHOD_PANES,
     SECOND_FACTOR_PANES,
 )
+from mgcert.tui.screens.steps.pane import FlowPane
 from mgcert.tui.screens.steps.styles import FLOWS_CSS
 from mgcert.tui.session import TuiSession
 
@@ -101,6 +102,11 @@ class FlowScreen(MgcertScreen[None]):
             self.identity_done()
         else:
             self.step_finished(pane_id, event.outcome)
+
+    @on(FlowPane.Done)
+    def _pane_done(self, event: FlowPane.Done) -> None:
+        event.stop()
+        self.step_finished(event.pane.id or "", event.outcome)
 
     @on(CertificatePicker.Chosen)
     def _certificate_chosen(self, event: CertificatePicker.Chosen) -> None:

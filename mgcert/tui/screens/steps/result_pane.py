@@ -12,7 +12,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Button, Label, Static
 
+from mgcert.center import CertificateEntry
 from mgcert.messages import tui_flows as msg
+from mgcert.tui.widgets.certificate_table import kind_text, kst_day
 
 
 def field_table(rows: Sequence[tuple[str, str]]) -> Table:
@@ -23,6 +25,20 @@ def field_table(rows: Sequence[tuple[str, str]]) -> Table:
     for label, value in rows:
         table.add_row(label, value)
     return table
+
+
+def entry_rows(entry: CertificateEntry) -> list[tuple[str, str]]:
+    """A certificate on a medium as result rows (이름 … 폴더)."""
+    values = (
+        entry.name,
+        entry.issuer_org,
+        kind_text(entry),
+        kst_day(entry.not_after),
+        entry.status_text,
+        entry.location.label,
+        str(entry.stored.folder),
+    )
+    return list(zip(msg.ENTRY_FIELDS, values, strict=True))
 
 
 class ResultPane(Vertical):

@@ -1,0 +1,76 @@
+"""인증서 로그인 확인: pick, sign with the password, and show each of the bank's checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from typing import ClassVar
+
+from rich import box
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.widget import Widget
+
+from mgcert.center import CertificateEntry, LoginReport
+from mgcert.messages import tui_flows as msg
+from mgcert.tui.screens.issuance.step import error_text
+from mgcert.tui.screens.picker.password_prompt import PromptOutcome
+from mgcert.tui.screens.picker.picker import CertificatePicker
+from mgcert.tui.screens.steps.flow_screen import FlowScreen
+from mgcert.tui.screens.steps.result_pane import ResultPane
+from mgcert.tui.session import TuiSession
+
+
+def checks_table(report: LoginReport, passed_style: Style, failed_style: Style) -> Table:
+    """검사 · 결과 · 내용, one row per check, in the order the bank runs them."""
+    table = Table(box=box.ROUNDED, expand=True)
+    for column in msg.LOGIN_COLUMNS:
+        table.add_column(column, no_wrap=column != msg.LOGIN_COLUMNS[-1])
+    for check in report.checks:
+        verdict = (
+            Text(msg.LOGIN_PASS, style=passed_style)
+            if check.passed
+            else Text(msg.LOGIN_FAIL, style=failed_style)
+        )
+        table.add_row(check.name, verdict, check.detail)
+    return table
+
+
+class LoginCheckScreen(FlowScreen):
+    """Pick → password (signs a challenge) → the report."""
+
+    HELP_TOPIC = "login"
+    FLOW_TITLE = msg.LOGIN_TITLE
+    CALM_PANES = frozenset({"pick", "done"})
+    # Pass/fail colours come from the theme (flows.tcss), not from Rich colour names.
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"login-check--passed", "login-check--failed"}
+
+    def __init__(self, session: TuiSession) -> None:
+        super().__init__(session, id="login-check")
+
+    def panes(self) -> Iterable[Widget]:
+        yield CertificatePicker(
+            self.session.center, heading=msg.LOGIN_TITLE, intro=msg.LOGIN_PICK_INTRO
+        )
+        yield ResultPane()
+
+    def certificate_chosen(self, entry: CertificateEntry) -> None:
+        self.ask_password(entry, msg.LOGIN_PURPOSE, self.session.center.login_check, self.signed)
+
+    def signed(self, outcome: PromptOutcome[LoginReport]) -> None:
+        if outcome.error is not None:
+            self.notify(error_text(outcome.error), severity="error")
+            return
+        report = outcome.value
+        assert report is not None
+        pane = self.query_one(ResultPane)
+        table = checks_table(
+            report,
+            self.get_component_rich_style("login-check--passed", partial=True),
+            self.get_component_rich_style("login-check--failed", partial=True),
+        )
+        heading = msg.LOGIN_OK_HEADING if report.ok else msg.LOGIN_FAIL_HEADING
+        pane.show(heading, table, [report.summary])
+        pane.set_class(not report.ok, "-failed")
+        self.show_pane("done")

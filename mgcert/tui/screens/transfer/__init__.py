@@ -1,0 +1,1 @@
+"""인증서 내보내기/가져오기 with a one-time 12-digit code."""

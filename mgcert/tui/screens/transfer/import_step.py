@@ -1,0 +1,68 @@
+"""가져오기: the 12-digit code from the exporting side and the medium to save on."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+
+from mgcert.center import CertificateCenter, MediumKind
+from mgcert.errors import MgcertError
+from mgcert.messages import tui_flows as msg
+from mgcert.tui.normalize import digits_only
+from mgcert.tui.screens.steps.pane import FlowPane
+from mgcert.tui.widgets.field_error import FieldError
+
+CODE_DIGITS = 12
+# Where an imported certificate can go (보안토큰 is not available in the simulator).
+TARGETS = (MediumKind.PHONE, MediumKind.HARDDISK, MediumKind.REMOVABLE)
+
+
+class ImportStep(FlowPane):
+    """Finishes with the imported CertificateEntry."""
+
+    HELP_TOPIC = "transfer"
+
+    def __init__(self, center: CertificateCenter) -> None:
+        super().__init__(id="import")
+        self.center = center
+
+    def compose(self) -> ComposeResult:
+        yield Label(msg.IMPORT_HEADING, classes="heading")
+        with Horizontal(classes="field"):
+            yield Label(msg.IMPORT_CODE_LABEL, classes="field-label")
+            yield Input(
+                placeholder=msg.IMPORT_CODE_PLACEHOLDER,
+                max_length=CODE_DIGITS + 4,
+                restrict=r"[0-9 -]*",
+                id="import-code",
+            )
+        yield Label(msg.IMPORT_MEDIUM, classes="subheading")
+        with RadioSet(id="import-medium"):
+            for kind in TARGETS:
+                yield RadioButton(kind.label, value=kind is MediumKind.PHONE, name=kind.name)
+        yield FieldError()
+        yield Button(msg.IMPORT_BUTTON, id="import-go", variant="primary")
+
+    def target_kind(self) -> MediumKind:
+        pressed = self.query_one("#import-medium", RadioSet).pressed_button
+        return MediumKind[pressed.name] if pressed is not None and pressed.name else TARGETS[0]
+
+    @on(Input.Submitted, "#import-code")
+    @on(Button.Pressed, "#import-go")
+    def submit(self, event: Input.Submitted | Button.Pressed) -> None:
+        event.stop()
+        field = self.query_one("#import-code", Input)
+        code = digits_only(field.value)
+        if len(code) != CODE_DIGITS:
+            self.refuse(msg.IMPORT_CODE_FORMAT)
+            field.focus()
+            return
+        try:
+            entry = self.center.import_certificate(code, self.center.medium(self.target_kind()))
+        except MgcertError as error:
+            self.refuse(error, field)
+            return
+        field.clear()
+        self.finish(entry)
