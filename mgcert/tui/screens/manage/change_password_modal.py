@@ -1,0 +1,104 @@
+"""암호 변경: current password, new one twice with the rule ticked live; KDF in a worker."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, LoadingIndicator
+from textual.worker import Worker, WorkerState
+
+from mgcert.center import CertificateCenter, CertificateEntry
+from mgcert.errors import MgcertError
+from mgcert.messages import tui as part1_msg
+from mgcert.messages import tui_flows as msg
+from mgcert.tui.normalize import nfc
+from mgcert.tui.screens.base import MgcertModal
+from mgcert.tui.screens.issuance.step import error_text
+from mgcert.tui.screens.steps.styles import FLOWS_CSS
+from mgcert.tui.widgets.field_error import FieldError
+from mgcert.tui.widgets.password_checklist import PasswordChecklist
+
+FIELDS = ("#change-old", "#change-new", "#change-confirm")
+
+
+class ChangePasswordModal(MgcertModal[bool]):
+    """Returns True once the key file was re-encrypted under the new password."""
+
+    CSS_PATH = FLOWS_CSS
+    HELP_TOPIC = "manage"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", msg.KEEP, id="change.cancel")
+    ]
+
+    def __init__(self, center: CertificateCenter, entry: CertificateEntry) -> None:
+        super().__init__(id="change-password")
+        self.center = center
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-box", classes="dialog"):
+            yield Label(msg.CHANGE_HEADING, classes="heading")
+            yield Label(f"{self.entry.name} · {self.entry.issuer_org}", classes="note")
+            for selector, label in zip(
+                FIELDS, (msg.CHANGE_OLD, msg.CHANGE_NEW, msg.CHANGE_CONFIRM), strict=True
+            ):
+                with Horizontal(classes="field"):
+                    yield Label(label, classes="field-label")
+                    yield Input(password=True, id=selector.removeprefix("#"))
+            yield PasswordChecklist(id="change-rule")
+            yield FieldError()
+            yield LoadingIndicator(id="form-working")
+            with Horizontal(classes="buttons"):
+                yield Button(msg.CHANGE_BUTTON, id="change-go", variant="primary")
+                yield Button(msg.KEEP, id="change-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#form-working").display = False
+        self.query_one("#change-old", Input).focus()
+
+    def _fields(self) -> list[Input]:
+        return [self.query_one(selector, Input) for selector in FIELDS]
+
+    @on(Input.Changed, "#change-new, #change-confirm")
+    def tick_rule(self) -> None:
+        _old, new, confirm = self._fields()
+        self.query_one(PasswordChecklist).show(nfc(new.value), nfc(confirm.value))
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        selector = f"#{event.input.id}"
+        if selector != FIELDS[-1]:
+            self.query_one(FIELDS[FIELDS.index(selector) + 1], Input).focus()
+            return
+        self.submit()
+
+    @on(Button.Pressed, "#change-go")
+    def submit(self) -> None:
+        typed = [nfc(field.value) for field in self._fields()]
+        for field in self._fields():
+            field.clear()
+        self.query_one(PasswordChecklist).show("", "")
+        self.query_one("#form-working").display = True
+        self.change(*typed)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="change")
+    def change(self, old: str, new: str, confirm: str) -> None:
+        self.center.change_password(self.entry, old, new, confirm)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.SUCCESS:
+            self.dismiss(True)
+        elif event.state is WorkerState.ERROR:
+            self.query_one("#form-working").display = False
+            error = event.worker.error
+            text = error_text(error) if isinstance(error, MgcertError) else part1_msg.WORKER_FAILED
+            self.query_one(FieldError).show(text)
+            self.query_one("#change-old", Input).focus()
+
+    @on(Button.Pressed, "#change-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,72 @@
+"""인증서 상세보기: every field, the folder and files, the SHA-256 fingerprint."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Button, Label, Static
+
+from mgcert.center import CertificateDetails
+from mgcert.messages import tui_flows as msg
+from mgcert.tui.screens.base import MgcertModal
+from mgcert.tui.screens.steps.result_pane import field_table
+from mgcert.tui.screens.steps.styles import FLOWS_CSS
+from mgcert.tui.widgets.certificate_table import kst_day
+
+
+def detail_rows(details: CertificateDetails) -> list[tuple[str, str]]:
+    values = (
+        details.name,
+        details.common_name,
+        details.subject,
+        details.issuer,
+        details.issuer_org,
+        details.kind_label,
+        details.policy_oid or "-",
+        f"{details.serial_hex} ({details.serial})",
+        f"{kst_day(details.not_before)} ~ {kst_day(details.not_after)}",
+        details.status_text,
+        msg.YES if details.registered else msg.NO,
+        details.medium_label,
+        str(details.folder),
+        str(details.cert_path),
+        str(details.key_path),
+        details.sha256_fingerprint,
+        details.signature_algorithm,
+        msg.RSA_BITS.format(bits=details.public_key_bits),
+        msg.YES if details.vid_present else msg.NO,
+    )
+    return list(zip(msg.DETAILS_FIELDS, values, strict=True))
+
+
+class DetailsModal(MgcertModal[None]):
+    """Read-only; Esc or 닫기 closes."""
+
+    CSS_PATH = FLOWS_CSS
+    HELP_TOPIC = "details"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", msg.CLOSE, id="details.close")
+    ]
+
+    def __init__(self, details: CertificateDetails) -> None:
+        super().__init__(id="details")
+        self.details = details
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="details-box", classes="dialog"):
+            yield Label(msg.DETAILS_HEADING, classes="heading")
+            with VerticalScroll(id="details-body"):
+                yield Static(field_table(detail_rows(self.details)), id="details-table")
+            yield Button(msg.CLOSE, id="details-close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#details-body").focus()
+
+    def on_button_pressed(self) -> None:
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,149 @@
+"""인증서 관리: the picker plus one key per operation (상세보기, 암호 변경, 복사, 삭제, 폐기)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.widget import Widget
+
+from mgcert.center import CertificateEntry, RevocationResult
+from mgcert.errors import MgcertError
+from mgcert.messages import tui_flows as msg
+from mgcert.tui.screens.confirm import ConfirmModal
+from mgcert.tui.screens.issuance.step import error_text
+from mgcert.tui.screens.manage.change_password_modal import ChangePasswordModal
+from mgcert.tui.screens.manage.copy_modal import CopyModal
+from mgcert.tui.screens.manage.details_modal import DetailsModal
+from mgcert.tui.screens.picker.password_prompt import PromptOutcome
+from mgcert.tui.screens.picker.picker import CertificatePicker
+from mgcert.tui.screens.steps.flow_screen import FlowScreen
+from mgcert.tui.session import TuiSession
+from mgcert.tui.widgets.certificate_table import expiry_text
+
+
+class ManageScreen(FlowScreen):
+    """Every operation asks the center; the list is re-read after each one."""
+
+    HELP_TOPIC = "manage"
+    FLOW_TITLE = msg.MANAGE_TITLE
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("v", "details", msg.KEY_DETAILS, id="manage.details"),
+        Binding("p", "change_password", msg.KEY_CHANGE_PASSWORD, id="manage.password"),
+        Binding("c", "copy", msg.KEY_COPY, id="manage.copy"),
+        Binding("d", "delete", msg.KEY_DELETE, id="manage.delete"),
+        Binding("x", "revoke", msg.KEY_REVOKE, id="manage.revoke"),
+    ]
+
+    def __init__(self, session: TuiSession) -> None:
+        super().__init__(session, id="manage")
+
+    def panes(self) -> Iterable[Widget]:
+        yield CertificatePicker(
+            self.session.center, heading=msg.MANAGE_TITLE, intro=msg.MANAGE_INTRO
+        )
+
+    @property
+    def picker(self) -> CertificatePicker:
+        return self.query_one(CertificatePicker)
+
+    def chosen(self) -> CertificateEntry | None:
+        entry = self.picker.table.entry_at_cursor()
+        if entry is None:
+            self.notify(msg.PICKER_NOT_CHOSEN, severity="warning")
+        return entry
+
+    def done(self, text: str) -> None:
+        self.picker.reload()
+        self.show_notice(text)
+        self.notify(text)
+
+    def refused(self, error: MgcertError) -> None:
+        self.picker.reload()
+        self.notify(error_text(error), severity="error")
+
+    # ------------------------------------------------------------------ 상세보기
+
+    def certificate_chosen(self, entry: CertificateEntry) -> None:
+        try:
+            details = self.session.center.details(entry)
+        except MgcertError as error:
+            self.refused(error)
+            return
+        self.app.push_screen(DetailsModal(details))
+
+    def action_details(self) -> None:
+        entry = self.chosen()
+        if entry is not None:
+            self.certificate_chosen(entry)
+
+    # ------------------------------------------------------------------ 암호 변경, 복사
+
+    def action_change_password(self) -> None:
+        entry = self.chosen()
+        if entry is None:
+            return
+
+        def changed(ok: bool | None) -> None:
+            if ok:
+                self.done(msg.CHANGED)
+
+        self.app.push_screen(ChangePasswordModal(self.session.center, entry), changed)
+
+    def action_copy(self) -> None:
+        entry = self.chosen()
+        if entry is None:
+            return
+
+        def copied(copy: CertificateEntry | None) -> None:
+            if copy is not None:
+                self.done(msg.COPIED.format(medium=copy.location.label, folder=copy.stored.folder))
+
+        self.app.push_screen(CopyModal(self.session.center, entry), copied)
+
+    # ------------------------------------------------------------------ 삭제, 폐기
+
+    def action_delete(self) -> None:
+        entry = self.chosen()
+        if entry is None:
+            return
+        question = msg.DELETE_QUESTION.format(
+            medium=entry.location.label, name=entry.name, expiry=expiry_text(entry)
+        )
+
+        def answered(delete: bool | None) -> None:
+            if not delete:
+                return
+            try:
+                self.session.center.delete_certificate(entry)
+            except MgcertError as error:
+                self.refused(error)
+                return
+            self.done(msg.DELETED)
+
+        self.app.push_screen(ConfirmModal(question, msg.DELETE_YES, msg.KEEP), answered)
+
+    def action_revoke(self) -> None:
+        entry = self.chosen()
+        if entry is None:
+            return
+        question = msg.REVOKE_QUESTION.format(name=entry.name, serial=entry.serial_hex)
+
+        def answered(revoke: bool | None) -> None:
+            if revoke:
+                center = self.session.center
+                self.ask_password(entry, msg.REVOKE_PURPOSE, center.revoke_certificate, revoked)
+
+        def revoked(outcome: PromptOutcome[RevocationResult]) -> None:
+            if outcome.error is not None:
+                self.refused(outcome.error)
+                return
+            result = outcome.value
+            assert result is not None
+            text = msg.REVOKED if result.crl_lists_serial else msg.REVOKED_NOT_LISTED
+            self.done(text.format(serial=result.serial_hex))
+
+        self.app.push_screen(ConfirmModal(question, msg.REVOKE_YES, msg.KEEP), answered)
+
+
