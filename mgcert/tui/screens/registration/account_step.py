@@ -1,0 +1,84 @@
+"""출금계좌 확인: account number and its 4-digit password, for the certificate's owner."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Input, Label
+
+from mgcert.center import RegistrationFlow
+from mgcert.errors import MgcertError
+from mgcert.messages import tui as part1_msg
+from mgcert.messages import tui_flows as msg
+from mgcert.tui.normalize import digits_only
+from mgcert.tui.screens.steps.pane import FlowPane
+from mgcert.tui.validators import AccountNumberFormat, AccountPasswordFormat
+from mgcert.tui.widgets.field_error import FieldError
+
+ON_SUBMIT = frozenset({"submitted"})
+
+
+class AccountStep(FlowPane):
+    """Finishes once the bank accepted account and password."""
+
+    HELP_TOPIC = "account"
+
+    def __init__(self, flow: RegistrationFlow) -> None:
+        super().__init__(id="account-pane")
+        self.flow = flow
+
+    def compose(self) -> ComposeResult:
+        yield Label(msg.REG_ACCOUNT_HEADING, classes="heading")
+        yield Label("", id="account-intro", classes="intro")
+        with Horizontal(classes="field"):
+            yield Label(part1_msg.ACCOUNT_LABEL, classes="field-label")
+            yield Input(
+                placeholder=part1_msg.ACCOUNT_PLACEHOLDER,
+                max_length=20,
+                restrict=r"[0-9 -]*",
+                validators=[AccountNumberFormat()],
+                validate_on=ON_SUBMIT,
+                id="reg-account",
+            )
+        with Horizontal(classes="field"):
+            yield Label(part1_msg.ACCOUNT_PASSWORD_LABEL, classes="field-label")
+            yield Input(
+                placeholder=part1_msg.ACCOUNT_PASSWORD_PLACEHOLDER,
+                password=True,
+                max_length=4,
+                restrict=r"[0-9]*",
+                validators=[AccountPasswordFormat()],
+                validate_on=ON_SUBMIT,
+                id="reg-account-password",
+            )
+        yield FieldError()
+        yield Button(msg.REG_ACCOUNT_NEXT, id="account-next", variant="primary")
+
+    def for_owner(self, name: str) -> None:
+        self.query_one("#account-intro", Label).update(msg.REG_ACCOUNT_INTRO.format(name=name))
+
+    @on(Input.Submitted, "#reg-account")
+    def to_password(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#reg-account-password", Input).focus()
+
+    @on(Input.Submitted, "#reg-account-password")
+    @on(Button.Pressed, "#account-next")
+    def submit(self, event: Input.Submitted | Button.Pressed) -> None:
+        event.stop()
+        account = self.query_one("#reg-account", Input)
+        password = self.query_one("#reg-account-password", Input)
+        for field in (account, password):
+            result = field.validate(field.value)
+            if result is not None and not result.is_valid:
+                self.refuse(result.failure_descriptions[0])
+                field.focus()
+                return
+        try:
+            self.flow.enter_account(digits_only(account.value), digits_only(password.value))
+        except MgcertError as error:
+            self.refuse(error, password)
+            return
+        password.clear()
+        self.finish()

@@ -1,0 +1,79 @@
+"""주민등록번호 확인: the bank checks the typed number against the certificate's VID."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Input, Label
+
+from mgcert.center import RegistrationFlow
+from mgcert.errors import MgcertError
+from mgcert.messages import tui as part1_msg
+from mgcert.messages import tui_flows as msg
+from mgcert.tui.normalize import digits_only
+from mgcert.tui.screens.steps.pane import FlowPane
+from mgcert.tui.validators import ResidentNumberBack, ResidentNumberFront
+from mgcert.tui.widgets.field_error import FieldError
+
+ON_SUBMIT = frozenset({"submitted"})
+
+
+class OwnerStep(FlowPane):
+    """Finishes with the OwnerCheck (who the certificate belongs to)."""
+
+    HELP_TOPIC = "owner"
+
+    def __init__(self, flow: RegistrationFlow) -> None:
+        super().__init__(id="owner")
+        self.flow = flow
+
+    def compose(self) -> ComposeResult:
+        yield Label(msg.REG_OWNER_HEADING, classes="heading")
+        yield Label(msg.REG_OWNER_INTRO, classes="intro")
+        with Horizontal(classes="field"):
+            yield Label(part1_msg.RRN_LABEL, classes="field-label")
+            yield Input(
+                placeholder=part1_msg.RRN_FRONT_PLACEHOLDER,
+                max_length=6,
+                restrict=r"[0-9]*",
+                validators=[ResidentNumberFront()],
+                validate_on=ON_SUBMIT,
+                id="owner-front",
+            )
+            yield Label("-", classes="dash")
+            yield Input(
+                placeholder=part1_msg.RRN_BACK_PLACEHOLDER,
+                password=True,
+                max_length=7,
+                restrict=r"[0-9]*",
+                validators=[ResidentNumberBack()],
+                validate_on=ON_SUBMIT,
+                id="owner-back",
+            )
+        yield FieldError()
+        yield Button(msg.REG_OWNER_NEXT, id="owner-next", variant="primary")
+
+    @on(Input.Submitted, "#owner-front")
+    def to_back(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#owner-back", Input).focus()
+
+    @on(Input.Submitted, "#owner-back")
+    @on(Button.Pressed, "#owner-next")
+    def submit(self, event: Input.Submitted | Button.Pressed) -> None:
+        event.stop()
+        front, back = self.query_one("#owner-front", Input), self.query_one("#owner-back", Input)
+        for field in (front, back):
+            result = field.validate(field.value)
+            if result is not None and not result.is_valid:
+                self.refuse(result.failure_descriptions[0])
+                field.focus()
+                return
+        try:
+            check = self.flow.verify_owner(digits_only(front.value) + digits_only(back.value))
+        except MgcertError as error:
+            self.refuse(error, back)
+            return
+        back.clear()
+        self.finish(check)
