@@ -1,0 +1,156 @@
+"""The installed `mgcert`, in a real terminal (tmux), issues a certificate by keystrokes.
+
+Codes come from the simulator panel as a person would read them: the SMS inbox on the
+휴대폰 tab and the grid on the 보안카드 tab.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from mgcert.bank import DEMO_CUSTOMERS, DemoScenario
+
+NOW = "2026-11-24T10:00:00+09:00"
+PASSWORD = "Mg!Cert2026x"
+TIMEOUT = 30.0
+# A person does not type a whole form in one burst; neither do we.
+KEY_GAP = 0.15
+
+
+class Terminal:
+    """One tmux session running mgcert; keys in, screen text out."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            time.sleep(KEY_GAP)
+
+    def type(self, text: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        time.sleep(KEY_GAP)
+
+    def screen(self) -> str:
+        result = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name], check=True, capture_output=True
+        )
+        return result.stdout.decode("utf-8", "replace")
+
+    def wait_for(self, pattern: str, timeout: float = TIMEOUT) -> re.Match[str]:
+        """Poll the screen until ``pattern`` (a regex) shows; fail with the screen if not."""
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            match = re.search(pattern, screen)
+            if match is not None:
+                return match
+            if time.monotonic() > deadline:
+                pytest.fail(f"{pattern!r} never appeared; screen was:\n{screen}")
+            time.sleep(0.2)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Terminal:
+    if shutil.which("tmux") is None or shutil.which("mgcert") is None:
+        pytest.fail("tmux and the installed mgcert are needed for this test")
+    name = f"mgcert-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    home = tmp_path / "home"
+    command = f"env LANG=C.UTF-8 MGCERT_HOME={home} MGCERT_NOW={NOW} TERM=xterm-256color mgcert"
+    subprocess.run(
+        ["tmux", "-u", "new-session", "-d", "-s", name, "-x", "100", "-y", "36", command],
+        check=True,
+    )
+    try:
+        yield Terminal(name)  # type: ignore[misc]
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], check=False, capture_output=True)
+
+
+@pytest.mark.slow
+def test_installed_mgcert_issues_a_certificate_by_keystrokes(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    customer = next(c for c in DEMO_CUSTOMERS if c.scenario is DemoScenario.ORDINARY)
+    account = customer.accounts[0]
+    t = terminal
+
+    t.wait_for("공동인증서 발급/재발급")
+    t.keys("Enter")
+    t.wait_for("인증서 종류 선택")
+    t.keys("Tab", "Space", "Tab", "Enter")
+
+    t.wait_for("본인 확인을 위해")
+    t.type(customer.rrn[:6])
+    t.keys("Tab")
+    t.type(customer.rrn[6:])
+    t.keys("Tab")
+    t.type(account.number)
+    t.keys("Tab")
+    t.type(account.password)
+    t.keys("Enter")
+
+    t.wait_for("전체 동의")
+    t.keys("Space", "Enter")
+
+    t.wait_for("방법을 고르세요")
+    t.keys("Down", "Enter", "Tab", "Enter")  # 1회용 SMS 인증번호
+    t.wait_for("인증번호 받기")
+    t.keys("Enter")
+    t.wait_for("인증번호를 보냈습니다")
+
+    # The phone: F2, along the tab strip to 휴대폰, read the SMS.
+    t.keys("F2")
+    t.wait_for("고객이 가진 휴대폰")
+    t.keys("Right", "Right", "Right")
+    code = t.wait_for(r"인증번호 \[(\d{6})\]").group(1)
+    t.keys("Escape")
+    t.wait_for("인증번호를 보냈습니다")
+    t.type(code)
+    t.keys("Enter")
+
+    t.wait_for("추가 인증 수단")
+    t.keys("Tab", "Enter")  # 보안카드
+    cells = t.wait_for(r"\[(\d\d)\]번 앞 두 자리(?s:.*)\[(\d\d)\]번 뒤 두 자리")
+    first_cell, second_cell = int(cells.group(1)), int(cells.group(2))
+
+    # The card: F2, to the 보안카드 tab, read the two cells off the grid.
+    t.keys("F2")
+    t.wait_for("고객이 가진 휴대폰")
+    t.keys("Right")
+    t.wait_for(r"보안카드 \(일련번호")
+    grid = dict(re.findall(r"\b(\d\d) (\d{4})\b", t.screen()))
+    t.keys("Escape")
+    t.wait_for("번 앞 두 자리")
+    t.type(grid[f"{first_cell:02d}"][:2])
+    t.keys("Enter")
+    t.type(grid[f"{second_cell:02d}"][2:])
+    t.keys("Enter")
+
+    t.wait_for("저장매체 선택")
+    t.keys("Tab", "Enter")  # 하드디스크
+    t.wait_for("인증서 비밀번호 설정")
+    t.type(PASSWORD)
+    t.keys("Enter")
+    t.type(PASSWORD)
+    t.keys("Enter")
+    t.wait_for("인증서가 발급되었습니다", timeout=90)
+    t.wait_for(customer.name)
+
+    folders = [
+        path.parent
+        for path in (tmp_path / "home" / "media" / "harddisk").rglob("signCert.der")
+        if customer.name in path.parent.name
+    ]
+    assert len(folders) == 1
+    assert (folders[0] / "signPri.key").stat().st_size > 0
+    t.keys("C-q")
