@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from textual.screen import Screen
 
+from mgcert.tui.screens.financial.financial_screen import FinancialScreen
 from mgcert.tui.screens.login_check.login_check_screen import LoginCheckScreen
 from mgcert.tui.screens.manage.manage_screen import ManageScreen
 from mgcert.tui.screens.registration.registration_screen import RegistrationScreen
@@ -15,6 +16,7 @@ from mgcert.tui.session import TuiSession
 
 PART2_FLOWS: dict[str, Callable[[TuiSession], Screen[object]]] = {
     "renew": RenewalScreen,
+    "financial": FinancialScreen,
     "register": RegistrationScreen,
     "manage": ManageScreen,
     "export": TransferScreen,

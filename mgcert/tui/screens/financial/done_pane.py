@@ -1,0 +1,58 @@
+"""금융인증서 done: "클라우드에 저장되었습니다", and opening it with the PIN (lockout shown)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Input, Label
+
+from mgcert.center import CertificateCenter
+from mgcert.errors import MgcertError
+from mgcert.messages import tui_flows as msg
+from mgcert.tui.normalize import digits_only
+from mgcert.tui.screens.financial.pin_step import pin_input
+from mgcert.tui.screens.issuance.step import error_text
+from mgcert.tui.screens.steps.result_pane import ResultPane
+from mgcert.tui.widgets.field_error import FieldError
+
+
+class FinancialDonePane(ResultPane):
+    """The result table plus a PIN field that opens the cloud certificate."""
+
+    def __init__(self, center: CertificateCenter) -> None:
+        super().__init__()
+        self.center = center
+        self.customer_id: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield Label(msg.FIN_TRY_HEADING, classes="subheading")
+        yield Label(msg.FIN_TRY_INTRO, classes="note")
+        with Horizontal(classes="field"):
+            yield Label(msg.FIN_PIN_LABEL, classes="field-label")
+            yield pin_input(id="try-pin")
+            yield Button(msg.FIN_TRY_BUTTON, id="try-open")
+        yield FieldError(id="try-error")
+        yield Label("", id="try-ok", classes="done-heading")
+
+    @on(Input.Submitted, "#try-pin")
+    @on(Button.Pressed, "#try-open")
+    def open_cloud(self, event: Input.Submitted | Button.Pressed) -> None:
+        event.stop()
+        field = self.query_one("#try-pin", Input)
+        pin = digits_only(field.value)
+        field.clear()
+        if self.customer_id is None:
+            return
+        # The center has no 금융인증서 use case yet (request in docs/architecture.md):
+        # the bank it exposes does the PIN check and the lockout.
+        try:
+            self.center.bank.cloud_open(self.customer_id, pin)
+        except MgcertError as error:
+            self.query_one("#try-ok", Label).update("")
+            self.query_one("#try-error", FieldError).show(error_text(error))
+            field.focus()
+            return
+        self.query_one("#try-error", FieldError).show("")
+        self.query_one("#try-ok", Label).update(msg.FIN_TRY_OK)
