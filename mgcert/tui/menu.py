@@ -9,7 +9,13 @@ from typing import Any
 from textual.screen import Screen
 
 from mgcert.messages import tui as msg
+from mgcert.tui.screens.financial.financial_screen import FinancialScreen
 from mgcert.tui.screens.kind_choice import KindChoiceScreen
+from mgcert.tui.screens.login_check.login_check_screen import LoginCheckScreen
+from mgcert.tui.screens.manage.manage_screen import ManageScreen
+from mgcert.tui.screens.registration.registration_screen import RegistrationScreen
+from mgcert.tui.screens.renewal.renewal_screen import RenewalScreen
+from mgcert.tui.screens.transfer.transfer_screen import TransferScreen
 from mgcert.tui.session import TuiSession
 
 ScreenFactory = Callable[[TuiSession], Screen[Any]]
@@ -36,4 +42,10 @@ MENU: tuple[MenuItem, ...] = (
 # Menu key -> the first screen of its flow. Items without an entry show "준비 중".
 FLOWS: dict[str, ScreenFactory] = {
     "issue": KindChoiceScreen,
+    "renew": RenewalScreen,
+    "financial": FinancialScreen,
+    "register": RegistrationScreen,
+    "manage": ManageScreen,
+    "export": TransferScreen,
+    "login": LoginCheckScreen,
 }

@@ -19,8 +19,6 @@ from mgcert.tui.app import MgcertApp
 from mgcert.tui.screens.steps.result_pane import ResultPane
 
 
-
-
 def shown_checks(app: MgcertApp) -> str:
     return table_text(app, "#done-table")
 

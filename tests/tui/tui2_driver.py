@@ -7,8 +7,8 @@ certificate with a given expiry) goes through the center directly.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import io
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest

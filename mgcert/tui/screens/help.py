@@ -11,6 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Label, Static
 
 from mgcert.messages import tui as msg
+from mgcert.messages import tui_flows
 from mgcert.tui.screens.base import MgcertModal
 
 
@@ -45,7 +46,10 @@ class HelpScreen(MgcertModal[None]):
         with Vertical(id="help-box", classes="dialog"):
             yield Label(msg.HELP_TITLE, classes="heading")
             with VerticalScroll(id="help-body"):
-                yield Static(msg.HELP_SCREENS.get(self.topic, ""), id="help-purpose")
+                purpose = msg.HELP_SCREENS.get(
+                    self.topic, tui_flows.HELP_SCREENS.get(self.topic, "")
+                )
+                yield Static(purpose, id="help-purpose")
                 yield Label(msg.HELP_KEYS_TITLE, classes="subheading")
                 yield Static(_keys_table(self.screen_keys), id="help-keys")
                 yield Label(msg.HELP_MISTAKES_TITLE, classes="subheading")

@@ -67,7 +67,9 @@ class FinancialScreen(FlowScreen):
         if pane_id == "customer" and isinstance(outcome, CustomerCheck):
             self.session.customer_id = outcome.customer_id
             if outcome.mode is IssueMode.REISSUE:
-                self.show_notice(msg.FIN_NOTICE_REISSUE.format(reason=outcome.mode_reason), warning=True)
+                self.show_notice(
+                    msg.FIN_NOTICE_REISSUE.format(reason=outcome.mode_reason), warning=True
+                )
             else:
                 self.show_notice(msg.FIN_NOTICE_NEW.format(name=outcome.name))
             self.show_pane("terms")

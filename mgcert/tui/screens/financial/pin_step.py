@@ -26,9 +26,7 @@ class NewPin:
 
 
 def pin_input(*, id: str) -> Input:
-    return Input(
-        password=True, max_length=PIN_DIGITS, restrict=r"[0-9]*", id=id, classes="short"
-    )
+    return Input(password=True, max_length=PIN_DIGITS, restrict=r"[0-9]*", id=id, classes="short")
 
 
 class PinStep(FlowPane):

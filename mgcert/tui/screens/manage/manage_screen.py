@@ -145,5 +145,3 @@ class ManageScreen(FlowScreen):
             self.done(text.format(serial=result.serial_hex))
 
         self.app.push_screen(ConfirmModal(question, msg.REVOKE_YES, msg.KEEP), answered)
-
-

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -16,7 +18,7 @@ from mgcert.tui.screens.steps.pane import FlowPane
 from mgcert.tui.validators import ResidentNumberBack, ResidentNumberFront
 from mgcert.tui.widgets.field_error import FieldError
 
-ON_SUBMIT = frozenset({"submitted"})
+ON_SUBMIT: frozenset[Literal["submitted"]] = frozenset({"submitted"})
 
 
 class OwnerStep(FlowPane):

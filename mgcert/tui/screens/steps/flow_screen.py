@@ -33,7 +33,7 @@ from mgcert.tui.session import TuiSession
 T = TypeVar("T")
 
 
-class FlowScreen(MgcertScreen[None]):
+class FlowScreen(MgcertScreen[object]):
     """Subclasses yield their panes and say what follows each one."""
 
     CSS_PATH = FLOWS_CSS

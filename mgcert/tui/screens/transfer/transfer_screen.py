@@ -135,7 +135,5 @@ class TransferScreen(FlowScreen):
 
     def step_finished(self, pane_id: str, outcome: object) -> None:
         if pane_id == "import" and isinstance(outcome, CertificateEntry):
-            self.query_one(ResultPane).show(
-                msg.IMPORT_DONE, field_table(entry_rows(outcome))
-            )
+            self.query_one(ResultPane).show(msg.IMPORT_DONE, field_table(entry_rows(outcome)))
             self.show_pane("done")
