@@ -179,7 +179,6 @@ class IssuanceFlow(IdentitySteps):
         )
         try:
             issued = self._issue_at_ca(progress)
-            files = encrypt_for_medium(issued, password, self._ctx.iterations, progress)
         except BaseException:
             fee.refund()
             raise
@@ -188,6 +187,11 @@ class IssuanceFlow(IdentitySteps):
             self._ctx.mg_ca.revoke(issued.serial, LOST_REASON)
             fee.refund()
 
+        try:
+            files = encrypt_for_medium(issued, password, self._ctx.iterations, progress)
+        except BaseException:
+            lost()
+            raise
         try:
             folder = write_or_park(self._ctx.home, location, files, progress, lost)
         except IssuedButNotSaved as exc:

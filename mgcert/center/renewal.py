@@ -176,7 +176,6 @@ class RenewalFlow(IdentitySteps):
                 not_after=check.new_not_after,
                 progress=progress,
             )
-            files = encrypt_for_medium(issued, password, self._ctx.iterations, progress)
         except BaseException:
             fee.refund()
             raise
@@ -185,6 +184,11 @@ class RenewalFlow(IdentitySteps):
             self._ctx.mg_ca.revoke(issued.serial, LOST_REASON)
             fee.refund()
 
+        try:
+            files = encrypt_for_medium(issued, password, self._ctx.iterations, progress)
+        except BaseException:
+            lost()
+            raise
         try:
             folder = write_or_park(self._ctx.home, entry.location, files, progress, lost)
         except IssuedButNotSaved as exc:

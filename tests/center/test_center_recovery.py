@@ -16,6 +16,7 @@ from mgcert.center import (
     NothingToSave,
     recovery,
 )
+from mgcert.center import issuance as issuance_module
 from mgcert.npki import storage
 from mgcert.npki.keyfile import decrypt_private_key
 from mgcert.npki.profile import CertificateKind
@@ -92,3 +93,19 @@ def test_save_to_without_a_failure_has_nothing_to_save(center: CertificateCenter
     flow = _ready(center, CertificateKind.GENERAL)
     with pytest.raises(NothingToSave):
         flow.save_to(phone(center))
+
+
+def test_failure_between_ca_and_medium_withdraws_the_certificate(
+    center: CertificateCenter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flow = _ready(center, CertificateKind.UNIVERSAL)
+    before = center.bank.balance(KIM.account)
+
+    def broken(*_: object) -> object:
+        raise MemoryError
+
+    monkeypatch.setattr(issuance_module, "encrypt_for_medium", broken)
+    with pytest.raises(MemoryError):
+        flow.issue(harddisk(center), PASSWORD, PASSWORD)
+    assert center.bank.balance(KIM.account) == before
+    assert [line.action for line in center.mg_ca.audit_log()].count("revoke") == 1

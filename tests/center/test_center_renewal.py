@@ -138,3 +138,12 @@ def test_revoked_and_other_institution_certificates_are_not_renewable(
     center.revoke_certificate(demo, DEMO_CERTIFICATE_PASSWORD)
     with pytest.raises(NotRenewable, match="폐기"):
         center.start_renewal().select(demo, DEMO_CERTIFICATE_PASSWORD)
+
+
+def test_unregistered_mg_certificate_is_not_renewable(
+    center: CertificateCenter, clock: Clock
+) -> None:
+    demo = demo_entry(center)
+    center.unregister(demo, DEMO_CERTIFICATE_PASSWORD)
+    with pytest.raises(NotRenewable, match="등록되지 않은"):
+        center.start_renewal().select(demo, DEMO_CERTIFICATE_PASSWORD)
