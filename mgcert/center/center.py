@@ -11,10 +11,12 @@ from mgcert.bank import Bank
 from mgcert.ca import MG_CA_PROFILE, OTHER_CA_PROFILE, CertificateAuthority
 from mgcert.center import media
 from mgcert.center.catalog import Catalog
+from mgcert.center.completion import save_parked
 from mgcert.center.context import CenterContext
 from mgcert.center.demo import ensure_demo_certificate
 from mgcert.center.financial import FinancialFlow
 from mgcert.center.issuance import IssuanceFlow
+from mgcert.center.issuing import Progress
 from mgcert.center.login_check import LoginChecker
 from mgcert.center.management import Management
 from mgcert.center.models import (
@@ -22,6 +24,7 @@ from mgcert.center.models import (
     CertificateEntry,
     CertificateListing,
     ExportTicket,
+    IssuanceResult,
     LoginReport,
     MediumLocation,
     RevocationResult,
@@ -189,3 +192,10 @@ class CertificateCenter:
     def pending_recoveries(self) -> list[Path]:
         """Recovery folders of issued certificates never saved to a medium."""
         return parked_folders(self._ctx.home.recovery_dir)
+
+    def save_recovered(
+        self, folder: Path, location: MediumLocation, progress: Progress | None = None
+    ) -> IssuanceResult:
+        """Write a parked certificate (from :meth:`pending_recoveries`) to ``location`` and
+        finish its issuance: also after the flow that parked it is gone."""
+        return save_parked(self._ctx, folder, location, progress)

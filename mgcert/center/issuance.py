@@ -11,14 +11,13 @@ user-revoked, not yet expired MG certificate → 재발급 with the old expiry, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-
-from cryptography import x509
 
 from mgcert.bank import Bank, Customer
 from mgcert.center import recovery
 from mgcert.center.certinfo import kst_day_text
+from mgcert.center.completion import Completion, complete, save_parked
 from mgcert.center.context import CenterContext
 from mgcert.center.errors import (
     FlowFinished,
@@ -35,21 +34,17 @@ from mgcert.center.issuing import (
     Progress,
     encrypt_for_medium,
     issue_from_ca,
-    report,
     require_balance,
     write_or_park,
-    write_parked,
 )
 from mgcert.center.media import check_medium
 from mgcert.center.models import (
     CustomerCheck,
     IssuanceResult,
     IssueMode,
-    IssueStage,
     MediumLocation,
 )
-from mgcert.center.previous import PreviousCertificate, find_previous, had_expired, retire
-from mgcert.center.recovery import ParkedCertificate
+from mgcert.center.previous import PreviousCertificate, find_previous, had_expired
 from mgcert.center.sequence import next_sequence
 from mgcert.clock import Clock
 from mgcert.messages import center as msg
@@ -189,6 +184,7 @@ class IssuanceFlow(IdentitySteps):
 
         try:
             files = encrypt_for_medium(issued, password, self._ctx.iterations, progress)
+            files = replace(files, completion=self._plan().to_json())
         except BaseException:
             lost()
             raise
@@ -197,20 +193,16 @@ class IssuanceFlow(IdentitySteps):
         except IssuedButNotSaved as exc:
             self._pending = exc.recovery_path
             raise
-        return self._finish(files, folder, location, None, progress)
+        self._result = complete(self._ctx, files, folder, location, self._plan(), None, progress)
+        return self._result
 
     def save_to(self, location: MediumLocation, progress: Progress | None = None) -> IssuanceResult:
         """After :class:`IssuedButNotSaved`: write the parked copy to ``location``."""
         if self._pending is None or self._result is not None:
             raise NothingToSave
-        check_medium(location)
-        parked = recovery.load(self._pending)
-        report(progress, IssueStage.WRITING)
-        folder = write_parked(location, parked)
-        recovered_from = self._pending
-        recovery.discard(recovered_from)
+        self._result = save_parked(self._ctx, self._pending, location, progress)
         self._pending = None
-        return self._finish(parked, folder, location, recovered_from, progress)
+        return self._result
 
     @property
     def pending_recovery(self) -> Path | None:
@@ -234,47 +226,18 @@ class IssuanceFlow(IdentitySteps):
             progress=progress,
         )
 
-    def _finish(
-        self,
-        files: ParkedCertificate,
-        folder: Path,
-        location: MediumLocation,
-        recovered_from: Path | None,
-        progress: Progress | None,
-    ) -> IssuanceResult:
+    def _plan(self) -> Completion:
         assert self._verified is not None
         assert self._check is not None
-        bank = self._ctx.bank
-        org = self._ctx.mg_ca.profile.org
-        bank.register_certificate(
-            self._verified.customer.id,
-            org,
-            files.serial,
-            self.kind,
-            origin="mg",
-            account_number=self._verified.account_number,
-        )
-        retire(self._ctx, self._previous)
-        report(progress, IssueStage.DONE)
-        certificate = x509.load_der_x509_certificate(files.cert_der)
-        self._result = IssuanceResult(
+        return Completion(
+            customer_id=self._verified.customer.id,
             name=self._verified.customer.name,
-            issuer=self._ctx.mg_ca.profile.issuing_cn,
             kind=self.kind,
-            purpose=self.kind.label,
-            not_before=certificate.not_valid_before_utc,
-            not_after=certificate.not_valid_after_utc,
-            serial_hex=format(files.serial, "x"),
-            medium_label=location.label,
-            folder=folder,
             mode=self._check.mode,
-            recovered_to=recovered_from,
+            account_number=self._verified.account_number,
             fee_won=self._check.fee_won,
-            replaced_serial_hex=(
-                format(self._previous.serial, "x") if self._previous is not None else None
-            ),
+            previous=self._previous,
         )
-        return self._result
 
     def _mode_reason(self, customer_id: int, previous: PreviousCertificate | None) -> str:
         kind = self.kind.label

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 CERT_FILE = "signCert.der"
 KEY_FILE = "signPri.key"
@@ -27,6 +28,9 @@ class ParkedCertificate:
     folder_name: str
     cert_der: bytes
     key_der: bytes
+    # What finishing needs (who, which previous certificate to retire...): see
+    # mgcert.center.completion. Kept as JSON so a later process can finish the job.
+    completion: dict[str, Any] = field(default_factory=dict)
 
 
 def park(recovery_dir: Path, parked: ParkedCertificate) -> Path:
@@ -36,7 +40,12 @@ def park(recovery_dir: Path, parked: ParkedCertificate) -> Path:
     folder = recovery_dir / format(parked.serial, "x")
     folder.mkdir(exist_ok=True, mode=0o700)
     os.chmod(folder, 0o700)
-    meta = {"serial": parked.serial, "ca_org": parked.ca_org, "folder_name": parked.folder_name}
+    meta = {
+        "serial": parked.serial,
+        "ca_org": parked.ca_org,
+        "folder_name": parked.folder_name,
+        "completion": parked.completion,
+    }
     _write(folder / CERT_FILE, parked.cert_der)
     _write(folder / KEY_FILE, parked.key_der)
     _write(folder / META_FILE, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
@@ -52,6 +61,7 @@ def load(folder: Path) -> ParkedCertificate:
         folder_name=str(meta["folder_name"]),
         cert_der=(folder / CERT_FILE).read_bytes(),
         key_der=(folder / KEY_FILE).read_bytes(),
+        completion=dict(meta.get("completion") or {}),
     )
 
 

@@ -12,15 +12,14 @@ leaves both folders, never neither.
 
 from __future__ import annotations
 
-import contextlib
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-
-from cryptography import x509
 
 from mgcert.center import recovery
 from mgcert.center.catalog import Catalog, open_key
 from mgcert.center.certinfo import expiry_day, kind_of, renewed_not_after
+from mgcert.center.completion import Completion, complete, save_parked
 from mgcert.center.context import CenterContext
 from mgcert.center.errors import (
     FlowFinished,
@@ -39,27 +38,21 @@ from mgcert.center.issuing import (
     Progress,
     encrypt_for_medium,
     issue_from_ca,
-    report,
     require_balance,
     write_or_park,
-    write_parked,
 )
 from mgcert.center.media import check_medium
 from mgcert.center.models import (
     CertificateEntry,
     IssuanceResult,
     IssueMode,
-    IssueStage,
     MediumLocation,
     RenewalCheck,
     RenewalWindow,
 )
-from mgcert.center.previous import PreviousCertificate, retire
-from mgcert.center.recovery import ParkedCertificate
+from mgcert.center.previous import PreviousCertificate
 from mgcert.center.sequence import next_sequence
-from mgcert.errors import MgcertError
 from mgcert.messages import center as msg
-from mgcert.npki import storage
 from mgcert.npki.names import make_cn, mg_cn_digits
 from mgcert.npki.password_rule import validate_new_password
 from mgcert.npki.profile import CertificateKind
@@ -186,6 +179,7 @@ class RenewalFlow(IdentitySteps):
 
         try:
             files = encrypt_for_medium(issued, password, self._ctx.iterations, progress)
+            files = replace(files, completion=self._plan().to_json())
         except BaseException:
             lost()
             raise
@@ -194,19 +188,17 @@ class RenewalFlow(IdentitySteps):
         except IssuedButNotSaved as exc:
             self._pending = exc.recovery_path
             raise
-        return self._finish(files, folder, None, progress)
+        plan = self._plan()
+        self._result = complete(self._ctx, files, folder, entry.location, plan, None, progress)
+        return self._result
 
     def save_to(self, location: MediumLocation, progress: Progress | None = None) -> IssuanceResult:
         """After :class:`IssuedButNotSaved`: write the parked copy to ``location``."""
         if self._pending is None or self._result is not None:
             raise NothingToSave
-        check_medium(location)
-        parked = recovery.load(self._pending)
-        report(progress, IssueStage.WRITING)
-        folder = write_parked(location, parked)
-        recovered_from, self._pending = self._pending, None
-        recovery.discard(recovered_from)
-        return self._finish(parked, folder, recovered_from, progress, location)
+        self._result = save_parked(self._ctx, self._pending, location, progress)
+        self._pending = None
+        return self._result
 
     @property
     def pending_recovery(self) -> Path | None:
@@ -216,50 +208,20 @@ class RenewalFlow(IdentitySteps):
     def renewal_check(self) -> RenewalCheck | None:
         return self._check
 
-    def _finish(
-        self,
-        files: ParkedCertificate,
-        folder: Path,
-        recovered_from: Path | None,
-        progress: Progress | None,
-        location: MediumLocation | None = None,
-    ) -> IssuanceResult:
+    def _plan(self) -> Completion:
         entry, check = self._entry, self._check
         assert entry is not None
         assert check is not None
-        org = self._ctx.mg_ca.profile.org
-        if entry.stored.folder.resolve() != folder.resolve():
-            # The old files are superseded; a medium that refuses the delete keeps a
-            # revoked, harmless copy.
-            with contextlib.suppress(MgcertError):
-                storage.delete_certificate(entry.stored)
-        self._ctx.bank.register_certificate(
-            check.customer_id,
-            org,
-            files.serial,
-            self._kind,
-            origin="mg",
-            account_number=self._account,
-        )
-        retire(self._ctx, PreviousCertificate(entry.serial, entry.not_after, still_valid=True))
-        report(progress, IssueStage.DONE)
-        certificate = x509.load_der_x509_certificate(files.cert_der)
-        self._result = IssuanceResult(
+        return Completion(
+            customer_id=check.customer_id,
             name=check.name,
-            issuer=self._ctx.mg_ca.profile.issuing_cn,
             kind=self._kind,
-            purpose=self._kind.label,
-            not_before=certificate.not_valid_before_utc,
-            not_after=certificate.not_valid_after_utc,
-            serial_hex=format(files.serial, "x"),
-            medium_label=(location or entry.location).label,
-            folder=folder,
             mode=IssueMode.RENEWAL,
-            recovered_to=recovered_from,
+            account_number=self._account,
             fee_won=check.fee_won,
-            replaced_serial_hex=format(entry.serial, "x"),
+            previous=PreviousCertificate(entry.serial, entry.not_after, still_valid=True),
+            replaced_folder=entry.stored.folder,
         )
-        return self._result
 
     def _ensure_open(self) -> None:
         if self._result is not None:

@@ -57,3 +57,16 @@ def cmd_financial(inv: Invocation) -> CommandResult:
     inv.verify_identity(flow, check.customer_id)
     pin = inv.secrets.get(Secret.PIN)
     return financial_result(flow.issue(pin, pin))
+
+
+def cmd_recover(inv: Invocation) -> CommandResult:
+    """List parked (issued but unsaved) certificates, or save them with ``--to``."""
+    pending = inv.center.pending_recoveries()
+    if not inv.args.to:
+        data = {"ok": True, "pending": [str(folder) for folder in pending]}
+        return CommandResult(data, [str(folder) for folder in pending])
+    target = inv.medium(inv.args.to, inv.args.to_root)
+    results = [inv.center.save_recovered(folder, target) for folder in pending]
+    data = {"ok": True, "saved": [issuance_result(r).data for r in results]}
+    lines = [line for r in results for line in issuance_result(r).lines]
+    return CommandResult(data, lines)

@@ -183,6 +183,14 @@ def build_parser() -> argparse.ArgumentParser:
         "financial", issue.cmd_financial, "금융인증서 발급/재발급 / 금융인증서", [customer, verify]
     )
     fin.add_argument("--pin-stdin", action="store_true", help="6자리 PIN / 6-digit PIN")
+    recover = add(
+        "recover",
+        issue.cmd_recover,
+        "저장하지 못한 인증서 목록/다시 저장 / list or save parked certificates",
+        [],
+    )
+    recover.add_argument("--to", choices=MEDIA, help="저장할 매체 / target medium")
+    recover.add_argument("--to-root", metavar="DIR", help="대상 이동식디스크 폴더 / target folder")
     add("list", manage.cmd_list, "저장매체의 인증서 목록 / list certificates", [cert_nopw])
     add("show", manage.cmd_show, "인증서 자세히 보기 / certificate details", [cert_nopw])
     add("revoke", manage.cmd_revoke, "인증서 폐기 / revoke", [cert])

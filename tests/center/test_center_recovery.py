@@ -6,17 +6,20 @@ import stat
 from pathlib import Path
 
 import pytest
-from center_support import KIM, PASSWORD, harddisk, pass_identity, phone
+from center_support import KIM, PARK, PASSWORD, demo_entry, harddisk, pass_identity, phone
 
 from mgcert.ca import CertificateStatus
 from mgcert.center import (
     CertificateCenter,
     IssuanceFlow,
     IssuedButNotSaved,
+    IssueMode,
     NothingToSave,
     recovery,
 )
 from mgcert.center import issuance as issuance_module
+from mgcert.center.demo import DEMO_CERTIFICATE_PASSWORD
+from mgcert.clock import Clock
 from mgcert.npki import storage
 from mgcert.npki.keyfile import decrypt_private_key
 from mgcert.npki.profile import CertificateKind
@@ -109,3 +112,29 @@ def test_failure_between_ca_and_medium_withdraws_the_certificate(
         flow.issue(harddisk(center), PASSWORD, PASSWORD)
     assert center.bank.balance(KIM.account) == before
     assert [line.action for line in center.mg_ca.audit_log()].count("revoke") == 1
+
+
+def test_a_later_process_can_finish_a_parked_renewal(
+    center: CertificateCenter, monkeypatch: pytest.MonkeyPatch, clock: Clock
+) -> None:
+    old = demo_entry(center)
+    flow = center.start_renewal()
+    flow.select(old, DEMO_CERTIFICATE_PASSWORD)
+    pass_identity(center, flow, PARK.customer_id)
+    with monkeypatch.context() as patch:
+        _break_writes(patch)
+        with pytest.raises(IssuedButNotSaved):
+            flow.renew()
+    assert center.mg_ca.status(old.serial) is CertificateStatus.GOOD  # not yet superseded
+    center.close()
+
+    with CertificateCenter.open(center.home, clock, iterations=2048) as later:
+        [parked] = later.pending_recoveries()
+        result = later.save_recovered(parked, phone(later))
+        assert result.mode is IssueMode.RENEWAL
+        assert result.replaced_serial_hex == old.serial_hex
+        assert later.mg_ca.status(old.serial) is CertificateStatus.REVOKED
+        assert not old.stored.folder.exists()
+        assert later.pending_recoveries() == []
+        with pytest.raises(NothingToSave):
+            later.save_recovered(parked, phone(later))

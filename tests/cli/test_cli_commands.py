@@ -8,6 +8,7 @@ import pytest
 from cli_support import AUTO, DEMO_PASSWORD, PASSWORD, CliRunner
 
 from mgcert.home import DataHome
+from mgcert.npki import storage
 
 NEW = "Brand-new-2027"
 
@@ -193,3 +194,24 @@ def test_removable_medium_folder(mgcert: CliRunner, tmp_path: Path) -> None:
     )
     assert ok.code == 0, ok.err
     assert ok.json()["folder"].startswith(str(usb))
+
+
+def test_recover_after_a_failed_write(mgcert: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*_: object, **__: object) -> Path:
+        raise OSError("USB pulled out")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(storage, "write_certificate", fail)
+        failed = mgcert(
+            "issue", "--customer", "1", *AUTO, "--password-stdin", stdin=PASSWORD + "\n"
+        )
+    assert failed.code == 1
+    assert "보관했습니다" in failed.err
+    pending = mgcert("--json", "recover").json()["pending"]
+    assert len(pending) == 1
+    saved = mgcert("--json", "recover", "--to", "phone")
+    assert saved.code == 0, saved.err
+    [result] = saved.json()["saved"]
+    assert result["medium_label"] == "휴대폰"
+    assert result["recovered_to"] == pending[0]
+    assert mgcert("--json", "recover").json()["pending"] == []
