@@ -8,6 +8,7 @@ from types import TracebackType
 from cryptography import x509
 
 from mgcert.bank import Bank
+from mgcert.bank.models import CloudCertificateInfo
 from mgcert.ca import MG_CA_PROFILE, OTHER_CA_PROFILE, CertificateAuthority
 from mgcert.center import media
 from mgcert.center.catalog import Catalog
@@ -179,6 +180,10 @@ class CertificateCenter:
 
     def import_certificate(self, code: str, target: MediumLocation) -> CertificateEntry:
         return self._transfer.import_certificate(code, target)
+
+    def financial_certificate(self, customer_id: int) -> CloudCertificateInfo | None:
+        """Serial, expiry and PIN lock state of the customer's 금융인증서 in the cloud."""
+        return self._ctx.bank.cloud_info(customer_id)
 
     def login_check(self, entry: CertificateEntry, password: str) -> LoginReport:
         return self._login.login_check(entry, password)

@@ -48,6 +48,12 @@ class FlowFinished(CenterError):
     default_message = msg.FLOW_FINISHED
 
 
+class StateChanged(CenterError):
+    """The decision taken at an earlier step no longer holds (e.g. the clock moved)."""
+
+    default_message = msg.STATE_CHANGED
+
+
 class MediumUnavailable(CenterError):
     """보안토큰: listed, but not available in the simulator."""
 

@@ -23,6 +23,7 @@ from mgcert.center.errors import (
     FlowFinished,
     IssuedButNotSaved,
     NothingToSave,
+    StateChanged,
     StepsIncomplete,
     TermsNotAgreed,
 )
@@ -164,6 +165,8 @@ class IssuanceFlow(IdentitySteps):
             raise StepsIncomplete(missing)
         assert self._verified is not None
         assert self._check is not None
+        if find_previous(self._ctx, self._verified.customer.id, self.kind) != self._previous:
+            raise StateChanged  # e.g. the old certificate expired since step 1
         validate_new_password(password, confirm)
         check_medium(location)
         fee = FeeCharge(

@@ -28,6 +28,7 @@ from mgcert.center.errors import (
     NotRenewable,
     RenewalExpired,
     RenewalTooEarly,
+    StateChanged,
     StepsIncomplete,
     VidMismatch,
 )
@@ -150,6 +151,9 @@ class RenewalFlow(IdentitySteps):
         assert entry is not None
         assert check is not None
         assert self._password is not None
+        now = self._ctx.clock.now()
+        if now > check.old_not_after or self._catalog.is_revoked(entry.stored.certificate):
+            raise StateChanged  # expired or revoked since select()
         if new_password is None:
             password = self._password
         else:

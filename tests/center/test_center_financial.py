@@ -41,6 +41,9 @@ def test_financial_certificate_is_stored_in_the_cloud(center: CertificateCenter)
     registration = center.bank.registration("MGSIM", cert.serial_number)
     assert registration is not None
     assert registration.kind is CertificateKind.FINANCIAL
+    info = center.financial_certificate(KIM.customer_id)
+    assert info is not None
+    assert info.serial == cert.serial_number
 
 
 def test_pin_must_match_and_not_be_trivial_before_the_ca_issues(

@@ -19,6 +19,7 @@ from mgcert.center import (
     MediumKind,
     MediumNotWritable,
     MediumUnavailable,
+    StateChanged,
     StepsIncomplete,
     TermsNotAgreed,
 )
@@ -207,3 +208,15 @@ def test_token_and_missing_usb_are_refused_before_the_ca_issues(
     with pytest.raises(MediumNotWritable):
         flow.issue(center.removable(tmp_path / "no-usb-here"), PASSWORD, PASSWORD)
     assert _issued_count(center) == issued_before
+
+
+def test_expiry_between_steps_is_caught(center: CertificateCenter, clock: Clock) -> None:
+    issue(center, KIM)
+    clock.advance(timedelta(days=360))
+    flow = center.start_issuance(CertificateKind.GENERAL)
+    assert flow.enter_customer(KIM.rrn, KIM.account, KIM.account_password).mode is IssueMode.REISSUE
+    flow.agree_terms(True)
+    pass_identity(center, flow, KIM.customer_id)
+    clock.advance(timedelta(days=10))  # the old certificate runs out meanwhile
+    with pytest.raises(StateChanged):
+        flow.issue(harddisk(center), PASSWORD, PASSWORD)

@@ -24,6 +24,7 @@ from mgcert.center import (
     NotRenewable,
     RenewalExpired,
     RenewalTooEarly,
+    StateChanged,
     StepsIncomplete,
 )
 from mgcert.center.demo import DEMO_CERTIFICATE_PASSWORD
@@ -147,3 +148,12 @@ def test_unregistered_mg_certificate_is_not_renewable(
     center.unregister(demo, DEMO_CERTIFICATE_PASSWORD)
     with pytest.raises(NotRenewable, match="등록되지 않은"):
         center.start_renewal().select(demo, DEMO_CERTIFICATE_PASSWORD)
+
+
+def test_expiry_between_select_and_renew_is_caught(center: CertificateCenter, clock: Clock) -> None:
+    flow = center.start_renewal()
+    flow.select(demo_entry(center), DEMO_CERTIFICATE_PASSWORD)
+    pass_identity(center, flow, PARK.customer_id)
+    clock.advance(timedelta(days=21))
+    with pytest.raises(StateChanged):
+        flow.renew()
