@@ -45,9 +45,8 @@ class Catalog:
         )
         return registration is not None
 
-    def entry(self, location: MediumLocation, stored: StoredCertificate) -> CertificateEntry:
-        """One certificate with its status as of the center's clock."""
-        cert = stored.certificate
+    def status_of(self, cert: x509.Certificate) -> tuple[EntryStatus, int, bool]:
+        """(status, KST days left, registered at MG) as of the center's clock."""
         not_after = cert.not_valid_after_utc
         left = days_left(not_after, self._ctx.clock.today_kst())
         registered = self.is_registered(cert)
@@ -61,6 +60,12 @@ class Catalog:
             status = EntryStatus.EXPIRING
         else:
             status = EntryStatus.VALID
+        return status, left, registered
+
+    def entry(self, location: MediumLocation, stored: StoredCertificate) -> CertificateEntry:
+        """One certificate with its status as of the center's clock."""
+        cert = stored.certificate
+        status, left, registered = self.status_of(cert)
         return CertificateEntry(
             location=location,
             stored=stored,
@@ -69,7 +74,7 @@ class Catalog:
             kind=kind_of(cert),
             serial=cert.serial_number,
             not_before=cert.not_valid_before_utc,
-            not_after=not_after,
+            not_after=cert.not_valid_after_utc,
             status=status,
             days_left=left,
             registered=registered,

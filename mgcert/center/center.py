@@ -15,7 +15,7 @@ from mgcert.center.catalog import Catalog
 from mgcert.center.completion import save_parked
 from mgcert.center.context import CenterContext
 from mgcert.center.demo import ensure_demo_certificate
-from mgcert.center.financial import FinancialFlow
+from mgcert.center.financial import FinancialFlow, open_financial
 from mgcert.center.issuance import IssuanceFlow
 from mgcert.center.issuing import Progress
 from mgcert.center.login_check import LoginChecker
@@ -25,6 +25,7 @@ from mgcert.center.models import (
     CertificateEntry,
     CertificateListing,
     ExportTicket,
+    FinancialCertificate,
     IssuanceResult,
     LoginReport,
     MediumLocation,
@@ -184,6 +185,10 @@ class CertificateCenter:
     def financial_certificate(self, customer_id: int) -> CloudCertificateInfo | None:
         """Serial, expiry and PIN lock state of the customer's 금융인증서 in the cloud."""
         return self._ctx.bank.cloud_info(customer_id)
+
+    def open_financial(self, customer_id: int, pin: str) -> FinancialCertificate:
+        """Open the cloud 금융인증서 with its PIN (WrongPin / PinLocked / NoCloudCertificate)."""
+        return open_financial(self._ctx, self._catalog, customer_id, pin)
 
     def login_check(self, entry: CertificateEntry, password: str) -> LoginReport:
         return self._login.login_check(entry, password)

@@ -115,6 +115,12 @@ class NotRenewable(CenterError):
     """Not an MG 공동인증서 in good standing (other CA, revoked, 금융인증서, unregistered)."""
 
 
+class FinancialCertificateDamaged(CenterError):
+    """The cloud payload does not hold a usable certificate and matching key."""
+
+    default_message = msg.FINANCIAL_DAMAGED
+
+
 class PinMismatch(CenterError):
     default_message = msg.PIN_MISMATCH
 

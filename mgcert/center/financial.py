@@ -13,15 +13,33 @@ from __future__ import annotations
 import struct
 
 from cryptography import x509
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    PublicFormat,
+    load_der_private_key,
+)
 
 from mgcert.bank.cloud import check_new_pin
-from mgcert.center.certinfo import kst_day_text
+from mgcert.center.catalog import Catalog
+from mgcert.center.certinfo import holder, kst_day_text
 from mgcert.center.context import CenterContext
-from mgcert.center.errors import FlowFinished, PinMismatch, StepsIncomplete, TermsNotAgreed
+from mgcert.center.errors import (
+    FinancialCertificateDamaged,
+    FlowFinished,
+    PinMismatch,
+    StepsIncomplete,
+    TermsNotAgreed,
+)
 from mgcert.center.identity import IdentitySteps
 from mgcert.center.issuance import VerifiedCustomer, verify_customer
 from mgcert.center.issuing import LOST_REASON, Progress, issue_from_ca, report
-from mgcert.center.models import CustomerCheck, FinancialResult, IssueMode, IssueStage
+from mgcert.center.models import (
+    CustomerCheck,
+    FinancialCertificate,
+    FinancialResult,
+    IssueMode,
+    IssueStage,
+)
 from mgcert.center.previous import PreviousCertificate, find_previous, retire
 from mgcert.center.sequence import next_sequence
 from mgcert.messages import center as msg
@@ -176,3 +194,34 @@ class FinancialFlow(IdentitySteps):
     def _ensure_open(self) -> None:
         if self._result is not None:
             raise FlowFinished
+
+
+def open_financial(
+    ctx: CenterContext, catalog: Catalog, customer_id: int, pin: str
+) -> FinancialCertificate:
+    """Open the cloud 금융인증서 with its PIN (the bank counts wrong PINs and locks).
+
+    Raises the bank's WrongPin(remaining) / PinLocked / NoCloudCertificate /
+    InvalidPinFormat. The key is checked against the certificate, then dropped.
+    """
+    payload = ctx.bank.cloud_open(customer_id, pin.strip())
+    try:
+        cert_der, key_der = split_cloud_payload(payload)
+        cert = x509.load_der_x509_certificate(cert_der)
+        key = load_der_private_key(key_der, None)
+    except ValueError as exc:
+        raise FinancialCertificateDamaged from exc
+    spki = (Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    if key.public_key().public_bytes(*spki) != cert.public_key().public_bytes(*spki):
+        raise FinancialCertificateDamaged
+    status, left, registered = catalog.status_of(cert)
+    return FinancialCertificate(
+        name=holder(cert),
+        issuer=ctx.mg_ca.profile.issuing_cn,
+        serial_hex=format(cert.serial_number, "x"),
+        not_before=cert.not_valid_before_utc,
+        not_after=cert.not_valid_after_utc,
+        status=status,
+        days_left=left,
+        registered=registered,
+    )

@@ -252,6 +252,26 @@ class FinancialResult:
 
 
 @dataclass(frozen=True)
+class FinancialCertificate:
+    """The 금융인증서 opened from the cloud with its PIN (the key is checked, not returned)."""
+
+    name: str
+    issuer: str
+    serial_hex: str
+    not_before: datetime
+    not_after: datetime
+    status: EntryStatus
+    days_left: int
+    registered: bool
+
+    @property
+    def status_text(self) -> str:
+        if self.status is EntryStatus.EXPIRING:
+            return msg.STATUS_EXPIRING.format(days=self.days_left)
+        return self.status.label
+
+
+@dataclass(frozen=True)
 class OwnerCheck:
     """The VID matched: the certificate belongs to this customer."""
 

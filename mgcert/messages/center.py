@@ -71,6 +71,7 @@ NOT_RENEWABLE_UNREGISTERED = (
 )
 
 # --- 금융인증서 ----------------------------------------------------------------------------
+FINANCIAL_DAMAGED = "보관된 금융인증서가 손상되어 사용할 수 없습니다. 금융인증서를 재발급해 주세요."
 PIN_MISMATCH = "두 번 입력한 PIN이 서로 다릅니다."
 FINANCIAL_NEW_REASON = "보관 중인 금융인증서가 없어 새로 발급합니다."
 FINANCIAL_REISSUE_REASON = (

@@ -7,7 +7,7 @@ from center_support import KIM, pass_identity
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import load_der_private_key
 
-from mgcert.bank import TrivialPin
+from mgcert.bank import NoCloudCertificate, PinLocked, TrivialPin, WrongPin
 from mgcert.ca import CertificateStatus
 from mgcert.center import CertificateCenter, FinancialFlow, IssueMode, PinMismatch, StepsIncomplete
 from mgcert.center.financial import split_cloud_payload
@@ -88,3 +88,21 @@ def test_cloud_payload_key_carries_the_vid_random_num(center: CertificateCenter)
     assert key_der[-23:-20] == b"\x03\x15\x00"
     random_num = key_der[-20:]
     assert verify_vid(x509.load_der_x509_certificate(cert_der), "8503151000010", random_num)
+
+
+def test_open_financial_with_pin_and_lockout(center: CertificateCenter) -> None:
+    with pytest.raises(NoCloudCertificate):
+        center.open_financial(KIM.customer_id, PIN)
+    issued = _ready(center).issue(PIN, PIN)
+    opened = center.open_financial(KIM.customer_id, PIN)
+    assert (opened.name, opened.serial_hex) == (KIM.name, issued.serial_hex)
+    assert opened.status.value == "valid"
+    assert opened.registered
+    for remaining in (4, 3, 2, 1):
+        with pytest.raises(WrongPin) as wrong:
+            center.open_financial(KIM.customer_id, "902741")
+        assert wrong.value.remaining == remaining
+    with pytest.raises(PinLocked):
+        center.open_financial(KIM.customer_id, "902741")
+    with pytest.raises(PinLocked):
+        center.open_financial(KIM.customer_id, PIN)
