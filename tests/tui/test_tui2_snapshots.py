@@ -36,6 +36,7 @@ from tui_driver import (
 from mgcert.bank import DemoScenario
 from mgcert.center import CertificateCenter, MediumKind
 from mgcert.tui.app import MgcertApp
+from mgcert.tui.screens.transfer.transfer_screen import ExportCode
 from mgcert.tui.screens.steps.result_pane import field_table
 
 Snap = Callable[..., bool]
@@ -168,6 +169,8 @@ def test_export_code_with_countdown(
         await pick(pilot, lambda e: e.name == "박지훈")
         await enter_password(pilot, DEMO_PASSWORD)
         center.simulator.advance_clock(timedelta(seconds=42))
+        # Redraw now: waiting for the 1-second interval would race the snapshot.
+        pilot.app.screen.query_one(ExportCode).tick()
         mask(pilot, "#export-code", "1234-5678-9012")
 
     assert snapshot(snap_compare, app, steps)
