@@ -45,10 +45,8 @@ class FinancialDonePane(ResultPane):
         field.clear()
         if self.customer_id is None:
             return
-        # The center has no 금융인증서 use case yet (request in docs/architecture.md):
-        # the bank it exposes does the PIN check and the lockout.
         try:
-            self.center.bank.cloud_open(self.customer_id, pin)
+            self.center.open_financial(self.customer_id, pin)
         except MgcertError as error:
             self.query_one("#try-ok", Label).update("")
             self.query_one("#try-error", FieldError).show(error_text(error))
