@@ -52,7 +52,9 @@ ISSUED_BUT_NOT_SAVED = (
 NOTHING_TO_SAVE = "다시 저장할 인증서가 없습니다."
 SAME_MEDIUM = "같은 저장매체로는 복사할 수 없습니다. 다른 저장매체를 선택해 주세요."
 CERTIFICATE_GONE = "인증서 파일을 찾을 수 없습니다. 목록을 새로 고쳐 주세요."
-KEY_WITHOUT_RANDOM_NUM = "이 인증서의 개인키에는 본인확인 정보(randomNum)가 없어 사용할 수 없습니다."
+KEY_WITHOUT_RANDOM_NUM = (
+    "이 인증서의 개인키에는 본인확인 정보(randomNum)가 없어 사용할 수 없습니다."
+)
 
 # --- renewal ------------------------------------------------------------------------------
 RENEWAL_TOO_EARLY = (
@@ -65,7 +67,9 @@ RENEWAL_EXPIRED = (
 )
 NOT_RENEWABLE_OTHER_CA = "새마을금고에서 발급한 인증서만 갱신할 수 있습니다."
 NOT_RENEWABLE_REVOKED = "폐기된 인증서는 갱신할 수 없습니다. 인증서 발급 메뉴를 이용해 주세요."
-NOT_RENEWABLE_FINANCIAL = "금융인증서는 갱신 대상이 아닙니다. 금융인증서 발급/재발급을 이용해 주세요."
+NOT_RENEWABLE_FINANCIAL = (
+    "금융인증서는 갱신 대상이 아닙니다. 금융인증서 발급/재발급을 이용해 주세요."
+)
 NOT_RENEWABLE_UNREGISTERED = (
     "새마을금고에 등록되지 않은 인증서는 갱신할 수 없습니다. 인증서 발급 메뉴를 이용해 주세요."
 )
@@ -100,7 +104,9 @@ STATUS_LABEL_EXPIRING = "만료 임박"
 PROBLEM_LINE = "{path}: {reason}"
 
 # --- 내보내기/가져오기 ----------------------------------------------------------------------
-WRONG_EXPORT_CODE = "인증번호가 올바르지 않습니다. 내보내는 기기에 표시된 12자리 숫자를 입력해 주세요."
+WRONG_EXPORT_CODE = (
+    "인증번호가 올바르지 않습니다. 내보내는 기기에 표시된 12자리 숫자를 입력해 주세요."
+)
 EXPORT_EXPIRED = "인증번호의 유효시간(3분)이 지났습니다. 내보내기를 다시 해 주세요."
 EXPORT_USED = "이미 사용된 인증번호입니다. 내보내기를 다시 해 주세요."
 
@@ -134,7 +140,9 @@ CLI_DESCRIPTION = (
     "/ MG certificate center simulator; without a subcommand the TUI starts."
 )
 CLI_ERROR = "mgcert: {message}"
-CLI_UNEXPECTED = "mgcert: 예상하지 못한 오류가 발생했습니다. --debug로 자세한 내용을 볼 수 있습니다."
+CLI_UNEXPECTED = (
+    "mgcert: 예상하지 못한 오류가 발생했습니다. --debug로 자세한 내용을 볼 수 있습니다."
+)
 CLI_INTERRUPTED = "mgcert: 중단했습니다."
 CLI_NO_TUI = "mgcert: 화면(TUI)을 불러올 수 없습니다. 하위 명령을 사용해 주세요 (mgcert --help)."
 CLI_MISSING_SECRET = (
@@ -146,10 +154,14 @@ CLI_SECRET_PASSWORD = "인증서 비밀번호"
 CLI_SECRET_NEW_PASSWORD = "새 인증서 비밀번호"
 CLI_SECRET_PIN = "금융인증서 PIN"
 CLI_SECRET_CODE = "인증번호(12자리)"
-CLI_UNKNOWN_CUSTOMER = "데모 고객을 찾을 수 없습니다: {value} (mgcert customers로 목록을 확인해 주세요)"
+CLI_UNKNOWN_CUSTOMER = (
+    "데모 고객을 찾을 수 없습니다: {value} (mgcert customers로 목록을 확인해 주세요)"
+)
 CLI_CUSTOMER_REQUIRED = "--customer 또는 --rrn과 --account를 지정해 주세요."
 CLI_NO_CERTIFICATE = "조건에 맞는 인증서가 없습니다 ({medium})."
-CLI_AMBIGUOUS_CERTIFICATE = "조건에 맞는 인증서가 여러 개입니다. --serial로 하나를 골라 주세요: {serials}"
+CLI_AMBIGUOUS_CERTIFICATE = (
+    "조건에 맞는 인증서가 여러 개입니다. --serial로 하나를 골라 주세요: {serials}"
+)
 CLI_NOT_REISSUE = "재발급 대상 인증서가 없습니다. 인증서 발급(mgcert issue)을 이용해 주세요."
 CLI_MANUAL_STEPS = (
     "본인인증 단계가 필요합니다. --auto-verify로 시뮬레이터 기기의 값을 쓰거나 "
