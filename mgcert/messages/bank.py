@@ -5,7 +5,7 @@ from __future__ import annotations
 # --- input format (nothing is counted as an attempt) ---------------------------------
 RRN_FORMAT = "주민등록번호는 숫자 13자리로 입력해 주세요. (예: 900101-1234567)"
 ACCOUNT_NUMBER_FORMAT = "계좌번호는 숫자 13자리로 입력해 주세요. (예: 9002-1234-5678-9)"
-ACCOUNT_PASSWORD_FORMAT = "계좌비밀번호는 숫자 4자리로 입력해 주세요."  # noqa: S105 (wording)
+ACCOUNT_PASSWORD_FORMAT = "계좌비밀번호는 숫자 4자리로 입력해 주세요."
 ARS_DIGITS_FORMAT = "승인번호 숫자 2자리를 눌러 주세요."
 SMS_CODE_FORMAT = "인증번호 숫자 6자리를 입력해 주세요."
 SECURITY_CARD_FORMAT = "보안카드 번호를 각각 숫자 2자리로 입력해 주세요."
