@@ -11,7 +11,7 @@ user-revoked, not yet expired MG certificate → 재발급 with the old expiry, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from mgcert.bank import Bank, Customer
@@ -29,14 +29,12 @@ from mgcert.center.errors import (
 )
 from mgcert.center.identity import IdentitySteps
 from mgcert.center.issuing import (
-    LOST_REASON,
     FeeCharge,
     IssuedCertificate,
     Progress,
-    encrypt_for_medium,
+    issue_and_store,
     issue_from_ca,
     require_balance,
-    write_or_park,
 )
 from mgcert.center.media import check_medium
 from mgcert.center.models import (
@@ -176,23 +174,15 @@ class IssuanceFlow(IdentitySteps):
             msg.FEE_REASON_ISSUE,
         )
         try:
-            issued = self._issue_at_ca(progress)
-        except BaseException:
-            fee.refund()
-            raise
-
-        def lost() -> None:
-            self._ctx.mg_ca.revoke(issued.serial, LOST_REASON)
-            fee.refund()
-
-        try:
-            files = encrypt_for_medium(issued, password, self._ctx.iterations, progress)
-            files = replace(files, completion=self._plan().to_json())
-        except BaseException:
-            lost()
-            raise
-        try:
-            folder = write_or_park(self._ctx.home, location, files, progress, lost)
+            files, folder = issue_and_store(
+                self._ctx,
+                fee,
+                lambda: self._issue_at_ca(progress),
+                password,
+                location,
+                self._plan().to_json(),
+                progress,
+            )
         except IssuedButNotSaved as exc:
             self._pending = exc.recovery_path
             raise

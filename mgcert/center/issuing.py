@@ -8,9 +8,10 @@ files are written atomically, or parked in the recovery area when the medium fai
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -20,6 +21,7 @@ from mgcert.bank import Bank
 from mgcert.bank.errors import InsufficientBalance
 from mgcert.ca import CertificateAuthority, IssueRequest
 from mgcert.center import recovery
+from mgcert.center.context import CenterContext
 from mgcert.center.errors import IssuedButNotSaved
 from mgcert.center.models import IssueStage, MediumLocation
 from mgcert.center.recovery import ParkedCertificate
@@ -132,6 +134,41 @@ def write_or_park(
             on_lost()
             raise write_error from None
         raise IssuedButNotSaved(folder, files.serial) from write_error
+
+
+def issue_and_store(
+    ctx: CenterContext,
+    fee: FeeCharge,
+    issue: Callable[[], IssuedCertificate],
+    password: str,
+    location: MediumLocation,
+    completion: dict[str, Any],
+    progress: Progress | None,
+) -> tuple[ParkedCertificate, Path]:
+    """The issuing transaction shared by 발급/재발급 and 갱신, after the fee is charged.
+
+    Issue at the CA, encrypt the key with ``password``, write to ``location``. A failure
+    before the CA issues refunds the fee; one after it also revokes the certificate,
+    unless the files were parked safely (:class:`IssuedButNotSaved`: the certificate
+    exists, the fee stays, the caller offers another medium).
+    """
+    try:
+        issued = issue()
+    except BaseException:
+        fee.refund()
+        raise
+
+    def lost() -> None:
+        ctx.mg_ca.revoke(issued.serial, LOST_REASON)
+        fee.refund()
+
+    try:
+        files = encrypt_for_medium(issued, password, ctx.iterations, progress)
+        files = replace(files, completion=completion)
+    except BaseException:
+        lost()
+        raise
+    return files, write_or_park(ctx.home, location, files, progress, lost)
 
 
 def write_parked(location: MediumLocation, files: ParkedCertificate) -> Path:

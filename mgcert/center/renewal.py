@@ -12,7 +12,6 @@ leaves both folders, never neither.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -34,13 +33,12 @@ from mgcert.center.errors import (
 )
 from mgcert.center.identity import IdentitySteps
 from mgcert.center.issuing import (
-    LOST_REASON,
     FeeCharge,
+    IssuedCertificate,
     Progress,
-    encrypt_for_medium,
+    issue_and_store,
     issue_from_ca,
     require_balance,
-    write_or_park,
 )
 from mgcert.center.media import check_medium
 from mgcert.center.models import (
@@ -160,11 +158,12 @@ class RenewalFlow(IdentitySteps):
             password = validate_new_password(new_password, confirm or "")
         check_medium(entry.location)
         fee = FeeCharge(self._ctx.bank, self._account, check.fee_won, msg.FEE_REASON_RENEW)
-        try:
+
+        def issue() -> IssuedCertificate:
             customer = self._ctx.bank.customer(check.customer_id)
             today = self._ctx.clock.today_kst()
             sequence = next_sequence(self._ctx.home.root, today)
-            issued = issue_from_ca(
+            return issue_from_ca(
                 self._ctx.mg_ca,
                 real_name=customer.name,
                 rrn_digits=self._rrn,
@@ -173,22 +172,11 @@ class RenewalFlow(IdentitySteps):
                 not_after=check.new_not_after,
                 progress=progress,
             )
-        except BaseException:
-            fee.refund()
-            raise
-
-        def lost() -> None:
-            self._ctx.mg_ca.revoke(issued.serial, LOST_REASON)
-            fee.refund()
 
         try:
-            files = encrypt_for_medium(issued, password, self._ctx.iterations, progress)
-            files = replace(files, completion=self._plan().to_json())
-        except BaseException:
-            lost()
-            raise
-        try:
-            folder = write_or_park(self._ctx.home, entry.location, files, progress, lost)
+            files, folder = issue_and_store(
+                self._ctx, fee, issue, password, entry.location, self._plan().to_json(), progress
+            )
         except IssuedButNotSaved as exc:
             self._pending = exc.recovery_path
             raise

@@ -17,7 +17,7 @@ from mgcert.center import (
     NothingToSave,
     recovery,
 )
-from mgcert.center import issuance as issuance_module
+from mgcert.center import issuing as issuing_module
 from mgcert.center.demo import DEMO_CERTIFICATE_PASSWORD
 from mgcert.clock import Clock
 from mgcert.npki import storage
@@ -107,7 +107,7 @@ def test_failure_between_ca_and_medium_withdraws_the_certificate(
     def broken(*_: object) -> object:
         raise MemoryError
 
-    monkeypatch.setattr(issuance_module, "encrypt_for_medium", broken)
+    monkeypatch.setattr(issuing_module, "encrypt_for_medium", broken)
     with pytest.raises(MemoryError):
         flow.issue(harddisk(center), PASSWORD, PASSWORD)
     assert center.bank.balance(KIM.account) == before
