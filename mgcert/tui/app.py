@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from mgcert.center import CertificateCenter
 from mgcert.messages import tui as msg
+from mgcert.tui.key_order import KeyOrder
 from mgcert.tui.screens.base import (
     HORIZONTAL_BREAKPOINTS,
     VERTICAL_BREAKPOINTS,
@@ -39,6 +41,18 @@ class MgcertApp(App[None]):
     def __init__(self, center: CertificateCenter) -> None:
         super().__init__()
         self.session = TuiSession(center)
+        self.key_order = KeyOrder(self, self._route_key)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Typed keys wait their turn so a fast burst lands where each key was meant
+        # (mgcert.tui.key_order explains why Textual alone loses them).
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.key_order.receive(event)
+            return
+        await super().on_event(event)
+
+    async def _route_key(self, key: events.Key) -> None:
+        await super().on_event(key)
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(self.session))
