@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from textual.widgets import Digits, Input, Label, Static
@@ -36,8 +37,8 @@ from tui_driver import (
 from mgcert.bank import DemoScenario
 from mgcert.center import CertificateCenter, MediumKind
 from mgcert.tui.app import MgcertApp
-from mgcert.tui.screens.transfer.transfer_screen import ExportCode
 from mgcert.tui.screens.steps.result_pane import field_table
+from mgcert.tui.screens.transfer.transfer_screen import ExportCode
 
 Snap = Callable[..., bool]
 FOLDER_MASK = "/media/usb"
@@ -48,9 +49,7 @@ def mask(pilot: AppPilot, selector: str, text: str) -> None:
     for widget in pilot.app.screen.query(selector):
         if isinstance(widget, Input):
             widget.value = text
-        elif isinstance(widget, Digits):
-            widget.update(text)
-        elif isinstance(widget, Label | Static):
+        elif isinstance(widget, Digits | Label | Static):
             widget.update(text)
 
 
@@ -60,28 +59,93 @@ def mask_folders(pilot: AppPilot) -> None:
             field.value = FOLDER_MASK
 
 
-def snapshot(snap_compare: Snap, app: MgcertApp, steps: Callable[[AppPilot], Awaitable[Any]]) -> bool:
+def before_snapshot(
+    steps: Callable[[AppPilot], Awaitable[Any]],
+) -> Callable[[AppPilot], Awaitable[None]]:
+    """What runs before the picture is taken (the README gallery takes the same)."""
+
     async def run_before(pilot: AppPilot) -> None:
         await steps(pilot)
         mask_folders(pilot)
         await settle(pilot)
 
-    return snap_compare(app, terminal_size=SIZE, run_before=run_before)
+    return run_before
 
 
-def test_picker_lists_certificates_with_status(
-    snap_compare: Snap, app: MgcertApp, center: CertificateCenter
-) -> None:
+def snapshot(
+    snap_compare: Snap, app: MgcertApp, steps: Callable[[AppPilot], Awaitable[Any]]
+) -> bool:
+    return snap_compare(app, terminal_size=SIZE, run_before=before_snapshot(steps))
+
+
+# ------------------------------------------- scenes the README gallery shows too (gallery.py)
+# Each is a stage set on the center, then the keys that reach the screen.
+
+
+def other_institution_certificate_on_phone(center: CertificateCenter) -> None:
     center.simulator.make_other_institution_certificate(
         scenario_customer(center, DemoScenario.ORDINARY).customer_id,
         center.medium(MediumKind.PHONE),
         OTHER_PASSWORD,
     )
 
-    async def steps(pilot: AppPilot) -> None:
-        await open_menu(pilot, "renew")
 
-    assert snapshot(snap_compare, app, steps)
+async def renewal_picker(pilot: AppPilot, center: CertificateCenter) -> None:
+    await open_menu(pilot, "renew")
+
+
+def certificate_due_for_renewal_tomorrow(center: CertificateCenter) -> None:
+    issued = issue_certificate(center, scenario_customer(center, DemoScenario.ORDINARY))
+    move_clock_to_days_before_window(center, issued)
+
+
+async def renewal_too_early(pilot: AppPilot, center: CertificateCenter) -> None:
+    await open_menu(pilot, "renew")
+    await pick(pilot, lambda e: e.name == "김민준")
+    await enter_password(pilot, "Mg!Cert2026x")
+
+
+async def manage_details(pilot: AppPilot, center: CertificateCenter) -> None:
+    await open_menu(pilot, "manage")
+    await pick(pilot, lambda e: e.name == "박지훈")
+    # Serial, fingerprint and paths differ run to run: show fixed stand-ins.
+    mask(pilot, "#details-table", "")
+    pilot.app.screen.query_one("#details-table", Static).update(
+        field_table([("이름", "박지훈"), ("일련번호", "(가림)"), ("SHA-256 지문", "(가림)")])
+    )
+
+
+async def export_code_with_countdown(pilot: AppPilot, center: CertificateCenter) -> None:
+    await open_menu(pilot, "export")
+    await pilot.press("enter")
+    await settle(pilot)
+    await pick(pilot, lambda e: e.name == "박지훈")
+    await enter_password(pilot, DEMO_PASSWORD)
+    center.simulator.advance_clock(timedelta(seconds=42))
+    # Redraw now: waiting for the 1-second interval would race the snapshot.
+    pilot.app.screen.query_one(ExportCode).tick()
+    mask(pilot, "#export-code", "1234-5678-9012")
+
+
+def demo_certificate_revoked(center: CertificateCenter) -> None:
+    demo = center.list_certificates(center.medium(MediumKind.HARDDISK)).entries[0]
+    center.revoke_certificate(demo, DEMO_PASSWORD)
+
+
+async def login_check_report(pilot: AppPilot, center: CertificateCenter) -> None:
+    await open_menu(pilot, "login")
+    await pick(pilot, lambda e: e.name == "박지훈")
+    await enter_password(pilot, DEMO_PASSWORD)
+
+
+# ---------------------------------------------------------------- the snapshots
+
+
+def test_picker_lists_certificates_with_status(
+    snap_compare: Snap, app: MgcertApp, center: CertificateCenter
+) -> None:
+    other_institution_certificate_on_phone(center)
+    assert snapshot(snap_compare, app, partial(renewal_picker, center=center))
 
 
 def test_picker_at_80x24(snap_compare: Snap, app: MgcertApp) -> None:
@@ -104,15 +168,8 @@ def test_password_prompt_after_a_wrong_password(snap_compare: Snap, app: MgcertA
 def test_renewal_too_early_explanation(
     snap_compare: Snap, app: MgcertApp, center: CertificateCenter
 ) -> None:
-    issued = issue_certificate(center, scenario_customer(center, DemoScenario.ORDINARY))
-    move_clock_to_days_before_window(center, issued)
-
-    async def steps(pilot: AppPilot) -> None:
-        await open_menu(pilot, "renew")
-        await pick(pilot, lambda e: e.name == "김민준")
-        await enter_password(pilot, "Mg!Cert2026x")
-
-    assert snapshot(snap_compare, app, steps)
+    certificate_due_for_renewal_tomorrow(center)
+    assert snapshot(snap_compare, app, partial(renewal_too_early, center=center))
 
 
 def test_renewal_new_password_or_keep(
@@ -128,16 +185,7 @@ def test_renewal_new_password_or_keep(
 
 
 def test_manage_details(snap_compare: Snap, app: MgcertApp, center: CertificateCenter) -> None:
-    async def steps(pilot: AppPilot) -> None:
-        await open_menu(pilot, "manage")
-        await pick(pilot, lambda e: e.name == "박지훈")
-        # Serial, fingerprint and paths differ run to run: show fixed stand-ins.
-        mask(pilot, "#details-table", "")
-        pilot.app.screen.query_one("#details-table", Static).update(
-            field_table([("이름", "박지훈"), ("일련번호", "(가림)"), ("SHA-256 지문", "(가림)")])
-        )
-
-    assert snapshot(snap_compare, app, steps)
+    assert snapshot(snap_compare, app, partial(manage_details, center=center))
 
 
 def test_manage_change_password(snap_compare: Snap, app: MgcertApp) -> None:
@@ -162,18 +210,7 @@ def test_manage_copy(snap_compare: Snap, app: MgcertApp) -> None:
 def test_export_code_with_countdown(
     snap_compare: Snap, app: MgcertApp, center: CertificateCenter
 ) -> None:
-    async def steps(pilot: AppPilot) -> None:
-        await open_menu(pilot, "export")
-        await pilot.press("enter")
-        await settle(pilot)
-        await pick(pilot, lambda e: e.name == "박지훈")
-        await enter_password(pilot, DEMO_PASSWORD)
-        center.simulator.advance_clock(timedelta(seconds=42))
-        # Redraw now: waiting for the 1-second interval would race the snapshot.
-        pilot.app.screen.query_one(ExportCode).tick()
-        mask(pilot, "#export-code", "1234-5678-9012")
-
-    assert snapshot(snap_compare, app, steps)
+    assert snapshot(snap_compare, app, partial(export_code_with_countdown, center=center))
 
 
 def test_import_code_entry(snap_compare: Snap, app: MgcertApp) -> None:
@@ -187,15 +224,8 @@ def test_import_code_entry(snap_compare: Snap, app: MgcertApp) -> None:
 def test_login_check_report_for_a_revoked_certificate(
     snap_compare: Snap, app: MgcertApp, center: CertificateCenter
 ) -> None:
-    demo = center.list_certificates(center.medium(MediumKind.HARDDISK)).entries[0]
-    center.revoke_certificate(demo, DEMO_PASSWORD)
-
-    async def steps(pilot: AppPilot) -> None:
-        await open_menu(pilot, "login")
-        await pick(pilot, lambda e: e.name == "박지훈")
-        await enter_password(pilot, DEMO_PASSWORD)
-
-    assert snapshot(snap_compare, app, steps)
+    demo_certificate_revoked(center)
+    assert snapshot(snap_compare, app, partial(login_check_report, center=center))
 
 
 def test_registration_owner_check(

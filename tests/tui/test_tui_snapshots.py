@@ -74,12 +74,17 @@ class SeededSecrets:
         return self._random
 
 
-@pytest.fixture
-def center(home: DataHome, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> CertificateCenter:
+def seed_bank_draws(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Give each bank module its own seeded ``secrets`` (also used by tests/tui/gallery.py)."""
     for seed, module in enumerate(
         (mgcert.bank.ars, mgcert.bank.otp, mgcert.bank.security_card, mgcert.bank.sms)
     ):
         monkeypatch.setattr(module, "secrets", SeededSecrets(seed))
+
+
+@pytest.fixture
+def center(home: DataHome, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> CertificateCenter:
+    seed_bank_draws(monkeypatch)
     return CertificateCenter.open(home, clock, iterations=2048)
 
 
@@ -245,16 +250,21 @@ SCREENS: dict[str, Step] = {
 }
 
 
-@pytest.mark.parametrize("screen", list(SCREENS))
-def test_screen_looks_right(
-    screen: str, snap_compare: SnapCompare, center: CertificateCenter
-) -> None:
-    step = SCREENS[screen]
+def before_snapshot(step: Step, center: CertificateCenter) -> Callable[[AppPilot], Awaitable[None]]:
+    """What runs before the picture is taken (the README gallery takes the same)."""
 
     async def run_before(pilot: AppPilot) -> None:
         await step(pilot, center)
         await settle(pilot)
 
+    return run_before
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen_looks_right(
+    screen: str, snap_compare: SnapCompare, center: CertificateCenter
+) -> None:
+    run_before = before_snapshot(SCREENS[screen], center)
     assert snap_compare(MgcertApp(center), terminal_size=SIZE, run_before=run_before)
 
 
