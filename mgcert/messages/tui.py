@@ -1,7 +1,5 @@
 """Wording of the tui layer: every sentence a screen shows lives here."""
 
-# ruff: noqa: S105  (wording, not secrets: names like PASSWORD_LABEL trip the check)
-
 from __future__ import annotations
 
 APP_TITLE = "MG더뱅킹 인증센터"
@@ -165,7 +163,33 @@ PROGRESS_HINT = "키 생성과 암호화에 몇 초 걸릴 수 있습니다. 창
 DONE_HEADING_NEW = "④ 발급완료 — 인증서가 발급되었습니다"
 DONE_HEADING_REISSUE = "④ 발급완료 — 인증서가 재발급되었습니다"
 DONE_REISSUE_NOTE = "이전 인증서는 자동으로 폐기되었습니다."
-DONE_RECOVERED = "저장매체에 쓰지 못해 발급된 인증서를 안전한 곳에 보관했습니다: {path}"
+DONE_RECOVERED = (
+    "처음 고른 저장매체에는 쓰지 못해 보관해 두었던 인증서를 이 저장매체에 저장했습니다."
+)
+
+# ---------------------------------------------------------------- issued, not yet saved
+# The CA issued the certificate but writing it to the chosen medium failed; the encrypted
+# files wait in the recovery folder until another medium is chosen (no second issuance).
+RECOVERY_HEADING = "④ 저장매체 다시 선택 — 인증서는 발급되었습니다"
+RECOVERY_NOTICE = (
+    "인증서는 정상적으로 발급되었습니다. 선택한 저장매체에 쓰지 못해, 암호화된 인증서를 "
+    "아래 보관 폴더에 안전하게 보관해 두었습니다.\n"
+    "보관 폴더: {path}\n"
+    "다른 저장매체를 고르고 '{button}'을 누르세요. 다시 발급하지 않으며 비밀번호도 다시 "
+    "묻지 않습니다."
+)
+RECOVERY_SAVE_BUTTON = "이 저장매체에 저장"
+RECOVERY_TOAST = "인증서는 발급되었지만 저장하지 못했습니다. 다른 저장매체를 골라 주세요."
+RECOVERY_PROGRESS_HEADING = "보관해 둔 인증서를 저장하고 있습니다…"
+RECOVERY_SAVE_FAILED = (
+    "이 저장매체에도 저장하지 못했습니다. 인증서는 계속 {path}에 보관되어 있으니 다른 "
+    "저장매체를 골라 주세요."
+)
+ABANDON_QUESTION_PARKED = (
+    "인증서는 이미 발급되어 {path}에 보관되어 있습니다.\n"
+    "지금 그만두면 저장매체에는 저장되지 않습니다(나중에 'mgcert recover'로 저장할 수 "
+    "있습니다). 그만둘까요?"
+)
 DONE_FIELDS = ("이름", "발급기관", "용도", "유효기간", "일련번호", "저장위치", "폴더")
 DONE_VALIDITY = "{start} ~ {end}"
 DONE_HOME = "인증센터로"

@@ -3,8 +3,6 @@
 Every sentence those screens show lives here; messages/tui.py holds part 1's.
 """
 
-# ruff: noqa: S105  (wording, not secrets: names like PASSWORD_LABEL trip the check)
-
 from __future__ import annotations
 
 # ---------------------------------------------------------------- keys (Footer)

@@ -60,7 +60,7 @@ class DoneStep(WizardStep):
         if reissue:
             notes.insert(0, msg.DONE_REISSUE_NOTE)
         if result.recovered_to is not None:
-            notes.insert(0, msg.DONE_RECOVERED.format(path=result.recovered_to))
+            notes.insert(0, msg.DONE_RECOVERED)
         self.query_one("#done-notes", Label).update("\n".join(notes))
 
     @on(Button.Pressed, "#done-home")

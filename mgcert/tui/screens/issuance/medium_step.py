@@ -1,4 +1,7 @@
-"""Step ④: where the certificate goes (하드디스크, 이동식디스크 with a folder, 휴대폰, 보안토큰)."""
+"""Step ④: where the certificate goes (하드디스크, 이동식디스크 with a folder, 휴대폰, 보안토큰).
+
+Shown again, with the recovery notice, when the CA issued but the first medium failed.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
 from mgcert.npki.storage import MediumKind
 from mgcert.tui.normalize import field_text
+from mgcert.tui.screens.issuance.recovery import RecoveryNotice
 from mgcert.tui.screens.issuance.step import WizardStep
 from mgcert.tui.validators import FolderPath
 from mgcert.tui.widgets.field_error import FieldError
@@ -31,13 +35,24 @@ class MediumStep(WizardStep):
     STEP = 4
     HELP_TOPIC = "medium"
 
-    def __init__(self, flow: IssuanceFlow, center: CertificateCenter, *, id: str) -> None:
+    def __init__(
+        self,
+        flow: IssuanceFlow,
+        center: CertificateCenter,
+        *,
+        id: str,
+        check_first: bool = True,
+    ) -> None:
         super().__init__(flow, id=id)
         self.center = center
+        # 갱신 uses this pane only to save a parked certificate; save_to checks the
+        # medium itself before writing anything.
+        self.check_first = check_first
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.MEDIUM_HEADING, classes="heading")
+        yield Label(msg.MEDIUM_HEADING, classes="heading", id="medium-heading")
         yield Label(msg.MEDIUM_INTRO, classes="intro")
+        yield RecoveryNotice()
         with RadioSet(id="medium-choice"):
             for kind in MediumKind:
                 yield RadioButton(
@@ -59,6 +74,15 @@ class MediumStep(WizardStep):
 
     def on_mount(self) -> None:
         self._show_folder()
+
+    def show_parked(self, parked: Path | None) -> None:
+        """Issued but not saved: say so, with the recovery folder; ``None`` undoes it."""
+        self.query_one(RecoveryNotice).show_parked(parked)
+        recovering = parked is not None
+        heading = msg.RECOVERY_HEADING if recovering else msg.MEDIUM_HEADING
+        self.query_one("#medium-heading", Label).update(heading)
+        button = msg.RECOVERY_SAVE_BUTTON if recovering else msg.MEDIUM_NEXT
+        self.query_one("#medium-next", Button).label = button
 
     def chosen_kind(self) -> MediumKind:
         pressed = self.query_one("#medium-choice", RadioSet).pressed_button
@@ -94,7 +118,8 @@ class MediumStep(WizardStep):
         if location is None:
             return
         try:
-            self.flow.check_medium(location)
+            if self.check_first:
+                self.flow.check_medium(location)
         except MgcertError as error:
             self.fail(error)
             if self.chosen_kind() is MediumKind.REMOVABLE:

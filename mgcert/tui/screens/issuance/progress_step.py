@@ -19,7 +19,7 @@ class ProgressStep(WizardStep):
     HELP_TOPIC = "progress"
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.PROGRESS_HEADING, classes="heading")
+        yield Label(msg.PROGRESS_HEADING, classes="heading", id="progress-heading")
         yield Label(msg.PROGRESS_HINT, classes="intro")
         yield ProgressBar(total=len(STAGES), show_eta=False, id="issue-progress")
         yield Label("", id="issue-stage")
@@ -28,6 +28,10 @@ class ProgressStep(WizardStep):
     def enter(self) -> None:
         self.query_one(ProgressBar).update(progress=0)
         self.query_one("#issue-stage", Label).update("")
+
+    def show_heading(self, text: str) -> None:
+        """What is being done: issuing (the default) or saving a parked certificate."""
+        self.query_one("#progress-heading", Label).update(text)
 
     def show_stage(self, stage: IssueStage) -> None:
         self.query_one(ProgressBar).update(progress=STAGES.index(stage) + 1)

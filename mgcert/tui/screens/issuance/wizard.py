@@ -14,6 +14,7 @@ from mgcert.center import (
     CustomerCheck,
     IssuanceFlow,
     IssuanceResult,
+    IssuedButNotSaved,
     IssueMode,
     IssueStage,
     MediumLocation,
@@ -31,6 +32,7 @@ from mgcert.tui.screens.issuance.method_step import device_method_step, phone_me
 from mgcert.tui.screens.issuance.password_step import NewPassword, PasswordStep
 from mgcert.tui.screens.issuance.phone_steps import ArsStep, SmsStep
 from mgcert.tui.screens.issuance.progress_step import ProgressStep
+from mgcert.tui.screens.issuance.recovery import save_parked
 from mgcert.tui.screens.issuance.step import WizardStep, error_text
 from mgcert.tui.screens.issuance.terms_step import TermsStep
 from mgcert.tui.session import TuiSession
@@ -116,6 +118,10 @@ class IssuanceWizard(MgcertScreen[None]):
             return
         elif pane_id == "medium" and isinstance(event.outcome, MediumLocation):
             self.location = event.outcome
+            if self.flow.pending_recovery is not None:
+                # Already issued: save the parked certificate there; no password again.
+                self._start_saving(event.outcome)
+                return
         elif pane_id == "password" and isinstance(event.outcome, NewPassword):
             self._start_issuing(event.outcome)
             return
@@ -145,7 +151,13 @@ class IssuanceWizard(MgcertScreen[None]):
     def _start_issuing(self, typed: NewPassword) -> None:
         assert self.location is not None  # the medium pane always comes first
         self.show_pane("progress")
+        self.query_one(ProgressStep).show_heading(msg.PROGRESS_HEADING)
         self.issue(self.location, typed)
+
+    def _start_saving(self, location: MediumLocation) -> None:
+        self.show_pane("progress")
+        self.query_one(ProgressStep).show_heading(msg.RECOVERY_PROGRESS_HEADING)
+        self.save(location)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="issue")
     def issue(self, location: MediumLocation, typed: NewPassword) -> IssuanceResult:
@@ -155,6 +167,16 @@ class IssuanceWizard(MgcertScreen[None]):
             self.app.call_from_thread(progress.show_stage, stage)
 
         return self.flow.issue(location, typed.password, typed.confirm, progress=report)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="issue")
+    def save(self, location: MediumLocation) -> IssuanceResult:
+        """Write the certificate parked after ``IssuedButNotSaved`` to ``location``."""
+        progress = self.query_one(ProgressStep)
+
+        def report(stage: IssueStage) -> None:
+            self.app.call_from_thread(progress.show_stage, stage)
+
+        return save_parked(self.flow, location, report)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "issue":
@@ -166,6 +188,9 @@ class IssuanceWizard(MgcertScreen[None]):
             self._issue_failed(event.worker.error)
 
     def _issue_failed(self, error: BaseException | None) -> None:
+        if self.flow.pending_recovery is not None:
+            self._choose_other_medium(error)
+            return
         if not isinstance(error, MgcertError):
             self.app.log.error(repr(error))
             self.show_pane("password")
@@ -175,6 +200,22 @@ class IssuanceWizard(MgcertScreen[None]):
         self.show_pane(pane)
         self.current_pane.show_error(error_text(error))
         self.notify(error_text(error), severity="error")
+
+    def _choose_other_medium(self, error: BaseException | None) -> None:
+        """Issued but not saved: back to the medium choice, saying the certificate exists
+        and where it is kept; a failed retry says why under the choice."""
+        pane = self.query_one(MediumStep)
+        self.show_pane("medium")
+        pane.show_parked(self.flow.pending_recovery)
+        if isinstance(error, IssuedButNotSaved):
+            pane.show_error("")
+            self.notify(msg.RECOVERY_TOAST, severity="warning")
+        elif isinstance(error, MgcertError):
+            pane.show_error(error_text(error))
+            self.notify(error_text(error), severity="error")
+        else:
+            self.app.log.error(repr(error))
+            pane.show_error(msg.WORKER_FAILED)
 
     # ------------------------------------------------------------------ leaving
 
@@ -192,6 +233,10 @@ class IssuanceWizard(MgcertScreen[None]):
             if abandon:
                 self.dismiss(None)
 
-        self.app.push_screen(
-            ConfirmModal(msg.ABANDON_QUESTION, msg.ABANDON_YES, msg.ABANDON_NO), leave
+        parked = self.flow.pending_recovery
+        question = (
+            msg.ABANDON_QUESTION
+            if parked is None
+            else msg.ABANDON_QUESTION_PARKED.format(path=parked)
         )
+        self.app.push_screen(ConfirmModal(question, msg.ABANDON_YES, msg.ABANDON_NO), leave)

@@ -1,4 +1,8 @@
-"""인증서 갱신: pick, prove the password, identity check, new password or keep, result."""
+"""인증서 갱신: pick, prove the password, identity check, new password or keep, result.
+
+If the renewed certificate was issued but its medium refused the files, the medium pane
+asks where to save the parked copy instead (the flow's ``save_to``; no second issuance).
+"""
 
 from __future__ import annotations
 
@@ -9,17 +13,23 @@ from textual.widget import Widget
 
 from mgcert.center import (
     IssuanceResult,
+    IssuedButNotSaved,
     IssueStage,
+    MediumLocation,
     RenewalCheck,
     RenewalExpired,
     RenewalTooEarly,
 )
 from mgcert.center.models import CertificateEntry
 from mgcert.errors import MgcertError
+from mgcert.messages import tui as part1_msg
 from mgcert.messages import tui_flows as msg
+from mgcert.tui.screens.confirm import ConfirmModal
 from mgcert.tui.screens.issuance.done_step import result_table
+from mgcert.tui.screens.issuance.medium_step import MediumStep
 from mgcert.tui.screens.issuance.password_step import NewPassword
 from mgcert.tui.screens.issuance.progress_step import ProgressStep
+from mgcert.tui.screens.issuance.recovery import save_parked
 from mgcert.tui.screens.issuance.step import error_text
 from mgcert.tui.screens.kind_choice import KindChoiceScreen
 from mgcert.tui.screens.picker.password_prompt import PromptOutcome
@@ -50,6 +60,10 @@ class RenewalScreen(FlowScreen):
         yield from identity_panes(self.flow)
         yield RenewalPasswordStep(as_wizard_flow(self.flow), id="password")
         yield ProgressStep(as_wizard_flow(self.flow), id="progress")
+        # Only after IssuedButNotSaved: where to save the parked certificate.
+        yield MediumStep(
+            as_wizard_flow(self.flow), self.session.center, id="medium", check_first=False
+        )
         yield ResultPane()
         yield ExplanationPane()
 
@@ -98,6 +112,10 @@ class RenewalScreen(FlowScreen):
         if pane_id == "password":
             self.show_pane("progress")
             self.renew(outcome if isinstance(outcome, NewPassword) else None)
+        elif pane_id == "medium" and isinstance(outcome, MediumLocation):
+            self.show_pane("progress")
+            self.query_one(ProgressStep).show_heading(part1_msg.RECOVERY_PROGRESS_HEADING)
+            self.save(outcome)
 
     # ------------------------------------------------------------------ renewing
 
@@ -112,17 +130,53 @@ class RenewalScreen(FlowScreen):
             return self.flow.renew(None, None, progress=report)
         return self.flow.renew(typed.password, typed.confirm, progress=report)
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="renew")
+    def save(self, location: MediumLocation) -> IssuanceResult:
+        """Write the certificate parked after ``IssuedButNotSaved`` to ``location``."""
+        progress = self.query_one(ProgressStep)
+
+        def report(stage: IssueStage) -> None:
+            self.app.call_from_thread(progress.show_stage, stage)
+
+        return save_parked(self.flow, location, report)
+
     def work_done(self, group: str, result: object) -> None:
         if group == "renew" and isinstance(result, IssuanceResult):
             self.show_notice("")
-            self.query_one(ResultPane).show(
-                msg.RENEW_DONE,
-                result_table(result),
-                [msg.RENEW_DONE_NOTE.format(end=kst_day(result.not_after))],
-            )
+            notes = [msg.RENEW_DONE_NOTE.format(end=kst_day(result.not_after))]
+            if result.recovered_to is not None:
+                notes.insert(0, part1_msg.DONE_RECOVERED)
+            self.query_one(ResultPane).show(msg.RENEW_DONE, result_table(result), notes)
             self.show_pane("done")
 
     def work_failed(self, group: str, error: MgcertError) -> None:
-        self.show_pane("password")
-        self.query_one(RenewalPasswordStep).show_error(error_text(error))
+        parked = self.flow.pending_recovery
+        if parked is not None:
+            # Renewed at the CA, but not saved: choose another medium for the parked copy.
+            pane = self.query_one(MediumStep)
+            self.show_pane("medium")
+            pane.show_parked(parked)
+            if isinstance(error, IssuedButNotSaved):
+                pane.show_error("")
+                self.notify(part1_msg.RECOVERY_TOAST, severity="warning")
+                return
+            pane.show_error(error_text(error))
+        else:
+            self.show_pane("password")
+            self.query_one(RenewalPasswordStep).show_error(error_text(error))
         super().work_failed(group, error)
+
+    def action_abandon(self) -> None:
+        parked = self.flow.pending_recovery
+        if parked is None:
+            super().action_abandon()
+            return
+
+        def leave(abandon: bool | None) -> None:
+            if abandon:
+                self.dismiss(None)
+
+        question = part1_msg.ABANDON_QUESTION_PARKED.format(path=parked)
+        self.app.push_screen(
+            ConfirmModal(question, part1_msg.ABANDON_YES, part1_msg.ABANDON_NO), leave
+        )
