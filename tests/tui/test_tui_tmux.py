@@ -1,7 +1,10 @@
 """The installed `mgcert`, in a real terminal (tmux), issues a certificate by keystrokes.
 
 Codes come from the simulator panel as a person would read them: the SMS inbox on the
-휴대폰 tab and the grid on the 보안카드 tab.
+휴대폰 tab and the grid on the 보안카드 tab. Each form goes in as one burst (one
+``tmux send-keys`` with Tab and Enter inside the text, as a paste or a fast typist
+delivers it); between steps the test polls the screen for what must appear next, never
+a fixed sleep, so a slow machine only makes it slower.
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ from mgcert.bank import DEMO_CUSTOMERS, DemoScenario
 NOW = "2026-11-24T10:00:00+09:00"
 PASSWORD = "Mg!Cert2026x"
 TIMEOUT = 30.0
-# A person does not type a whole form in one burst; neither do we.
-KEY_GAP = 0.15
+TAB = "\t"
+ENTER = "\r"
 
 
 class Terminal:
@@ -32,13 +35,12 @@ class Terminal:
         self.name = name
 
     def keys(self, *keys: str) -> None:
-        for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
-            time.sleep(KEY_GAP)
+        """Named keys (tmux names: Tab, Enter, F2, Down…), all in one burst."""
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
 
     def type(self, text: str) -> None:
+        """Literal text in one burst; TAB and ENTER inside it act as those keys."""
         subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
-        time.sleep(KEY_GAP)
 
     def screen(self) -> str:
         result = subprocess.run(
@@ -90,14 +92,9 @@ def test_installed_mgcert_issues_a_certificate_by_keystrokes(
     t.keys("Tab", "Space", "Tab", "Enter")
 
     t.wait_for("본인 확인을 위해")
-    t.type(customer.rrn[:6])
-    t.keys("Tab")
-    t.type(customer.rrn[6:])
-    t.keys("Tab")
-    t.type(account.number)
-    t.keys("Tab")
-    t.type(account.password)
-    t.keys("Enter")
+    # The whole of step ① in one burst: it used to lose everything after the first Tab.
+    fields = (customer.rrn[:6], customer.rrn[6:], account.number, account.password)
+    t.type(TAB.join(fields) + ENTER)
 
     t.wait_for("전체 동의")
     t.keys("Space", "Enter")
@@ -115,8 +112,7 @@ def test_installed_mgcert_issues_a_certificate_by_keystrokes(
     code = t.wait_for(r"인증번호 \[(\d{6})\]").group(1)
     t.keys("Escape")
     t.wait_for("인증번호를 보냈습니다")
-    t.type(code)
-    t.keys("Enter")
+    t.type(code + ENTER)
 
     t.wait_for("추가 인증 수단")
     t.keys("Tab", "Enter")  # 보안카드
@@ -131,18 +127,12 @@ def test_installed_mgcert_issues_a_certificate_by_keystrokes(
     grid = dict(re.findall(r"\b(\d\d) (\d{4})\b", t.screen()))
     t.keys("Escape")
     t.wait_for("번 앞 두 자리")
-    t.type(grid[f"{first_cell:02d}"][:2])
-    t.keys("Enter")
-    t.type(grid[f"{second_cell:02d}"][2:])
-    t.keys("Enter")
+    t.type(grid[f"{first_cell:02d}"][:2] + ENTER + grid[f"{second_cell:02d}"][2:] + ENTER)
 
     t.wait_for("저장매체 선택")
     t.keys("Tab", "Enter")  # 하드디스크
     t.wait_for("인증서 비밀번호 설정")
-    t.type(PASSWORD)
-    t.keys("Enter")
-    t.type(PASSWORD)
-    t.keys("Enter")
+    t.type(PASSWORD + ENTER + PASSWORD + ENTER)
     t.wait_for("인증서가 발급되었습니다", timeout=90)
     t.wait_for(customer.name)
 
