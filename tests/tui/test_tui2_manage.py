@@ -40,7 +40,7 @@ async def test_details_show_every_field_with_folder_and_fingerprint(
         assert isinstance(app.screen, DetailsModal)
         shown = table_text(app, "#details-table").replace("\n", "")
         for needle in (details.sha256_fingerprint[:20], details.serial_hex, "SHA-256 지문"):
-            assert needle in shown
+            assert needle in shown, f"{needle!r} not in the details table:\n{shown}"
         assert str(details.folder)[-20:] in shown.replace(" ", "").replace("│", "")
         await pilot.press("escape")
         await settle(pilot)
