@@ -148,3 +148,28 @@ def save_parked(
     recovery.discard(parked_folder)
     plan = Completion.from_json(parked.completion)
     return complete(ctx, parked, folder, location, plan, parked_folder, progress)
+
+
+class SavesParkedCertificate:
+    """``save_to`` / ``pending_recovery`` for flows that may park an issued certificate.
+
+    A flow sets ``_pending`` when :class:`IssuedButNotSaved` is raised; ``save_to``
+    then writes that parked copy to another medium and finishes the issuance.
+    """
+
+    _ctx: CenterContext
+    _pending: Path | None
+    _result: IssuanceResult | None
+
+    def save_to(self, location: MediumLocation, progress: Progress | None = None) -> IssuanceResult:
+        """After :class:`IssuedButNotSaved`: write the parked copy to ``location``."""
+        if self._pending is None or self._result is not None:
+            raise NothingToSave
+        self._result = save_parked(self._ctx, self._pending, location, progress)
+        self._pending = None
+        return self._result
+
+    @property
+    def pending_recovery(self) -> Path | None:
+        """The recovery folder waiting for :meth:`save_to`, if a write failed."""
+        return self._pending

@@ -17,12 +17,11 @@ from pathlib import Path
 from mgcert.bank import Bank, Customer
 from mgcert.center import recovery
 from mgcert.center.certinfo import kst_day_text
-from mgcert.center.completion import Completion, complete, save_parked
+from mgcert.center.completion import Completion, SavesParkedCertificate, complete
 from mgcert.center.context import CenterContext
 from mgcert.center.errors import (
     FlowFinished,
     IssuedButNotSaved,
-    NothingToSave,
     StateChanged,
     StepsIncomplete,
     TermsNotAgreed,
@@ -73,7 +72,7 @@ def verify_customer(
     return VerifiedCustomer(customer=customer, rrn=resident, account_number=account)
 
 
-class IssuanceFlow(IdentitySteps):
+class IssuanceFlow(SavesParkedCertificate, IdentitySteps):
     """One customer's way through 공동인증서 발급/재발급."""
 
     def __init__(self, ctx: CenterContext, kind: CertificateKind) -> None:
@@ -188,19 +187,6 @@ class IssuanceFlow(IdentitySteps):
             raise
         self._result = complete(self._ctx, files, folder, location, self._plan(), None, progress)
         return self._result
-
-    def save_to(self, location: MediumLocation, progress: Progress | None = None) -> IssuanceResult:
-        """After :class:`IssuedButNotSaved`: write the parked copy to ``location``."""
-        if self._pending is None or self._result is not None:
-            raise NothingToSave
-        self._result = save_parked(self._ctx, self._pending, location, progress)
-        self._pending = None
-        return self._result
-
-    @property
-    def pending_recovery(self) -> Path | None:
-        """The recovery folder waiting for :meth:`save_to`, if a write failed."""
-        return self._pending
 
     # --- internals ---------------------------------------------------------------------
     def _issue_at_ca(self, progress: Progress | None) -> IssuedCertificate:

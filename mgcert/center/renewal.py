@@ -18,12 +18,11 @@ from pathlib import Path
 from mgcert.center import recovery
 from mgcert.center.catalog import Catalog, open_key
 from mgcert.center.certinfo import expiry_day, kind_of, renewed_not_after
-from mgcert.center.completion import Completion, complete, save_parked
+from mgcert.center.completion import Completion, SavesParkedCertificate, complete
 from mgcert.center.context import CenterContext
 from mgcert.center.errors import (
     FlowFinished,
     IssuedButNotSaved,
-    NothingToSave,
     NotRenewable,
     RenewalExpired,
     RenewalTooEarly,
@@ -45,7 +44,6 @@ from mgcert.center.models import (
     CertificateEntry,
     IssuanceResult,
     IssueMode,
-    MediumLocation,
     RenewalCheck,
     RenewalWindow,
 )
@@ -66,7 +64,7 @@ def renewal_window(not_after: datetime) -> RenewalWindow:
     return RenewalWindow(opens_on=last - timedelta(days=RENEWAL_WINDOW_DAYS), closes_on=last)
 
 
-class RenewalFlow(IdentitySteps):
+class RenewalFlow(SavesParkedCertificate, IdentitySteps):
     """One customer's way through 갱신: select + password, identity steps, renew."""
 
     def __init__(self, ctx: CenterContext, catalog: Catalog) -> None:
@@ -183,18 +181,6 @@ class RenewalFlow(IdentitySteps):
         plan = self._plan()
         self._result = complete(self._ctx, files, folder, entry.location, plan, None, progress)
         return self._result
-
-    def save_to(self, location: MediumLocation, progress: Progress | None = None) -> IssuanceResult:
-        """After :class:`IssuedButNotSaved`: write the parked copy to ``location``."""
-        if self._pending is None or self._result is not None:
-            raise NothingToSave
-        self._result = save_parked(self._ctx, self._pending, location, progress)
-        self._pending = None
-        return self._result
-
-    @property
-    def pending_recovery(self) -> Path | None:
-        return self._pending
 
     @property
     def renewal_check(self) -> RenewalCheck | None:
