@@ -1,18 +1,41 @@
 """Child process for benchmarks/startup.py: start one app headless, exit when ready.
 
 Usage: python benchmarks/_launch.py {mgcert|baseline} HOME
-Prints the seconds from interpreter start to the first screen being ready.
+mgcert goes through the real entry point (``mgcert.cli.main([])``, as the ``mgcert``
+command does) with only ``App.run`` redirected to headless. Prints one line:
+seconds from interpreter start to the first screen being ready, to the center being
+open (mgcert only; 0 for the baseline), and the peak RSS in KiB at first screen.
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from typing import Any
 
 STARTED = time.perf_counter()
+SIZE = (100, 36)
 
 
-def _baseline_app() -> object:
+def _peak_rss_kib() -> int:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+async def _first_frame(pilot: Any, marks: list[float]) -> None:
+    """Wait until the current screen has been drawn once, then note the time and RSS."""
+    import asyncio
+
+    drawn: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+    pilot.app.screen.call_after_refresh(lambda: drawn.set_result(time.perf_counter()))
+    marks.append(await drawn - STARTED)
+    marks.append(_peak_rss_kib())
+
+
+def run_baseline() -> list[float]:
     from textual.app import App, ComposeResult
     from textual.widgets import Footer, Header, Static
 
@@ -22,32 +45,47 @@ def _baseline_app() -> object:
             yield Static("hello")
             yield Footer()
 
-    return OneScreen()
+    marks: list[float] = []
+
+    async def auto_pilot(pilot: Any) -> None:
+        await _first_frame(pilot, marks)
+        marks.append(0.0)
+        pilot.app.exit()
+
+    OneScreen().run(headless=True, auto_pilot=auto_pilot, size=SIZE)
+    return marks
 
 
-def _mgcert_app(home: str) -> object:
-    from mgcert.center import CertificateCenter
-    from mgcert.clock import Clock
-    from mgcert.home import DataHome
+def run_mgcert() -> list[float]:
+    from mgcert.cli.main import main
     from mgcert.tui.app import MgcertApp
+    from mgcert.tui.screens.home import HomeScreen
 
-    data_home = DataHome.resolve(home, {}).ensure()
-    center = CertificateCenter.open(data_home, Clock(state_file=data_home.clock_file))
-    return MgcertApp(center)
+    marks: list[float] = []
+
+    async def auto_pilot(pilot: Any) -> None:
+        assert isinstance(pilot.app.screen, HomeScreen), pilot.app.screen
+        await _first_frame(pilot, marks)
+        await pilot.app.session.loader.wait()  # the center is open: menus answer at once
+        marks.append(time.perf_counter() - STARTED)
+        pilot.app.exit()
+
+    real_run = MgcertApp.run
+
+    def headless_run(self: MgcertApp, **_: Any) -> None:
+        real_run(self, headless=True, auto_pilot=auto_pilot, size=SIZE)
+
+    MgcertApp.run = headless_run  # type: ignore[method-assign]
+    if main([]) != 0:
+        raise SystemExit("mgcert exited with an error")
+    return marks
 
 
 def main() -> None:
     which, home = sys.argv[1], sys.argv[2]
-    app = _baseline_app() if which == "baseline" else _mgcert_app(home)
-    ready: list[float] = []
-
-    async def auto_pilot(pilot: object) -> None:
-        # Runs once the app has processed its first screen's mount.
-        ready.append(time.perf_counter() - STARTED)
-        pilot.app.exit()  # type: ignore[attr-defined]
-
-    app.run(headless=True, auto_pilot=auto_pilot, size=(100, 36))  # type: ignore[attr-defined]
-    print(f"{ready[0]:.6f}")
+    del home  # passed as MGCERT_HOME by the parent
+    first, rss, center = run_baseline() if which == "baseline" else run_mgcert()
+    print(f"{first:.6f} {center:.6f} {int(rss)}")
 
 
 if __name__ == "__main__":

@@ -7,19 +7,20 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Mapping, Sequence
-from typing import TextIO
+from collections.abc import Callable, Mapping, Sequence
+from importlib import import_module
+from typing import TYPE_CHECKING, TextIO
 
-from mgcert.center import CertificateCenter
-from mgcert.cli.invocation import Invocation
-from mgcert.cli.output import emit
 from mgcert.cli.parser import build_parser
-from mgcert.cli.secrets import SecretReader
-from mgcert.clock import Clock
 from mgcert.errors import MgcertError
-from mgcert.home import DataHome
 from mgcert.messages import center as msg
-from mgcert.npki.keyfile import DEFAULT_ITERATIONS, MAX_ITERATIONS
+
+if TYPE_CHECKING:  # imported when used: the TUI paints before the center is imported
+    from mgcert.center import CertificateCenter
+    from mgcert.cli.invocation import Invocation
+    from mgcert.cli.output import CommandResult
+
+    Handler = Callable[[Invocation], CommandResult]
 
 # Test-only: lowers the PBKDF2 count of new signPri.key files so suites run fast.
 ITERATIONS_ENV = "MGCERT_KDF_ITERATIONS"
@@ -29,6 +30,8 @@ __all__ = ["build_parser", "main"]
 
 def kdf_iterations(env: Mapping[str, str]) -> int:
     """``$MGCERT_KDF_ITERATIONS`` (tests only) or the real default."""
+    from mgcert.npki.keyfile import DEFAULT_ITERATIONS, MAX_ITERATIONS
+
     text = env.get(ITERATIONS_ENV, "").strip()
     if text.isdigit() and 1 <= int(text) <= MAX_ITERATIONS:
         return int(text)
@@ -36,6 +39,10 @@ def kdf_iterations(env: Mapping[str, str]) -> int:
 
 
 def open_center(args: argparse.Namespace, env: Mapping[str, str]) -> CertificateCenter:
+    from mgcert.center import CertificateCenter
+    from mgcert.clock import Clock
+    from mgcert.home import DataHome
+
     home = DataHome.resolve(args.home, env).ensure()
     clock = Clock.from_settings(args.now, home.clock_file, env)
     return CertificateCenter.open(home, clock, iterations=kdf_iterations(env))
@@ -53,14 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_tui(args, env, stderr)
-        center = open_center(args, env)
-        try:
-            secrets = SecretReader(vars(args), stdin, env)
-            result = args.handler(Invocation(center, args, secrets, stdin))
-        finally:
-            center.close()
-        emit(result, args.json, stdout)
-        return 0
+        return _run_command(args, env, stdin, stdout)
     except MgcertError as error:
         return _fail(args, stdout, stderr, str(error), type(error).__name__)
     except KeyboardInterrupt:
@@ -70,6 +70,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc(file=stderr)
         return _fail(args, stdout, stderr, None, "UnexpectedError")
+
+
+def resolve_handler(ref: str) -> Handler:
+    """The function a parser reference (``"module:function"``) names."""
+    module, _, name = ref.partition(":")
+    handler: Handler = getattr(import_module(module), name)
+    return handler
+
+
+def _run_command(
+    args: argparse.Namespace, env: Mapping[str, str], stdin: TextIO, stdout: TextIO
+) -> int:
+    from mgcert.cli.invocation import Invocation
+    from mgcert.cli.output import emit
+    from mgcert.cli.secrets import SecretReader
+
+    handler = resolve_handler(args.handler)
+    center = open_center(args, env)
+    try:
+        secrets = SecretReader(vars(args), stdin, env)
+        result = handler(Invocation(center, args, secrets, stdin))
+    finally:
+        center.close()
+    emit(result, args.json, stdout)
+    return 0
 
 
 def _fail(
@@ -85,15 +110,21 @@ def _fail(
 
 
 def _run_tui(args: argparse.Namespace, env: Mapping[str, str], stderr: TextIO) -> int:
-    """No subcommand: the Textual app (imported lazily so scripts never load Textual)."""
+    """No subcommand: the Textual app (imported lazily so scripts never load Textual).
+
+    The app paints its first screen, then opens the center in a background thread; if
+    that fails the app shows why, and the same line ends up on stderr with exit 1.
+    """
     try:
         from mgcert.tui.app import run
     except ImportError:
         stderr.write(msg.CLI_NO_TUI + "\n")
         return 1
-    center = open_center(args, env)
-    try:
-        run(center)
-    finally:
-        center.close()
-    return 0
+    error = run(lambda: open_center(args, env))
+    if error is None:
+        return 0
+    if isinstance(error, MgcertError):
+        return _fail(args, sys.stdout, stderr, str(error), type(error).__name__)
+    if args.debug:
+        traceback.print_exception(error, file=stderr)
+    return _fail(args, sys.stdout, stderr, None, "UnexpectedError")

@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 
 from mgcert import __version__
-from mgcert.cli import commands_issue as issue
-from mgcert.cli import commands_manage as manage
-from mgcert.cli import commands_sim as sim
-from mgcert.cli.invocation import Invocation
-from mgcert.cli.output import CommandResult
 from mgcert.messages import center as msg
-
-Handler = Callable[[Invocation], CommandResult]
 
 MEDIA = ["harddisk", "removable", "phone", "token"]
 SECRETS_EPILOG = (
@@ -113,6 +105,12 @@ def _verify() -> argparse.ArgumentParser:
     return parent
 
 
+def _ref(module: str, function: str) -> str:
+    """A handler named, not imported: ``mgcert`` without a subcommand (the TUI) must not
+    pay for importing the center before its first screen (``main.resolve_handler``)."""
+    return f"mgcert.cli.commands_{module}:{function}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mgcert", description=msg.CLI_DESCRIPTION, epilog=SECRETS_EPILOG
@@ -141,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     cert, cert_nopw = _certificate(), _certificate(password=False)
 
     def add(
-        name: str, handler: Handler, help_text: str, parents: list[argparse.ArgumentParser]
+        name: str, handler: str, help_text: str, parents: list[argparse.ArgumentParser]
     ) -> argparse.ArgumentParser:
         command = sub.add_parser(
             name,
@@ -154,11 +152,18 @@ def build_parser() -> argparse.ArgumentParser:
         return command
 
     add(
-        "customers", sim.cmd_customers, "데모 고객과 시험 데이터 / demo customers and test data", []
+        "customers",
+        _ref("sim", "cmd_customers"),
+        "데모 고객과 시험 데이터 / demo customers and test data",
+        [],
     )
     for name, handler, text in (
-        ("issue", issue.cmd_issue, "공동인증서 발급/재발급 (센터가 결정) / issue or reissue"),
-        ("reissue", issue.cmd_reissue, "공동인증서 재발급만 / reissue only"),
+        (
+            "issue",
+            _ref("issue", "cmd_issue"),
+            "공동인증서 발급/재발급 (센터가 결정) / issue or reissue",
+        ),
+        ("reissue", _ref("issue", "cmd_reissue"), "공동인증서 재발급만 / reissue only"),
     ):
         command = add(name, handler, text, [customer, verify])
         command.add_argument(
@@ -173,56 +178,83 @@ def build_parser() -> argparse.ArgumentParser:
             action="store_true",
             help="새 인증서 비밀번호를 표준입력에서 읽음 / certificate password",
         )
-    renew = add("renew", issue.cmd_renew, "인증서 갱신 (만료 30일 전부터) / renew", [cert, verify])
+    renew = add(
+        "renew",
+        _ref("issue", "cmd_renew"),
+        "인증서 갱신 (만료 30일 전부터) / renew",
+        [cert, verify],
+    )
     renew.add_argument(
         "--new-password-stdin",
         action="store_true",
         help="새 비밀번호 (없으면 그대로) / new password (default: keep)",
     )
     fin = add(
-        "financial", issue.cmd_financial, "금융인증서 발급/재발급 / 금융인증서", [customer, verify]
+        "financial",
+        _ref("issue", "cmd_financial"),
+        "금융인증서 발급/재발급 / 금융인증서",
+        [customer, verify],
     )
     fin.add_argument("--pin-stdin", action="store_true", help="6자리 PIN / 6-digit PIN")
     recover = add(
         "recover",
-        issue.cmd_recover,
+        _ref("issue", "cmd_recover"),
         "저장하지 못한 인증서 목록/다시 저장 / list or save parked certificates",
         [],
     )
     recover.add_argument("--to", choices=MEDIA, help="저장할 매체 / target medium")
     recover.add_argument("--to-root", metavar="DIR", help="대상 이동식디스크 폴더 / target folder")
-    add("list", manage.cmd_list, "저장매체의 인증서 목록 / list certificates", [cert_nopw])
-    add("show", manage.cmd_show, "인증서 자세히 보기 / certificate details", [cert_nopw])
-    add("revoke", manage.cmd_revoke, "인증서 폐기 / revoke", [cert])
-    passwd = add("passwd", manage.cmd_passwd, "인증서 비밀번호 변경 / change password", [cert])
+    add(
+        "list",
+        _ref("manage", "cmd_list"),
+        "저장매체의 인증서 목록 / list certificates",
+        [cert_nopw],
+    )
+    add("show", _ref("manage", "cmd_show"), "인증서 자세히 보기 / certificate details", [cert_nopw])
+    add("revoke", _ref("manage", "cmd_revoke"), "인증서 폐기 / revoke", [cert])
+    passwd = add(
+        "passwd", _ref("manage", "cmd_passwd"), "인증서 비밀번호 변경 / change password", [cert]
+    )
     passwd.add_argument("--new-password-stdin", action="store_true", help="새 비밀번호 / new")
     copy = add(
-        "copy", manage.cmd_copy, "다른 저장매체로 복사 / copy to another medium", [cert_nopw]
+        "copy",
+        _ref("manage", "cmd_copy"),
+        "다른 저장매체로 복사 / copy to another medium",
+        [cert_nopw],
     )
     copy.add_argument("--to", choices=MEDIA, required=True, help="대상 저장매체 / target medium")
     copy.add_argument("--to-root", metavar="DIR", help="대상 이동식디스크 폴더 / target folder")
-    delete = add("delete", manage.cmd_delete, "인증서 삭제 / delete", [cert_nopw])
+    delete = add("delete", _ref("manage", "cmd_delete"), "인증서 삭제 / delete", [cert_nopw])
     delete.add_argument("--yes", action="store_true", help="삭제 확인 / confirm")
     add(
         "register",
-        manage.cmd_register,
+        _ref("manage", "cmd_register"),
         "타기관 인증서 등록 / register another institution's",
         [cert, customer, verify],
     )
-    add("unregister", manage.cmd_unregister, "인증서 등록 해제 / unregister", [cert])
+    add("unregister", _ref("manage", "cmd_unregister"), "인증서 등록 해제 / unregister", [cert])
     add(
         "export",
-        manage.cmd_export,
+        _ref("manage", "cmd_export"),
         "내보내기: 12자리 인증번호 / export with a one-time code",
         [cert],
     )
-    imp = add("import", manage.cmd_import, "가져오기 (기본 대상 phone) / import with the code", [])
+    imp = add(
+        "import",
+        _ref("manage", "cmd_import"),
+        "가져오기 (기본 대상 phone) / import with the code",
+        [],
+    )
     _medium_options(imp)
     imp.add_argument("--code-stdin", action="store_true", help="인증번호 / the code")
-    add("login-check", manage.cmd_login_check, "인증서 로그인 확인 / login check", [cert])
-    unlock = add("unlock", sim.cmd_unlock, "지점 방문: 잠금 해제 / unlock a customer", [])
+    add(
+        "login-check", _ref("manage", "cmd_login_check"), "인증서 로그인 확인 / login check", [cert]
+    )
+    unlock = add(
+        "unlock", _ref("sim", "cmd_unlock"), "지점 방문: 잠금 해제 / unlock a customer", []
+    )
     unlock.add_argument("--customer", required=True, metavar="번호|이름")
-    clock = add("clock", sim.cmd_clock, "시뮬레이션 시계 / simulated clock", [])
+    clock = add("clock", _ref("sim", "cmd_clock"), "시뮬레이션 시계 / simulated clock", [])
     actions = clock.add_subparsers(dest="clock_action", metavar="동작")
     actions.add_parser("show", help="현재 시각 / show")
     advance = actions.add_parser("advance", help="시간 이동 / move forward")
@@ -231,7 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_parser("reset", help="원래 시각으로 / back to the base time")
     other = add(
         "other-cert",
-        sim.cmd_other_cert,
+        _ref("sim", "cmd_other_cert"),
         "타기관(시뮬레이션) 인증서 만들기 / make another institution's certificate",
         [],
     )

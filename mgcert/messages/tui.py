@@ -22,6 +22,16 @@ TOO_SMALL = (
     "(현재 {width}×{height})"
 )
 
+# ---------------------------------------------------------------- opening the center
+CENTER_OPENING = "인증센터를 여는 중입니다…"
+CENTER_UNAVAILABLE_TITLE = "인증센터를 열 수 없습니다"
+CENTER_UNAVAILABLE_HINT = (
+    "데이터 폴더(--home 또는 MGCERT_HOME)를 확인한 뒤 다시 실행해 주세요. "
+    "같은 내용이 종료 후 터미널에도 남습니다."
+)
+CENTER_UNEXPECTED = "예상하지 못한 오류가 발생했습니다. mgcert --debug 로 다시 실행하면 자세한 내용을 볼 수 있습니다."
+CENTER_UNAVAILABLE_QUIT = "종료"
+
 # ---------------------------------------------------------------- home
 HOME_HEADING = "인증센터"
 HOME_INTRO = "원하는 업무를 ↑↓로 고르고 Enter를 누르세요."

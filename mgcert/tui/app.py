@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from mgcert.center import CertificateCenter
+from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
 from mgcert.tui.key_order import KeyOrder
+from mgcert.tui.loader import CenterLoader
 from mgcert.tui.screens.base import (
     HORIZONTAL_BREAKPOINTS,
     VERTICAL_BREAKPOINTS,
@@ -19,8 +21,10 @@ from mgcert.tui.screens.base import (
 )
 from mgcert.tui.screens.help import HelpScreen
 from mgcert.tui.screens.home import HomeScreen
-from mgcert.tui.screens.simulator.panel import SimulatorPanel
 from mgcert.tui.session import TuiSession
+
+if TYPE_CHECKING:
+    from mgcert.center import CertificateCenter
 
 
 class MgcertApp(App[None]):
@@ -38,7 +42,7 @@ class MgcertApp(App[None]):
         Binding("ctrl+q", "quit", msg.KEY_QUIT, id="app.quit", priority=True),
     ]
 
-    def __init__(self, center: CertificateCenter) -> None:
+    def __init__(self, center: CertificateCenter | CenterLoader) -> None:
         super().__init__()
         self.session = TuiSession(center)
         self.key_order = KeyOrder(self, self._route_key)
@@ -54,16 +58,34 @@ class MgcertApp(App[None]):
     async def _route_key(self, key: events.Key) -> None:
         await super().on_event(key)
 
-    def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.session))
+    async def on_mount(self) -> None:
+        await self.push_screen(HomeScreen(self.session))
+        # Open the center once the home screen has painted (mgcert.tui.loader).
+        self.call_after_refresh(self._watch_center)
+
+    @work(group="center", exit_on_error=False)
+    async def _watch_center(self) -> None:
+        try:
+            await self.session.loader.wait()
+        except MgcertError as error:
+            await self._show_unavailable(str(error))
+        except Exception:  # the CLI prints it with --debug; the screen stays in Korean
+            await self._show_unavailable(msg.CENTER_UNEXPECTED)
+
+    async def _show_unavailable(self, reason: str) -> None:
+        from mgcert.tui.screens.center_unavailable import CenterUnavailable
+
+        await self.push_screen(CenterUnavailable(reason))
 
     def action_toggle_simulator(self) -> None:
+        from mgcert.tui.screens.simulator.panel import SimulatorPanel
+
         if isinstance(self.screen, SimulatorPanel):
             self.screen.dismiss(None)
             return
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
-        self.push_screen(SimulatorPanel(self.session))
+        self.session.open_screen(self, lambda: SimulatorPanel(self.session))
 
     def action_help(self) -> None:
         screen = self.screen
@@ -84,6 +106,25 @@ class MgcertApp(App[None]):
         self.push_screen(HelpScreen(topic, keys))
 
 
-def run(center: CertificateCenter) -> None:
-    """Start the TUI over ``center`` (called by ``mgcert`` without a subcommand)."""
-    MgcertApp(center).run()
+def run(opener: Callable[[], CertificateCenter]) -> BaseException | None:
+    """Run the TUI over the center ``opener`` opens (in the background, after the first
+    paint); ``mgcert`` without a subcommand calls this. Returns why the center could not
+    be opened, or None. The center is closed when the app ends.
+    """
+    from mgcert.tui.menu import preload_flows
+
+    def open_center() -> CertificateCenter:
+        center = opener()
+        try:
+            preload_flows()
+        except BaseException:
+            center.close()
+            raise
+        return center
+
+    loader = CenterLoader(open_center)
+    try:
+        MgcertApp(loader).run()
+    finally:
+        loader.close()
+    return loader.error

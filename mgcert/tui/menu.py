@@ -1,24 +1,39 @@
-"""The 인증센터 menu and which flows are built: adding a flow is one line in FLOWS."""
+"""The 인증센터 menu and which flows are built: adding a flow is one line in FLOWS.
+
+Flow screens are named, not imported: the home screen paints before any of them (or
+the center they use) is loaded, and :func:`preload_flows` imports them in the
+background while the center opens.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Any
 
 from textual.screen import Screen
 
 from mgcert.messages import tui as msg
-from mgcert.tui.screens.financial.financial_screen import FinancialScreen
-from mgcert.tui.screens.kind_choice import KindChoiceScreen
-from mgcert.tui.screens.login_check.login_check_screen import LoginCheckScreen
-from mgcert.tui.screens.manage.manage_screen import ManageScreen
-from mgcert.tui.screens.registration.registration_screen import RegistrationScreen
-from mgcert.tui.screens.renewal.renewal_screen import RenewalScreen
-from mgcert.tui.screens.transfer.transfer_screen import TransferScreen
 from mgcert.tui.session import TuiSession
 
 ScreenFactory = Callable[[TuiSession], Screen[Any]]
+SCREENS = "mgcert.tui.screens"
+
+
+@dataclass(frozen=True)
+class LazyScreen:
+    """A flow's first screen by module and class name; imported on first use."""
+
+    module: str
+    name: str
+
+    def load(self) -> ScreenFactory:
+        factory: ScreenFactory = getattr(import_module(f"{SCREENS}.{self.module}"), self.name)
+        return factory
+
+    def __call__(self, session: TuiSession) -> Screen[Any]:
+        return self.load()(session)
 
 
 @dataclass(frozen=True)
@@ -41,11 +56,18 @@ MENU: tuple[MenuItem, ...] = (
 
 # Menu key -> the first screen of its flow. Items without an entry show "준비 중".
 FLOWS: dict[str, ScreenFactory] = {
-    "issue": KindChoiceScreen,
-    "renew": RenewalScreen,
-    "financial": FinancialScreen,
-    "register": RegistrationScreen,
-    "manage": ManageScreen,
-    "export": TransferScreen,
-    "login": LoginCheckScreen,
+    "issue": LazyScreen("kind_choice", "KindChoiceScreen"),
+    "renew": LazyScreen("renewal.renewal_screen", "RenewalScreen"),
+    "financial": LazyScreen("financial.financial_screen", "FinancialScreen"),
+    "register": LazyScreen("registration.registration_screen", "RegistrationScreen"),
+    "manage": LazyScreen("manage.manage_screen", "ManageScreen"),
+    "export": LazyScreen("transfer.transfer_screen", "TransferScreen"),
+    "login": LazyScreen("login_check.login_check_screen", "LoginCheckScreen"),
 }
+
+
+def preload_flows() -> None:
+    """Import every flow screen now (from the loader thread), so opening one is instant."""
+    for factory in FLOWS.values():
+        if isinstance(factory, LazyScreen):
+            factory.load()

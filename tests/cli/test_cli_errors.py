@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from cli_support import AUTO, PASSWORD, CliRunner
 
 from mgcert.center import CertificateCenter
 from mgcert.cli import main
 from mgcert.cli.invocation import Invocation
+from mgcert.errors import MgcertError
 from mgcert.messages import center as msg
 from mgcert.tui import app as tui_app
 
@@ -84,9 +87,54 @@ def test_unexpected_error_is_one_generic_line(
     assert "internal detail" in debug.err
 
 
-def test_no_subcommand_starts_the_tui(mgcert: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    started: list[CertificateCenter] = []
-    monkeypatch.setattr(tui_app, "run", started.append)
+def test_no_subcommand_starts_the_tui_over_an_opener(
+    mgcert: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[CertificateCenter] = []
+
+    def fake_run(opener: Callable[[], CertificateCenter]) -> BaseException | None:
+        center = opener()  # the TUI calls it in a thread after the first paint
+        opened.append(center)
+        center.close()
+        return None
+
+    monkeypatch.setattr(tui_app, "run", fake_run)
     assert main([]) == 0
-    assert len(started) == 1
-    assert isinstance(started[0], CertificateCenter)
+    assert len(opened) == 1
+    assert isinstance(opened[0], CertificateCenter)
+
+
+@pytest.mark.parametrize(
+    ("error", "line"),
+    [
+        (MgcertError("데이터 폴더를 쓸 수 없습니다"), "데이터 폴더를 쓸 수 없습니다"),
+        (RuntimeError("internal detail"), msg.CLI_UNEXPECTED),
+    ],
+)
+def test_tui_that_could_not_open_the_center_exits_1_with_the_reason(
+    mgcert: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    error: Exception,
+    line: str,
+) -> None:
+    monkeypatch.setattr(tui_app, "run", lambda opener: error)
+    assert main([]) == 1
+    err = capsys.readouterr().err
+    assert line in err
+    assert "internal detail" not in err
+    assert "Traceback" not in err
+
+
+def test_tui_open_failure_with_debug_shows_the_traceback(
+    mgcert: CliRunner, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    try:
+        raise RuntimeError("internal detail")
+    except RuntimeError as caught:
+        error = caught
+    monkeypatch.setattr(tui_app, "run", lambda opener: error)
+    assert main(["--debug"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" in err
+    assert "internal detail" in err

@@ -8,7 +8,6 @@ from tui2_driver import (
     enter_password,
     entries,
     open_menu,
-    part2_menu,  # noqa: F401  (autouse fixture)
     pick,
     table_text,
     text_of,

@@ -12,7 +12,6 @@ from tui2_driver import (
     move_clock_to_days_before_window,
     open_menu,
     pane_id,
-    part2_menu,  # noqa: F401  (autouse fixture)
     pass_identity,
     pick,
     text_of,

@@ -20,7 +20,6 @@ from tui2_driver import (
     issue_certificate,
     move_clock_to_days_before_window,
     open_menu,
-    part2_menu,  # noqa: F401  (autouse fixture)
     pass_identity,
     pick,
 )

@@ -13,7 +13,6 @@ from tui2_driver import (
     open_menu,
     pane_error,
     pane_id,
-    part2_menu,  # noqa: F401  (autouse fixture)
     pick,
     text_of,
 )

@@ -17,7 +17,6 @@ from tui2_driver import (
     DEMO_PASSWORD,
     SIZE,
     open_menu,
-    part2_menu,  # noqa: F401  (autouse fixture)
     pass_identity,
     pick,
     text_of,

@@ -11,7 +11,6 @@ import io
 from collections.abc import Callable
 from datetime import timedelta
 
-import pytest
 from rich.console import Console
 from textual.widgets import Digits, Static
 from tui_driver import GOOD_PASSWORD, AppPilot, DemoCustomer, settle, type_text
@@ -20,23 +19,15 @@ from mgcert.center import CertificateCenter, CertificateEntry, IssuanceResult, M
 from mgcert.center.renewal import renewal_window
 from mgcert.npki.profile import CertificateKind
 from mgcert.tui.app import MgcertApp
-from mgcert.tui.menu import FLOWS, MENU
+from mgcert.tui.menu import MENU
 from mgcert.tui.screens.issuance.device_steps import SecurityCardStep
 from mgcert.tui.screens.picker.picker import CertificatePicker
 from mgcert.tui.screens.steps.flow_screen import FlowScreen
-from mgcert.tui.screens.steps.menu_entries import PART2_FLOWS
 from mgcert.tui.widgets.field_error import FieldError
 
 SIZE = (100, 36)
 DEMO_PASSWORD = "Jihoon2580!"  # 박지훈's demo certificate (mgcert.center.demo)
 OTHER_PASSWORD = "Other#2580x"
-
-
-@pytest.fixture(autouse=True)
-def part2_menu(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The part-2 flows in the menu (a no-op once menu.FLOWS lists them itself)."""
-    for key, factory in PART2_FLOWS.items():
-        monkeypatch.setitem(FLOWS, key, factory)
 
 
 # ---------------------------------------------------------------- stage setting (center)

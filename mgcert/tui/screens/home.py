@@ -54,4 +54,4 @@ class HomeScreen(MgcertScreen[None]):
             label = next(item.label for item in MENU if item.key == key)
             self.notify(msg.MENU_NOT_READY_NOTICE.format(item=label), title=msg.MENU_NOT_READY_MARK)
             return
-        self.app.push_screen(factory(self.session))
+        self.session.open_screen(self.app, lambda: factory(self.session))
