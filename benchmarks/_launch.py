@@ -1,6 +1,6 @@
 """Child process for benchmarks/startup.py: start one app headless, exit when ready.
 
-Usage: python benchmarks/_launch.py {mgcert|baseline} HOME
+Usage: MGCERT_HOME=... python benchmarks/_launch.py {mgcert|baseline}
 mgcert goes through the real entry point (``mgcert.cli.main([])``, as the ``mgcert``
 command does) with only ``App.run`` redirected to headless. Prints one line:
 seconds from interpreter start to the first screen being ready, to the center being
@@ -26,9 +26,14 @@ def _peak_rss_kib() -> int:
 
 
 async def _first_frame(pilot: Any, marks: list[float]) -> None:
-    """Wait until the current screen has been drawn once, then note the time and RSS."""
+    """Wait until the first screen is complete (its footer shows the keys, which
+    Textual adds after the first refresh) and has been drawn; note the time and RSS."""
     import asyncio
 
+    from textual.widgets._footer import FooterKey
+
+    while not pilot.app.screen.query(FooterKey):
+        await asyncio.sleep(0.001)
     drawn: asyncio.Future[float] = asyncio.get_running_loop().create_future()
     pilot.app.screen.call_after_refresh(lambda: drawn.set_result(time.perf_counter()))
     marks.append(await drawn - STARTED)
@@ -82,8 +87,7 @@ def run_mgcert() -> list[float]:
 
 
 def main() -> None:
-    which, home = sys.argv[1], sys.argv[2]
-    del home  # passed as MGCERT_HOME by the parent
+    which = sys.argv[1]
     first, rss, center = run_baseline() if which == "baseline" else run_mgcert()
     print(f"{first:.6f} {center:.6f} {int(rss)}")
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
-from mgcert.cli.parser import build_parser
+from mgcert.cli.parser import build_parser, parse_tui_args
 from mgcert.errors import MgcertError
 from mgcert.messages import center as msg
 
@@ -50,11 +50,13 @@ def open_center(args: argparse.Namespace, env: Mapping[str, str]) -> Certificate
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``mgcert``; returns the exit status."""
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help (0) or a usage error (2, already printed)
-        return exc.code if isinstance(exc.code, int) else 2
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = parse_tui_args(arguments)
+    if args is None:
+        try:
+            args = build_parser().parse_args(arguments)
+        except SystemExit as exc:  # --help (0) or a usage error (2, already printed)
+            return exc.code if isinstance(exc.code, int) else 2
     env = os.environ
     stdout, stderr, stdin = sys.stdout, sys.stderr, sys.stdin
     try:

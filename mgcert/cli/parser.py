@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
+from typing import NoReturn
 
 from mgcert import __version__
 from mgcert.messages import center as msg
@@ -111,11 +113,7 @@ def _ref(module: str, function: str) -> str:
     return f"mgcert.cli.commands_{module}:{function}"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="mgcert", description=msg.CLI_DESCRIPTION, epilog=SECRETS_EPILOG
-    )
-    parser.add_argument("--version", action="version", version=f"mgcert {__version__}")
+def _global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--home", help="데이터 폴더 (기본: $MGCERT_HOME 또는 사용자 데이터 폴더) / data home"
     )
@@ -134,6 +132,42 @@ def build_parser() -> argparse.ArgumentParser:
         default=False,
         help="예상하지 못한 오류의 자세한 내용 출력 / show tracebacks",
     )
+
+
+class _QuietParser(argparse.ArgumentParser):
+    """Raises instead of printing usage and exiting: the full parser reports errors."""
+
+    def error(self, message: str) -> NoReturn:
+        raise argparse.ArgumentError(None, message)
+
+
+def parse_tui_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a plain ``mgcert [--home …] [--now …]`` (the TUI), or None for
+    anything else, which the full parser then handles (help, usage errors included).
+
+    Building the full parser (twenty subcommands) costs about as much as drawing the
+    first screen's footer; the TUI should not pay for it.
+    """
+    if any(arg in ("-h", "--help", "--version") for arg in argv):
+        return None
+    parser = _QuietParser(prog="mgcert", add_help=False)
+    _global_options(parser)
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mgcert", description=msg.CLI_DESCRIPTION, epilog=SECRETS_EPILOG
+    )
+    parser.add_argument("--version", action="version", version=f"mgcert {__version__}")
+    _global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="명령")
     common, customer, verify = _common(), _customer(), _verify()
     cert, cert_nopw = _certificate(), _certificate(password=False)

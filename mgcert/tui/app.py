@@ -19,7 +19,6 @@ from mgcert.tui.screens.base import (
     MgcertModal,
     MgcertScreen,
 )
-from mgcert.tui.screens.help import HelpScreen
 from mgcert.tui.screens.home import HomeScreen
 from mgcert.tui.session import TuiSession
 
@@ -78,6 +77,7 @@ class MgcertApp(App[None]):
         await self.push_screen(CenterUnavailable(reason))
 
     def action_toggle_simulator(self) -> None:
+        from mgcert.tui.screens.help import HelpScreen
         from mgcert.tui.screens.simulator.panel import SimulatorPanel
 
         if isinstance(self.screen, SimulatorPanel):
@@ -88,6 +88,8 @@ class MgcertApp(App[None]):
         self.session.open_screen(self, lambda: SimulatorPanel(self.session))
 
     def action_help(self) -> None:
+        from mgcert.tui.screens.help import HelpScreen
+
         screen = self.screen
         if isinstance(screen, HelpScreen):
             screen.dismiss(None)

@@ -10,7 +10,10 @@ import argparse
 import subprocess
 import sys
 
+import pytest
+
 from mgcert.cli.main import build_parser, resolve_handler
+from mgcert.cli.parser import parse_tui_args
 
 HEAVY = ("mgcert.center", "mgcert.bank", "mgcert.ca", "cryptography")
 
@@ -65,3 +68,34 @@ def test_every_subcommand_names_a_handler_that_exists() -> None:
         handler = resolve_handler(ref)
         assert callable(handler), ref
         assert handler.__name__ == ref.rpartition(":")[2]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--home", "/tmp/x"],
+        ["--now", "2027-05-01T09:00+09:00", "--debug"],
+        ["--json", "--home=/tmp/y"],
+    ],
+)
+def test_the_quick_tui_parse_agrees_with_the_full_parser(argv: list[str]) -> None:
+    quick = parse_tui_args(argv)
+    assert quick is not None
+    full = build_parser().parse_args(argv)
+    assert vars(quick) == vars(full)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["--home", "/tmp/x", "list", "--json"],
+        ["--help"],
+        ["--version"],
+        ["--home"],  # missing value: the full parser prints the usage error
+        ["--no-such-option"],
+    ],
+)
+def test_anything_but_a_plain_tui_start_goes_to_the_full_parser(argv: list[str]) -> None:
+    assert parse_tui_args(argv) is None

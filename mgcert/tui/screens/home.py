@@ -26,6 +26,7 @@ class HomeScreen(MgcertScreen[None]):
     """The certificate center's first screen."""
 
     HELP_TOPIC = "home"
+    AUTO_FOCUS = "#menu"  # focused as the screen first shows: one focus change, not two
 
     def __init__(self, session: TuiSession) -> None:
         super().__init__(id="home")
@@ -42,9 +43,6 @@ class HomeScreen(MgcertScreen[None]):
             )
             yield KindComparison(id="comparison")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#menu", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#menu")
     def open_flow(self, event: OptionList.OptionSelected) -> None:
