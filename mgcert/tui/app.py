@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
@@ -57,10 +58,15 @@ class MgcertApp(App[None]):
     async def _route_key(self, key: events.Key) -> None:
         await super().on_event(key)
 
-    async def on_mount(self) -> None:
-        await self.push_screen(HomeScreen(self.session))
-        # Open the center once the home screen has painted (mgcert.tui.loader).
-        self.call_after_refresh(self._watch_center)
+    def get_default_screen(self) -> Screen[None]:
+        """Home is the bottom of the stack (pushing it over Textual's blank default
+        screen would rebuild the footer three times before the first frame)."""
+        return HomeScreen(self.session)
+
+    def on_mount(self) -> None:
+        # Open the center once the home screen has painted (mgcert.tui.loader): after
+        # the first refresh, and the second, in which the footer fills in its keys.
+        self.call_after_refresh(self.call_after_refresh, self._watch_center)
 
     @work(group="center", exit_on_error=False)
     async def _watch_center(self) -> None:

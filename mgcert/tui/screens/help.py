@@ -8,11 +8,12 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from mgcert.messages import tui as msg
 from mgcert.messages import tui_flows
 from mgcert.tui.screens.base import MgcertModal
+from mgcert.tui.widgets.key_footer import KeyFooter
 
 
 def _keys_table(screen_keys: list[tuple[str, str]]) -> Table:
@@ -56,7 +57,7 @@ class HelpScreen(MgcertModal[None]):
                 yield Static(
                     "\n".join(f"• {line}" for line in msg.HELP_MISTAKES), id="help-mistakes"
                 )
-        yield Footer()
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -6,13 +6,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets import Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 from mgcert.messages import tui as msg
 from mgcert.tui.menu import FLOWS, MENU, MenuItem
 from mgcert.tui.screens.base import MgcertScreen
 from mgcert.tui.session import TuiSession
+from mgcert.tui.widgets.key_footer import KeyFooter
 from mgcert.tui.widgets.kind_comparison import KindComparison
 
 
@@ -42,7 +43,7 @@ class HomeScreen(MgcertScreen[None]):
                 id="menu",
             )
             yield KindComparison(id="comparison")
-        yield Footer()
+        yield KeyFooter()
 
     @on(OptionList.OptionSelected, "#menu")
     def open_flow(self, event: OptionList.OptionSelected) -> None:

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Button, Checkbox, Footer, Header, Label, RadioButton, RadioSet
+from textual.widgets import Button, Checkbox, Header, Label, RadioButton, RadioSet
 
 from mgcert.messages import tui as msg
 from mgcert.npki.profile import CertificateKind
@@ -16,6 +16,7 @@ from mgcert.tui.screens.base import MgcertScreen
 from mgcert.tui.screens.issuance.wizard import IssuanceWizard
 from mgcert.tui.session import TuiSession
 from mgcert.tui.widgets.field_error import FieldError
+from mgcert.tui.widgets.key_footer import KeyFooter
 
 
 class KindChoiceScreen(MgcertScreen[None]):
@@ -41,7 +42,7 @@ class KindChoiceScreen(MgcertScreen[None]):
             yield Checkbox(msg.KIND_CONSENT, id="consent")
             yield FieldError(id="kind-error")
             yield Button(msg.KIND_START, id="kind-next", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#kind", RadioSet).focus()

@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import ContentSwitcher, Footer, Header, Label
+from textual.widgets import ContentSwitcher, Header, Label
 from textual.worker import Worker, WorkerState
 
 from mgcert.center import (
@@ -36,6 +36,7 @@ from mgcert.tui.screens.issuance.recovery import save_parked
 from mgcert.tui.screens.issuance.step import WizardStep, error_text
 from mgcert.tui.screens.issuance.terms_step import TermsStep
 from mgcert.tui.session import TuiSession
+from mgcert.tui.widgets.key_footer import KeyFooter
 from mgcert.tui.widgets.step_indicator import StepIndicator
 
 # Which pane follows a finished one when the outcome does not choose it.
@@ -83,7 +84,7 @@ class IssuanceWizard(MgcertScreen[None]):
             yield PasswordStep(self.flow, id="password")
             yield ProgressStep(self.flow, id="progress")
             yield DoneStep(self.flow, id="done")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = msg.WIZARD_TITLE.format(kind=self.kind.label)

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Label, TabbedContent, TabPane
+from textual.widgets import Input, Label, TabbedContent, TabPane
 
 from mgcert.messages import tui as msg
 from mgcert.tui.screens.base import MgcertModal
@@ -20,6 +20,7 @@ from mgcert.tui.screens.simulator.otp_tab import OtpTab
 from mgcert.tui.screens.simulator.phone_tab import PhoneTab
 from mgcert.tui.screens.simulator.tab import SimulatorTab
 from mgcert.tui.session import TuiSession
+from mgcert.tui.widgets.key_footer import KeyFooter
 
 TABS = (
     ("sim-customers-tab", msg.SIM_TAB_CUSTOMERS, CustomersTab),
@@ -51,7 +52,7 @@ class SimulatorPanel(MgcertModal[None]):
                 for pane_id, title, tab in TABS:
                     with TabPane(title, id=pane_id):
                         yield tab(self.session, id=pane_id.removesuffix("-tab"))
-        yield Footer()
+        yield KeyFooter()
 
     def _initial_tab(self) -> str:
         if self.initial is not None:

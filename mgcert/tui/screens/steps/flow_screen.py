@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header, Label
+from textual.widgets import ContentSwitcher, Header, Label
 from textual.worker import Worker, WorkerState
 
 from mgcert.center import CertificateEntry
@@ -29,6 +29,7 @@ from mgcert.tui.screens.steps.identity import (
 from mgcert.tui.screens.steps.pane import FlowPane
 from mgcert.tui.screens.steps.styles import FLOWS_CSS
 from mgcert.tui.session import TuiSession
+from mgcert.tui.widgets.key_footer import KeyFooter
 
 T = TypeVar("T")
 
@@ -56,7 +57,7 @@ class FlowScreen(MgcertScreen[object]):
         yield Label("", id="flow-notice")
         with ContentSwitcher(initial=self.FIRST_PANE, id="panes"):
             yield from self.panes()
-        yield Footer()
+        yield KeyFooter()
 
     def panes(self) -> Iterable[Widget]:
         raise NotImplementedError
