@@ -14,12 +14,7 @@ from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
 from mgcert.tui.key_order import KeyOrder
 from mgcert.tui.loader import CenterLoader
-from mgcert.tui.screens.base import (
-    HORIZONTAL_BREAKPOINTS,
-    VERTICAL_BREAKPOINTS,
-    MgcertModal,
-    MgcertScreen,
-)
+from mgcert.tui.screens.base import MgcertModal, MgcertScreen
 from mgcert.tui.screens.home import HomeScreen
 from mgcert.tui.session import TuiSession
 
@@ -33,8 +28,6 @@ class MgcertApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = msg.APP_TITLE
     SUB_TITLE = msg.APP_SUBTITLE
-    HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS
-    VERTICAL_BREAKPOINTS = VERTICAL_BREAKPOINTS
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", msg.KEY_HELP, id="app.help"),

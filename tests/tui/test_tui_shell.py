@@ -23,6 +23,7 @@ from mgcert.tui.menu import FLOWS
 from mgcert.tui.screens.confirm import ConfirmModal
 from mgcert.tui.screens.help import HelpScreen
 from mgcert.tui.screens.simulator.panel import SimulatorPanel
+from mgcert.tui.widgets.too_small import TooSmallNotice
 
 SIZE = (100, 36)
 
@@ -87,3 +88,22 @@ async def test_escape_asks_before_abandoning_a_half_done_flow(
         await pilot.press("tab", "enter")  # 그만두기
         await settle(pilot)
         assert app.screen.id == "home"
+
+
+async def test_shrinking_below_80x24_shows_the_notice_and_growing_back_restores(
+    app: MgcertApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not app.screen.query(TooSmallNotice)  # mounted only when needed
+        await pilot.resize_terminal(70, 20)
+        await settle(pilot)
+        notice = app.screen.query_one(TooSmallNotice)
+        assert notice.display
+        assert "70×20" in str(notice.render())
+        assert not app.screen.query_one("#home-body").display
+        await pilot.resize_terminal(*SIZE)
+        await settle(pilot)
+        assert not notice.display
+        assert app.screen.query_one("#home-body").display
+        assert app.screen.has_class("-too-narrow") is False

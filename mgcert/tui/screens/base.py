@@ -1,4 +1,4 @@
-"""Base screens: every screen carries the too-small notice and a help topic."""
+"""Base screens: every screen has a help topic and, below 80×24, the too-small notice."""
 
 from __future__ import annotations
 
@@ -11,20 +11,24 @@ from mgcert.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallNotice
 
 ResultT = TypeVar("ResultT")
 
-# Breakpoint classes Textual sets on every screen from its size (App.*_BREAKPOINTS).
+# Classes a screen carries while the terminal is below 80×24 (app.tcss then shows only
+# the notice). Set by hand rather than by Textual's breakpoints: those add a class on
+# every screen at every size, and each class change restyles the whole screen.
 TOO_NARROW = "-too-narrow"
 TOO_SHORT = "-too-short"
-HORIZONTAL_BREAKPOINTS = [(0, TOO_NARROW), (MIN_WIDTH, "-wide-enough")]
-VERTICAL_BREAKPOINTS = [(0, TOO_SHORT), (MIN_HEIGHT, "-tall-enough")]
 
 
-def _mount_notice(screen: Screen[Any]) -> None:
-    screen.mount(TooSmallNotice())
-
-
-def _describe_size(screen: Screen[Any], event: events.Resize) -> None:
-    for notice in screen.query(TooSmallNotice):
-        notice.describe(event.size.width, event.size.height)
+def _fit(screen: Screen[Any], event: events.Resize) -> None:
+    width, height = event.size.width, event.size.height
+    too_narrow, too_short = width < MIN_WIDTH, height < MIN_HEIGHT
+    notices = screen.query(TooSmallNotice)
+    if (too_narrow or too_short) and not notices:
+        notice = TooSmallNotice()
+        screen.mount(notice)
+        notice.describe(width, height)
+    for notice in notices:
+        notice.describe(width, height)
+    screen.update_classes({TOO_NARROW: too_narrow, TOO_SHORT: too_short})
 
 
 class MgcertScreen(Screen[ResultT]):
@@ -36,11 +40,8 @@ class MgcertScreen(Screen[ResultT]):
         """The help text key for what the screen currently shows (wizards override)."""
         return self.HELP_TOPIC
 
-    def on_mount(self) -> None:
-        _mount_notice(self)
-
     def on_resize(self, event: events.Resize) -> None:
-        _describe_size(self, event)
+        _fit(self, event)
 
 
 class MgcertModal(ModalScreen[ResultT]):
@@ -51,8 +52,5 @@ class MgcertModal(ModalScreen[ResultT]):
     def help_topic(self) -> str:
         return self.HELP_TOPIC
 
-    def on_mount(self) -> None:
-        _mount_notice(self)
-
     def on_resize(self, event: events.Resize) -> None:
-        _describe_size(self, event)
+        _fit(self, event)
