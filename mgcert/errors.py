@@ -27,3 +27,10 @@ class InvalidClockSetting(MgcertError):
 
     def __init__(self, text: str) -> None:
         super().__init__(common.INVALID_NOW.format(text=text))
+
+
+class DataHomeUnavailable(MgcertError):
+    """The data home cannot be created or written (permissions, a file in the way)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(common.HOME_UNAVAILABLE.format(path=path, reason=reason))

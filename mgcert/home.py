@@ -7,12 +7,15 @@ computing paths itself, so tests and the CLI can point everything at one folder.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from mgcert.errors import DataHomeUnavailable
 
 HOME_ENV = "MGCERT_HOME"
 APP_NAME = "mgcert"
@@ -36,8 +39,16 @@ class DataHome:
         return cls(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
 
     def ensure(self) -> DataHome:
-        """Create the folder (0700: it holds CA keys and parked certificates)."""
-        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        """Create the folder (0700: it holds CA keys and parked certificates).
+
+        Raises :class:`DataHomeUnavailable` if it cannot be created or written.
+        """
+        try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as error:
+            raise DataHomeUnavailable(str(self.root), error.strerror or str(error)) from error
+        if not os.access(self.root, os.W_OK | os.X_OK):
+            raise DataHomeUnavailable(str(self.root), os.strerror(errno.EACCES))
         return self
 
     @property

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from mgcert.clock import KST, Clock, parse_instant
-from mgcert.errors import InvalidClockSetting
+from mgcert.errors import DataHomeUnavailable, InvalidClockSetting
 from mgcert.home import DataHome
 
 
@@ -60,3 +60,14 @@ def test_damaged_clock_file_means_no_offset(tmp_path: Path) -> None:
     state.write_text("{not json", encoding="utf-8")
     base = datetime(2027, 5, 1, tzinfo=KST)
     assert Clock(pinned=base, state_file=state).now() == base
+
+
+@pytest.mark.parametrize("inside", ["", "sub"])
+def test_home_that_cannot_be_created_is_a_korean_error(tmp_path: Path, inside: str) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    home = DataHome(blocker / inside if inside else blocker)
+    with pytest.raises(DataHomeUnavailable) as caught:
+        home.ensure()
+    assert str(blocker) in str(caught.value)
+    assert "데이터 폴더" in str(caught.value)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import traceback
@@ -102,6 +101,8 @@ def _run_command(
 def _fail(
     args: argparse.Namespace, stdout: TextIO, stderr: TextIO, message: str | None, kind: str
 ) -> int:
+    import json
+
     line = msg.CLI_ERROR.format(message=message) if message is not None else msg.CLI_UNEXPECTED
     stderr.write(line + "\n")
     if args.json:

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.screen import Screen
 
+from mgcert.messages import tui as msg
 from mgcert.tui.loader import CenterLoader
 
 if TYPE_CHECKING:
     from mgcert.center import CertificateCenter
 
 ScreenMaker = Callable[[], Screen[Any]]
+SAY_OPENING_AFTER = 0.5  # seconds of spinner before a notice explains it
 
 
 class TuiSession:
@@ -51,11 +53,14 @@ class TuiSession:
         waiting = app.focused
         if waiting is not None:
             waiting.loading = True
+        # A first run creates the CAs (a second or two): say what the spinner is for.
+        explain = app.set_timer(SAY_OPENING_AFTER, lambda: app.notify(msg.CENTER_OPENING))
         try:
             await self.loader.wait()
         except Exception:  # the app's center watcher shows why; nothing to open
             return
         finally:
+            explain.stop()
             if waiting is not None:
                 waiting.loading = False
         app.push_screen(make())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from cli_support import AUTO, PASSWORD, CliRunner
@@ -138,3 +139,16 @@ def test_tui_open_failure_with_debug_shows_the_traceback(
     err = capsys.readouterr().err
     assert "Traceback" in err
     assert "internal detail" in err
+
+
+def test_unusable_data_home_is_one_korean_line(
+    mgcert: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("MGCERT_HOME", str(blocker))
+    run = mgcert("list")
+    assert run.code == 1
+    assert "데이터 폴더" in run.err
+    assert str(blocker) in run.err
+    assert "Traceback" not in run.err

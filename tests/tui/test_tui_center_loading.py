@@ -66,6 +66,8 @@ async def test_menu_choice_before_the_center_opens_waits_with_a_spinner(
         await pilot.press("enter")  # 공동인증서 발급/재발급, while the center is opening
         await until(pilot, lambda: menu.loading)
         assert app.screen.id == "home"
+        await pilot.pause(0.7)  # longer than a warm start: a notice says why it waits
+        assert [n.message for n in app._notifications] == [msg.CENTER_OPENING]
         gate.set()
         await until(pilot, lambda: isinstance(app.screen, KindChoiceScreen))
         assert not menu.loading

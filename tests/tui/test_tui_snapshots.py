@@ -42,8 +42,11 @@ import mgcert.bank.sms
 from mgcert.bank import DemoScenario
 from mgcert.center import CertificateCenter
 from mgcert.clock import Clock
+from mgcert.errors import DataHomeUnavailable
 from mgcert.home import DataHome
 from mgcert.tui.app import MgcertApp
+from mgcert.tui.loader import CenterLoader
+from mgcert.tui.screens.center_unavailable import CenterUnavailable
 from mgcert.tui.screens.issuance.done_step import DoneStep
 from mgcert.tui.screens.simulator.panel import SimulatorPanel
 
@@ -272,3 +275,18 @@ def test_too_small_terminal_gets_a_polite_notice(
     snap_compare: SnapCompare, center: CertificateCenter
 ) -> None:
     assert snap_compare(MgcertApp(center), terminal_size=(70, 20))
+
+
+def test_center_that_cannot_open_looks_right(snap_compare: SnapCompare) -> None:
+    def opener() -> CertificateCenter:
+        raise DataHomeUnavailable("/srv/mgcert", "Permission denied")
+
+    async def run_before(pilot: AppPilot) -> None:
+        for _ in range(100):
+            if isinstance(pilot.app.screen, CenterUnavailable):
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+
+    app = MgcertApp(CenterLoader(opener))
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -29,7 +29,7 @@ class CenterUnavailable(MgcertModal[None]):
         with Vertical(id="unavailable-box", classes="dialog"):
             yield Label(msg.CENTER_UNAVAILABLE_TITLE, classes="heading")
             yield Label(self.reason, id="unavailable-reason")
-            yield Label(msg.CENTER_UNAVAILABLE_HINT, classes="muted")
+            yield Label(msg.CENTER_UNAVAILABLE_HINT, id="unavailable-hint", classes="muted")
             with Horizontal(classes="buttons"):
                 yield Button(msg.CENTER_UNAVAILABLE_QUIT, id="unavailable-quit", variant="error")
 
