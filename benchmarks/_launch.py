@@ -3,8 +3,9 @@
 Usage: MGCERT_HOME=... python benchmarks/_launch.py {mgcert|baseline}
 mgcert goes through the real entry point (``mgcert.cli.main([])``, as the ``mgcert``
 command does) with only ``App.run`` redirected to headless. Prints one line:
-seconds from interpreter start to the first screen being ready, to the center being
-open (mgcert only; 0 for the baseline), and the peak RSS in KiB at first screen.
+seconds from interpreter start to the first screen being ready, seconds to the center
+being open (mgcert only; 0 for the baseline), and the peak RSS in KiB at the first
+screen.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from typing import Any, ClassVar, TypeVar
 from textual import events
 from textual.screen import ModalScreen, Screen
 
+from mgcert.tui.stylesheets import SCREEN_CSS, CssPaths
 from mgcert.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallNotice
 
 ResultT = TypeVar("ResultT")
@@ -34,6 +35,7 @@ def _fit(screen: Screen[Any], event: events.Resize) -> None:
 class MgcertScreen(Screen[ResultT]):
     """A full screen of the app. ``HELP_TOPIC`` picks its text in messages.tui.HELP_SCREENS."""
 
+    CSS_PATH: ClassVar[CssPaths] = SCREEN_CSS
     HELP_TOPIC: ClassVar[str] = "home"
 
     def help_topic(self) -> str:
@@ -47,6 +49,7 @@ class MgcertScreen(Screen[ResultT]):
 class MgcertModal(ModalScreen[ResultT]):
     """A dialog over another screen."""
 
+    CSS_PATH: ClassVar[CssPaths] = SCREEN_CSS
     HELP_TOPIC: ClassVar[str] = "home"
 
     def help_topic(self) -> str:

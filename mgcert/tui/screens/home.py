@@ -27,6 +27,7 @@ class HomeScreen(MgcertScreen[None]):
     """The certificate center's first screen."""
 
     HELP_TOPIC = "home"
+    CSS_PATH = None  # app.tcss is all it needs (mgcert.tui.stylesheets)
     AUTO_FOCUS = "#menu"  # focused as the screen first shows: one focus change, not two
 
     def __init__(self, session: TuiSession) -> None:

@@ -18,7 +18,7 @@ from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.issuance.step import error_text
-from mgcert.tui.screens.steps.styles import FLOWS_CSS
+from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.field_error import FieldError
 from mgcert.tui.widgets.password_checklist import PasswordChecklist
 
@@ -28,7 +28,7 @@ FIELDS = ("#change-old", "#change-new", "#change-confirm")
 class ChangePasswordModal(MgcertModal[bool]):
     """Returns True once the key file was re-encrypted under the new password."""
 
-    CSS_PATH = FLOWS_CSS
+    CSS_PATH = FLOW_SCREEN_CSS
     HELP_TOPIC = "manage"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", msg.KEEP, id="change.cancel")

@@ -15,7 +15,7 @@ from mgcert.errors import MgcertError
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.issuance.step import error_text
-from mgcert.tui.screens.steps.styles import FLOWS_CSS
+from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.field_error import FieldError
 
 TARGETS = (MediumKind.HARDDISK, MediumKind.PHONE, MediumKind.REMOVABLE)
@@ -24,7 +24,7 @@ TARGETS = (MediumKind.HARDDISK, MediumKind.PHONE, MediumKind.REMOVABLE)
 class CopyModal(MgcertModal[CertificateEntry | None]):
     """Returns the copy as found on the target medium."""
 
-    CSS_PATH = FLOWS_CSS
+    CSS_PATH = FLOW_SCREEN_CSS
     HELP_TOPIC = "manage"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", msg.KEEP, id="copy.cancel")

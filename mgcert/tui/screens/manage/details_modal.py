@@ -13,7 +13,7 @@ from mgcert.center import CertificateDetails
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.steps.result_pane import field_table
-from mgcert.tui.screens.steps.styles import FLOWS_CSS
+from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.certificate_table import kst_day
 
 
@@ -45,7 +45,7 @@ def detail_rows(details: CertificateDetails) -> list[tuple[str, str]]:
 class DetailsModal(MgcertModal[None]):
     """Read-only; Esc or 닫기 closes."""
 
-    CSS_PATH = FLOWS_CSS
+    CSS_PATH = FLOW_SCREEN_CSS
     HELP_TOPIC = "details"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", msg.CLOSE, id="details.close")

@@ -28,8 +28,8 @@ from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.issuance.step import error_text
 from mgcert.tui.screens.kind_choice import KindChoiceScreen
-from mgcert.tui.screens.steps.styles import FLOWS_CSS
 from mgcert.tui.session import TuiSession
+from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.certificate_table import expiry_text, kind_text
 from mgcert.tui.widgets.field_error import FieldError
 
@@ -47,7 +47,7 @@ class PromptOutcome(Generic[T]):
 class PasswordPrompt(MgcertModal[PromptOutcome[T] | None], Generic[T]):
     """Asks for ``entry``'s password and hands both to ``verify`` (a center call)."""
 
-    CSS_PATH = FLOWS_CSS
+    CSS_PATH = FLOW_SCREEN_CSS
     HELP_TOPIC = "prompt"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", msg.PROMPT_CANCEL, id="prompt.cancel"),

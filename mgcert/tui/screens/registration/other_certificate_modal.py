@@ -18,14 +18,14 @@ from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.issuance.step import error_text
-from mgcert.tui.screens.steps.styles import FLOWS_CSS
+from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.field_error import FieldError
 
 
 class OtherCertificateModal(MgcertModal[CertificateEntry | None]):
     """Customer and password; the certificate goes to the 하드디스크, unregistered at MG."""
 
-    CSS_PATH = FLOWS_CSS
+    CSS_PATH = FLOW_SCREEN_CSS
     HELP_TOPIC = "registration"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", msg.KEEP, id="other.cancel")

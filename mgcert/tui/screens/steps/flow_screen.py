@@ -27,8 +27,8 @@ from mgcert.tui.screens.steps.identity import (
     SECOND_FACTOR_PANES,
 )
 from mgcert.tui.screens.steps.pane import FlowPane
-from mgcert.tui.screens.steps.styles import FLOWS_CSS
 from mgcert.tui.session import TuiSession
+from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.key_footer import KeyFooter
 
 T = TypeVar("T")
@@ -37,7 +37,7 @@ T = TypeVar("T")
 class FlowScreen(MgcertScreen[object]):
     """Subclasses yield their panes and say what follows each one."""
 
-    CSS_PATH = FLOWS_CSS
+    CSS_PATH = FLOW_SCREEN_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "abandon", msg.KEY_BACK, id="flow.back")
     ]
