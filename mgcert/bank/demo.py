@@ -131,7 +131,7 @@ class DemoCustomerSheet:
     customer_number: int
     accounts: tuple[DemoAccountSheet, ...]
     scenario: DemoScenario
-    note: str  # the panel's 메모 column
+    note: str  # what the customer is for, shown under the panel's 고객 table
     certificate_days_left: int | None
 
 

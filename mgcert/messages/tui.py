@@ -234,8 +234,8 @@ SIM_CUSTOMER_COLUMNS = (
     "계좌번호",
     "계좌비밀번호",
     "잔액",
-    "메모",
 )
+SIM_CUSTOMER_NOTE = "{name}: {note}"
 SIM_SWITCHED = "현재 고객을 {name}(으)로 바꿨습니다."
 SIM_CARD_SERIAL = "{name}님의 보안카드 (일련번호 {serial})"
 SIM_OTP_TITLE = "{name}님의 OTP"

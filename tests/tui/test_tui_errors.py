@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, TabbedContent, Tabs
+from textual.widgets import Input
 from tui_driver import (
     GOOD_PASSWORD,
-    AppPilot,
     answer_ars_call,
     answer_security_card,
     choose_kind,
@@ -17,6 +16,7 @@ from tui_driver import (
     error_on_screen,
     keep_harddisk,
     open_kind_choice,
+    open_simulator_tab,
     pane_id,
     scenario_customer,
     set_password,
@@ -32,34 +32,12 @@ from mgcert.bank.limits import ACCOUNT_PASSWORD_ATTEMPTS
 from mgcert.center import CertificateCenter
 from mgcert.messages import tui as msg
 from mgcert.tui.app import MgcertApp
-from mgcert.tui.screens.simulator.panel import TABS, SimulatorPanel
 
 SIZE = (100, 36)
 
 
 def field(app: MgcertApp, selector: str) -> Input:
     return wizard(app).query_one(selector, Input)
-
-
-async def open_simulator_tab(pilot: AppPilot, tab: str) -> None:
-    """F2, Shift+Tab back to the tab strip, → to ``tab``, Tab into its first control."""
-    await pilot.press("f2")
-    await settle(pilot)
-    panel = pilot.app.screen
-    assert isinstance(panel, SimulatorPanel)
-    for _ in range(10):
-        if isinstance(pilot.app.focused, Tabs):
-            break
-        await pilot.press("shift+tab")
-    assert isinstance(pilot.app.focused, Tabs)
-    tabs = panel.query_one(TabbedContent)
-    for _ in range(len(TABS)):
-        if tabs.active == tab:
-            break
-        await pilot.press("right")
-    assert tabs.active == tab
-    await pilot.press("tab")
-    await settle(pilot)
 
 
 async def test_account_password_wrong_until_locked_then_branch_visit(

@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.pilot import Pilot
-from textual.widgets import Digits
+from textual.widgets import Digits, TabbedContent, Tabs
 
 from mgcert.bank import DemoScenario
 from mgcert.center import CertificateCenter
 from mgcert.tui.app import MgcertApp
 from mgcert.tui.screens.issuance.device_steps import SecurityCardStep
 from mgcert.tui.screens.issuance.wizard import IssuanceWizard
+from mgcert.tui.screens.simulator.panel import TABS, SimulatorPanel
 from mgcert.tui.widgets.field_error import FieldError
 
 GOOD_PASSWORD = "Mg!Cert2026x"
@@ -188,3 +189,24 @@ async def walk_to_medium(
     await confirm_ars(pilot)
     await choose_method(pilot)  # 보안카드
     await answer_security_card(pilot, center)
+
+
+async def open_simulator_tab(pilot: AppPilot, tab: str) -> None:
+    """F2, Shift+Tab back to the tab strip, → to ``tab``, Tab into its first control."""
+    await pilot.press("f2")
+    await settle(pilot)
+    panel = pilot.app.screen
+    assert isinstance(panel, SimulatorPanel)
+    for _ in range(10):
+        if isinstance(pilot.app.focused, Tabs):
+            break
+        await pilot.press("shift+tab")
+    assert isinstance(pilot.app.focused, Tabs)
+    tabs = panel.query_one(TabbedContent)
+    for _ in range(len(TABS)):
+        if tabs.active == tab:
+            break
+        await pilot.press("right")
+    assert tabs.active == tab
+    await pilot.press("tab")
+    await settle(pilot)
