@@ -150,7 +150,8 @@ def parse_tui_args(argv: Sequence[str]) -> argparse.Namespace | None:
     """
     if any(arg in ("-h", "--help", "--version") for arg in argv):
         return None
-    parser = _QuietParser(prog="mgcert", add_help=False)
+    # No abbreviations: "--h" is ambiguous (--help/--home) to the full parser.
+    parser = _QuietParser(prog="mgcert", add_help=False, allow_abbrev=False)
     _global_options(parser)
     try:
         args, rest = parser.parse_known_args(list(argv))

@@ -37,8 +37,8 @@ class MgcertApp(App[None]):
 
     def __init__(self, center: CertificateCenter | CenterLoader) -> None:
         super().__init__()
-        self.session = TuiSession(center)
         self.key_order = KeyOrder(self, self._route_key)
+        self.session = TuiSession(center, self.key_order)
 
     async def on_event(self, event: events.Event) -> None:
         # Typed keys wait their turn so a fast burst lands where each key was meant
@@ -77,6 +77,11 @@ class MgcertApp(App[None]):
 
     def action_toggle_simulator(self) -> None:
         from mgcert.tui.screens.help import HelpScreen
+
+        if not self.session.loader.ready:
+            # The panel imports the center: not on the UI thread while it opens.
+            self.session.open_screen(self, self._simulator_panel)
+            return
         from mgcert.tui.screens.simulator.panel import SimulatorPanel
 
         if isinstance(self.screen, SimulatorPanel):
@@ -84,7 +89,12 @@ class MgcertApp(App[None]):
             return
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
-        self.session.open_screen(self, lambda: SimulatorPanel(self.session))
+        self.session.open_screen(self, self._simulator_panel)
+
+    def _simulator_panel(self) -> Screen[None]:
+        from mgcert.tui.screens.simulator.panel import SimulatorPanel
+
+        return SimulatorPanel(self.session)
 
     def action_help(self) -> None:
         from mgcert.tui.screens.help import HelpScreen

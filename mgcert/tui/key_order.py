@@ -31,6 +31,9 @@ from textual.widget import Widget
 # animation) or a callback never comes back (its screen was closed): late beats lost.
 MAX_HOLD_SECONDS = 0.5
 
+# Keys that act at once even while others are held: quitting must never wait.
+NEVER_HELD = frozenset({"ctrl+q", "ctrl+c"})
+
 Deliver = Callable[[events.Key], Awaitable[None]]
 
 
@@ -45,14 +48,31 @@ class KeyOrder:
         self._waiting = False
         self._held_since = 0.0
         self._watchdog: Timer | None = None
+        self._holds = 0  # while > 0, keys wait for the screen about to open
 
     @property
     def pending(self) -> int:
         """Keys received but not yet delivered."""
         return len(self._keys)
 
+    def hold(self) -> None:
+        """Keep every key (but quit) until :meth:`release`: a screen is about to open
+        (the center is still opening) and the keys are meant for it."""
+        self._holds += 1
+
+    def release(self) -> None:
+        """Undo one :meth:`hold`; held keys then go out in order as usual."""
+        self._holds = max(0, self._holds - 1)
+        if not self._holds and self._keys:
+            self._held_since = monotonic()  # start the fair wait now, not when held
+            if not self._waiting:
+                self._wait()
+
     async def receive(self, key: events.Key) -> None:
         """A key from the terminal: deliver it now if the screen is quiet, else queue it."""
+        if self._holds and key.key in NEVER_HELD:
+            await self._deliver(key)
+            return
         if not self._keys:
             self._held_since = monotonic()
         self._keys.append(key)
@@ -60,7 +80,7 @@ class KeyOrder:
             await self._drain()
 
     async def _drain(self) -> None:
-        if not self._keys:
+        if not self._keys or self._holds:
             return
         overdue = monotonic() - self._held_since > MAX_HOLD_SECONDS
         if not overdue and not self._quiet():

@@ -9,6 +9,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from mgcert.messages import tui as msg
+from mgcert.tui.key_order import KeyOrder
 from mgcert.tui.loader import CenterLoader
 
 if TYPE_CHECKING:
@@ -28,8 +29,11 @@ class TuiSession:
     :meth:`open_screen`.
     """
 
-    def __init__(self, center: CertificateCenter | CenterLoader) -> None:
+    def __init__(
+        self, center: CertificateCenter | CenterLoader, keys: KeyOrder | None = None
+    ) -> None:
         self.loader = center if isinstance(center, CenterLoader) else CenterLoader.opened(center)
+        self.keys = keys  # the app's typed-key queue: held while a screen waits to open
         self.customer_id: int | None = None
 
     @property
@@ -37,19 +41,17 @@ class TuiSession:
         return self.loader.center
 
     def open_screen(self, app: App[Any], make: ScreenMaker) -> None:
-        """Push ``make()`` now if the center is open, else as soon as it is, with a
-        spinner on the focused widget meanwhile (a later request replaces an earlier)."""
+        """Push ``make()`` now if the center is open, else as soon as it is. Meanwhile
+        the focused widget shows a spinner and typed keys wait for the new screen."""
         if self.loader.ready:
             app.push_screen(make())
             return
-        app.run_worker(
-            self._open_after_center(app, make),
-            group="center-wait",
-            exclusive=True,
-            exit_on_error=False,
-        )
+        if self.keys is not None:
+            self.keys.hold()
+        app.run_worker(self._open_after_center(app, make), group="center-wait")
 
     async def _open_after_center(self, app: App[Any], make: ScreenMaker) -> None:
+        origin = app.screen
         waiting = app.focused
         if waiting is not None:
             waiting.loading = True
@@ -57,10 +59,15 @@ class TuiSession:
         explain = app.set_timer(SAY_OPENING_AFTER, lambda: app.notify(msg.CENTER_OPENING))
         try:
             await self.loader.wait()
-        except Exception:  # the app's center watcher shows why; nothing to open
-            return
+            if app.screen is origin:  # not if the cannot-open dialog came up instead
+                app.push_screen(make())
+        except Exception:
+            if not self.loader.ready:
+                return  # the app's center watcher explains why the center did not open
+            raise  # a bug in making the screen: fail loudly, as on the ready path
         finally:
             explain.stop()
             if waiting is not None:
                 waiting.loading = False
-        app.push_screen(make())
+            if self.keys is not None:
+                self.keys.release()

@@ -37,6 +37,7 @@ def test_parsing_and_building_the_tui_import_no_center_or_cryptography() -> None
         "build_parser().parse_args([])\n"
         "from mgcert.tui.app import MgcertApp\n"
         "from mgcert.tui.screens.home import HomeScreen\n"
+        "import mgcert.tui.screens.help\n"
     )
     assert _imported_after(code) == set()
 
@@ -95,6 +96,8 @@ def test_the_quick_tui_parse_agrees_with_the_full_parser(argv: list[str]) -> Non
         ["--version"],
         ["--home"],  # missing value: the full parser prints the usage error
         ["--no-such-option"],
+        ["--h", "/tmp/x"],  # ambiguous (--help/--home) to the full parser
+        ["--ho", "/tmp/x"],  # abbreviations are the full parser's business
     ],
 )
 def test_anything_but_a_plain_tui_start_goes_to_the_full_parser(argv: list[str]) -> None:

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 
 import pytest
 from textual.pilot import Pilot
@@ -17,7 +17,7 @@ from textual.widgets import Label, OptionList
 from mgcert.center import CertificateCenter
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
-from mgcert.tui.app import MgcertApp
+from mgcert.tui.app import MgcertApp, run
 from mgcert.tui.loader import CenterLoader, CenterNotReady
 from mgcert.tui.screens.center_unavailable import CenterUnavailable
 from mgcert.tui.screens.kind_choice import KindChoiceScreen
@@ -68,10 +68,15 @@ async def test_menu_choice_before_the_center_opens_waits_with_a_spinner(
         assert app.screen.id == "home"
         await pilot.pause(0.7)  # longer than a warm start: a notice says why it waits
         assert [n.message for n in app._notifications] == [msg.CENTER_OPENING]
+        await pilot.press("tab")  # typed while waiting: meant for the screen to come
+        assert app.key_order.pending == 1
         gate.set()
         await until(pilot, lambda: isinstance(app.screen, KindChoiceScreen))
+        await until(pilot, lambda: app.key_order.pending == 0)
         assert not menu.loading
         assert app.session.center is center
+        assert app.focused is not None
+        assert app.focused.id == "consent"  # the held Tab moved on from the kind choice
 
 
 async def test_simulator_key_before_the_center_opens_opens_the_panel_when_it_does(
@@ -123,6 +128,65 @@ async def test_escape_on_the_explanation_quits_too() -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_code == 1
+
+
+async def test_quit_key_is_never_held_while_a_screen_waits(
+    center: CertificateCenter, gate: threading.Event
+) -> None:
+    app = gated_app(center, gate)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # waits for the center, holding typed keys
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: not app.is_running)
+    assert app.return_code == 0
+
+
+def test_run_closes_the_center_it_opened_and_returns_none(
+    center: CertificateCenter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closed: list[bool] = []
+    real_close = center.close
+
+    def close() -> None:
+        closed.append(True)
+        real_close()
+
+    monkeypatch.setattr(center, "close", close)
+
+    async def auto_pilot(pilot: Pilot[None]) -> None:
+        await pilot.app.session.loader.wait()  # type: ignore[attr-defined]
+        await pilot.press("ctrl+q")
+
+    headless(monkeypatch, auto_pilot)
+    assert run(lambda: center) is None
+    assert closed == [True]
+
+
+def test_run_returns_why_the_center_did_not_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    error = MgcertError("고장")
+
+    def opener() -> CertificateCenter:
+        raise error
+
+    async def auto_pilot(pilot: Pilot[None]) -> None:
+        await until(pilot, lambda: isinstance(pilot.app.screen, CenterUnavailable))
+        await pilot.press("enter")
+
+    headless(monkeypatch, auto_pilot)
+    assert run(opener) is error
+
+
+def headless(
+    monkeypatch: pytest.MonkeyPatch, auto_pilot: Callable[[Pilot[None]], Awaitable[None]]
+) -> None:
+    """Make ``tui.app.run`` start its app headless, driven by ``auto_pilot``."""
+    real = MgcertApp.run
+
+    def run_headless(self: MgcertApp, **_: object) -> None:
+        real(self, headless=True, auto_pilot=auto_pilot, size=SIZE)
+
+    monkeypatch.setattr(MgcertApp, "run", run_headless)
 
 
 async def test_quitting_while_the_center_opens_closes_it_afterwards_quietly(

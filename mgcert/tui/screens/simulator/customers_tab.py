@@ -24,7 +24,9 @@ class CustomersTab(SimulatorTab):
         self._notes = {}
         yield Label("", id="sim-current", classes="heading")
         yield Label(msg.SIM_CUSTOMERS_INTRO, classes="muted")
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True, id="sim-customer-table")
+        table: DataTable[str] = DataTable(
+            cursor_type="row", zebra_stripes=True, id="sim-customer-table"
+        )
         table.add_columns(*msg.SIM_CUSTOMER_COLUMNS)
         yield table
         # What each demo customer is for, for the highlighted row (too long for a column).

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.containers import VerticalScroll
 from textual.message import Message
 
-from mgcert.center import Simulator
 from mgcert.tui.session import TuiSession
+
+if TYPE_CHECKING:
+    from mgcert.center import Simulator
 
 
 class SimulatorTab(VerticalScroll):
