@@ -76,19 +76,16 @@ class MgcertApp(App[None]):
         await self.push_screen(CenterUnavailable(reason))
 
     def action_toggle_simulator(self) -> None:
-        from mgcert.tui.screens.help import HelpScreen
+        if self.session.loader.ready:  # else neither panel nor help can be on screen yet
+            from mgcert.tui.screens.help import HelpScreen
+            from mgcert.tui.screens.simulator.panel import SimulatorPanel
 
-        if not self.session.loader.ready:
-            # The panel imports the center: not on the UI thread while it opens.
-            self.session.open_screen(self, self._simulator_panel)
-            return
-        from mgcert.tui.screens.simulator.panel import SimulatorPanel
-
-        if isinstance(self.screen, SimulatorPanel):
-            self.screen.dismiss(None)
-            return
-        if isinstance(self.screen, HelpScreen):
-            self.screen.dismiss(None)
+            if isinstance(self.screen, SimulatorPanel):
+                self.screen.dismiss(None)
+                return
+            if isinstance(self.screen, HelpScreen):
+                self.screen.dismiss(None)
+        # The panel imports the center: only in _simulator_panel, once it is open.
         self.session.open_screen(self, self._simulator_panel)
 
     def _simulator_panel(self) -> Screen[None]:

@@ -22,12 +22,11 @@ TOO_SHORT = "-too-short"
 def _fit(screen: Screen[Any], event: events.Resize) -> None:
     width, height = event.size.width, event.size.height
     too_narrow, too_short = width < MIN_WIDTH, height < MIN_HEIGHT
-    notices = screen.query(TooSmallNotice)
-    if (too_narrow or too_short) and not notices:
+    notice = next(iter(screen.query(TooSmallNotice)), None)
+    if notice is None and (too_narrow or too_short):
         notice = TooSmallNotice()
         screen.mount(notice)
-        notice.describe(width, height)
-    for notice in notices:
+    if notice is not None:
         notice.describe(width, height)
     screen.update_classes({TOO_NARROW: too_narrow, TOO_SHORT: too_short})
 
