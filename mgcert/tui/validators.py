@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from textual.validation import ValidationResult, Validator
 
 from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only, field_text
+
+# Validate a field only when it is submitted (Input's validate_on).
+ON_SUBMIT: frozenset[Literal["submitted"]] = frozenset({"submitted"})
 
 
 class Digits(Validator):

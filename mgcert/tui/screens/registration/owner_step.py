@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -15,10 +13,8 @@ from mgcert.messages import tui as part1_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.steps.pane import FlowPane
-from mgcert.tui.validators import ResidentNumberBack, ResidentNumberFront
+from mgcert.tui.validators import ON_SUBMIT, ResidentNumberBack, ResidentNumberFront
 from mgcert.tui.widgets.field_error import FieldError
-
-ON_SUBMIT: frozenset[Literal["submitted"]] = frozenset({"submitted"})
 
 
 class OwnerStep(FlowPane):
