@@ -42,6 +42,7 @@ from mgcert.ca.records import AuditAction, AuditEntry, CertificateStatus, Issued
 from mgcert.ca.store import (
     CertificateRow,
     CertificateStore,
+    DuplicateCn,
     DuplicateSerial,
     NewCertificate,
     StoreWriter,
@@ -72,6 +73,11 @@ class IssueRequest:
     vid: bytes
     kind: CertificateKind
     not_after: datetime | None = None
+    # The center's job: issuing again for the same job returns the first certificate.
+    job_id: str | None = None
+    # > 0: the CA appends its next CN number, zero-padded to this many digits, to ``cn``
+    # (kept in the register, so no two certificates ever share a CN).
+    cn_number_digits: int = 0
 
 
 class CertificateAuthority:
@@ -93,14 +99,21 @@ class CertificateAuthority:
 
     @classmethod
     def open(
-        cls, directory: Path, db_path: Path, clock: Clock, profile: CaProfile
+        cls,
+        directory: Path,
+        db_path: Path,
+        clock: Clock,
+        profile: CaProfile,
+        *,
+        create: bool = True,
     ) -> CertificateAuthority:
         """Open the CA in ``directory``, creating it on first use.
 
         Creation makes a root and an issuing CA (RSA 2048, sha256WithRSA), keeps their
         keys under ``private/`` and publishes ``root.der``, ``issuing.der`` and an empty
         ``issuing.crl``. A file lock makes this safe when several processes open a fresh
-        data home at once: the later ones load what the first one made.
+        data home at once: the later ones load what the first one made. With
+        ``create=False`` a missing or emptied register is :class:`CaRegisterMissing`.
         """
         with contextlib.ExitStack() as held:
             try:
@@ -109,7 +122,8 @@ class CertificateAuthority:
                 hierarchy = load_or_create(directory, profile, clock.today_kst())
             except OSError as exc:
                 raise CaFolderUnusable(directory) from exc
-            authority = cls(directory, profile, clock, hierarchy, CertificateStore.open(db_path))
+            store = CertificateStore.open(db_path, create=create)
+            authority = cls(directory, profile, clock, hierarchy, store)
             try:
                 if read_crl(authority.crl_path) is None:
                     authority._republish_crl()
@@ -176,26 +190,33 @@ class CertificateAuthority:
         23:59:59 KST of the term's last day, or at ``request.not_after``.
         """
         public_key = subscriber_public_key(csr_der)
-        cn = _checked_cn(request.cn)
+        cn = _checked_cn(request.cn) if not request.cn_number_digits else request.cn
         real_name = _checked_real_name(request.real_name)
         if len(request.vid) != VID_LENGTH:
             raise InvalidIssueRequest(msg.DETAIL_BAD_VID)
         not_before, not_after = self._validity(request)
         for _ in range(_SERIAL_ATTEMPTS):
-            terms = SubscriberTerms(
-                serial=new_serial(),
-                cn=cn,
-                real_name=real_name,
-                vid=bytes(request.vid),
-                kind=request.kind,
-                not_before=not_before,
-                not_after=not_after,
-            )
-            certificate = build_subscriber_certificate(
-                public_key, terms, self._profile, self._hierarchy
-            )
             try:
                 with self._store.write() as writer:
+                    if request.job_id is not None:
+                        done = writer.find_by_job(request.job_id)
+                        if done is not None:
+                            return _same_key_or_refuse(done, public_key)
+                    if request.cn_number_digits:
+                        number = writer.next_cn_number()
+                        cn = _checked_cn(f"{request.cn}{number:0{request.cn_number_digits}d}")
+                    terms = SubscriberTerms(
+                        serial=new_serial(),
+                        cn=cn,
+                        real_name=real_name,
+                        vid=bytes(request.vid),
+                        kind=request.kind,
+                        not_before=not_before,
+                        not_after=not_after,
+                    )
+                    certificate = build_subscriber_certificate(
+                        public_key, terms, self._profile, self._hierarchy
+                    )
                     writer.add_certificate(
                         NewCertificate(
                             serial=terms.serial,
@@ -204,16 +225,20 @@ class CertificateAuthority:
                             not_before=not_before,
                             not_after=not_after,
                             der=certificate.public_bytes(serialization.Encoding.DER),
+                            job_id=request.job_id,
                         )
                     )
                     writer.add_audit(
                         self._clock.now(),
                         AuditAction.ISSUE,
                         terms.serial,
-                        f"kind={request.kind.value} cn={cn} not_after={not_after.isoformat()}",
+                        f"kind={request.kind.value} cn={cn} not_after={not_after.isoformat()}"
+                        + (f" job={request.job_id}" if request.job_id else ""),
                     )
             except DuplicateSerial:
                 continue
+            except DuplicateCn as exc:
+                raise InvalidIssueRequest(msg.DETAIL_CN_TAKEN) from exc
             return certificate
         raise CaError
 
@@ -295,8 +320,9 @@ class CertificateAuthority:
     def record(self, serial: int) -> IssuedRecord | None:
         """The register entry of ``serial``, or ``None`` if this CA never issued it."""
         row = self._store.find(serial)
-        if row is None:
-            return None
+        return None if row is None else self._record_of(row)
+
+    def _record_of(self, row: CertificateRow) -> IssuedRecord:
         return IssuedRecord(
             serial=row.serial,
             cn=row.cn,
@@ -308,6 +334,16 @@ class CertificateAuthority:
             reason=x509.ReasonFlags(row.reason) if row.reason is not None else None,
             der=row.der,
         )
+
+    def record_for_job(self, job_id: str) -> IssuedRecord | None:
+        """The certificate issued for the center's job ``job_id``, or ``None``."""
+        row = self._store.find_by_job(job_id)
+        return None if row is None else self._record_of(row)
+
+    @property
+    def register_id(self) -> str:
+        """The register's own id (the data home's manifest records it)."""
+        return self._store.register_id()
 
     def audit_log(self, serial: int | None = None) -> list[AuditEntry]:
         """The audit log, oldest first (one serial's lines if given)."""
@@ -328,6 +364,14 @@ class CertificateAuthority:
         if self._clock.now() > row.not_after:
             return CertificateStatus.EXPIRED
         return CertificateStatus.GOOD
+
+
+def _same_key_or_refuse(row: CertificateRow, public_key: object) -> x509.Certificate:
+    """The job's certificate, if it certifies the same key (a retried step)."""
+    certificate = x509.load_der_x509_certificate(row.der)
+    if certificate.public_key() != public_key:
+        raise InvalidIssueRequest(msg.DETAIL_JOB_OTHER_KEY)
+    return certificate
 
 
 def _checked_cn(cn: str) -> str:

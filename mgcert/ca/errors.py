@@ -89,3 +89,19 @@ class CaFolderUnusable(CaError):
     def __init__(self, path: object) -> None:
         self.path = path
         super().__init__(msg.CA_FOLDER_UNUSABLE.format(path=path))
+
+
+class CaRegisterMissing(CaError):
+    """The data home says this CA exists, but its register is missing or emptied."""
+
+    def __init__(self, path: object) -> None:
+        self.path = path
+        super().__init__(msg.CA_REGISTER_MISSING.format(path=path))
+
+
+class CaRegisterTooNew(CaError):
+    """The register was written by a newer mgcert; it is left untouched."""
+
+    def __init__(self, path: object) -> None:
+        self.path = path
+        super().__init__(msg.CA_REGISTER_TOO_NEW.format(path=path))

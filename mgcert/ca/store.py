@@ -18,54 +18,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from mgcert.ca.errors import CaDatabaseUnavailable
+from mgcert.ca.errors import CaDatabaseUnavailable, CaRegisterMissing, CaRegisterTooNew
 from mgcert.ca.records import AuditEntry
+from mgcert.ca.schema import RegisterTooNew, migrate
 
-SCHEMA_VERSION = 1
 BUSY_TIMEOUT_SECONDS = 30.0
-
-_SCHEMA = (
-    """
-    CREATE TABLE IF NOT EXISTS certificates (
-        id          INTEGER PRIMARY KEY,
-        serial      TEXT NOT NULL UNIQUE,
-        cn          TEXT NOT NULL,
-        kind        TEXT NOT NULL,
-        not_before  TEXT NOT NULL,
-        not_after   TEXT NOT NULL,
-        status      TEXT NOT NULL DEFAULT 'good' CHECK (status IN ('good', 'revoked')),
-        revoked_at  TEXT,
-        reason      TEXT,
-        der         BLOB NOT NULL
-    )
-    """,
-    # The CRL is built from this one query; a partial index keeps it off the full table.
-    """
-    CREATE INDEX IF NOT EXISTS certificates_revoked
-        ON certificates (id, serial, revoked_at, reason) WHERE status = 'revoked'
-    """,
-    """
-    CREATE TABLE IF NOT EXISTS audit_log (
-        id      INTEGER PRIMARY KEY,
-        time    TEXT NOT NULL,
-        action  TEXT NOT NULL,
-        serial  TEXT,
-        detail  TEXT NOT NULL DEFAULT ''
-    )
-    """,
-    "CREATE INDEX IF NOT EXISTS audit_log_serial ON audit_log (serial)",
-    """
-    CREATE TABLE IF NOT EXISTS crl_state (
-        id      INTEGER PRIMARY KEY CHECK (id = 1),
-        number  INTEGER NOT NULL
-    )
-    """,
-    f"PRAGMA user_version = {SCHEMA_VERSION}",
-)
 
 
 class DuplicateSerial(Exception):  # an internal signal, never shown to a user
     """The serial is already in the register (the caller draws another one)."""
+
+
+class DuplicateCn(Exception):  # becomes InvalidIssueRequest at the authority
+    """Another certificate already has this CN (its NPKI folder would be the same)."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +43,7 @@ class NewCertificate:
     not_before: datetime
     not_after: datetime
     der: bytes
+    job_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +59,7 @@ class CertificateRow:
     revoked_at: datetime | None
     reason: str | None
     der: bytes
+    job_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,11 +86,11 @@ def _parse_time(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-_ROW_COLUMNS = "serial, cn, kind, not_before, not_after, status, revoked_at, reason, der"
+_ROW_COLUMNS = "serial, cn, kind, not_before, not_after, status, revoked_at, reason, der, job_id"
 
 
 def _row(values: tuple[Any, ...]) -> CertificateRow:
-    serial, cn, kind, not_before, not_after, status, revoked_at, reason, der = values
+    serial, cn, kind, not_before, not_after, status, revoked_at, reason, der, job_id = values
     return CertificateRow(
         serial=int(str(serial), 16),
         cn=str(cn),
@@ -134,6 +101,7 @@ def _row(values: tuple[Any, ...]) -> CertificateRow:
         revoked_at=_parse_time(str(revoked_at)) if revoked_at is not None else None,
         reason=str(reason) if reason is not None else None,
         der=bytes(der),
+        job_id=None if job_id is None else str(job_id),
     )
 
 
@@ -147,8 +115,8 @@ class StoreWriter:
         """Record an issued certificate; :class:`DuplicateSerial` if the serial exists."""
         try:
             self._db.execute(
-                "INSERT INTO certificates (serial, cn, kind, not_before, not_after, der)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO certificates (serial, cn, kind, not_before, not_after, der, job_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     serial_text(certificate.serial),
                     certificate.cn,
@@ -156,14 +124,29 @@ class StoreWriter:
                     _time_text(certificate.not_before),
                     _time_text(certificate.not_after),
                     certificate.der,
+                    certificate.job_id,
                 ),
             )
         except sqlite3.IntegrityError as exc:
-            raise DuplicateSerial(certificate.serial) from exc
+            if _find(self._db, certificate.serial) is not None:
+                raise DuplicateSerial(certificate.serial) from exc
+            raise DuplicateCn(certificate.cn) from exc
 
     def find(self, serial: int) -> CertificateRow | None:
         """The row of ``serial`` as this transaction sees it."""
         return _find(self._db, serial)
+
+    def find_by_job(self, job_id: str) -> CertificateRow | None:
+        """The certificate issued for the center's job ``job_id``, if any."""
+        return _find_by_job(self._db, job_id)
+
+    def next_cn_number(self) -> int:
+        """The next CN tail number (1, 2, 3, ...; never reused, never wrapping)."""
+        row = self._db.execute(
+            "INSERT INTO cn_sequence (id, last) VALUES (1, 1)"
+            " ON CONFLICT (id) DO UPDATE SET last = last + 1 RETURNING last"
+        ).fetchone()
+        return int(row[0])
 
     def mark_revoked(self, serial: int, at: datetime, reason: str) -> None:
         """Set a good certificate's status to revoked."""
@@ -208,6 +191,30 @@ def _find(db: sqlite3.Connection, serial: int) -> CertificateRow | None:
     return None if values is None else _row(values)
 
 
+def _find_by_job(db: sqlite3.Connection, job_id: str) -> CertificateRow | None:
+    values = db.execute(
+        f"SELECT {_ROW_COLUMNS} FROM certificates WHERE job_id = ?",  # noqa: S608 — constant
+        (job_id,),
+    ).fetchone()
+    return None if values is None else _row(values)
+
+
+def _has_register(path: Path) -> bool:
+    """True when ``path`` is a register file with a schema (not missing, not emptied)."""
+    try:
+        if path.stat().st_size == 0:
+            return False
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        return int(db.execute("PRAGMA user_version").fetchone()[0]) > 0
+    except sqlite3.Error:
+        return True  # damaged, not missing: opening it reports that
+    finally:
+        db.close()
+
+
 class CertificateStore:
     """One connection to ``ca.db``, usable from several threads (one at a time)."""
 
@@ -216,8 +223,14 @@ class CertificateStore:
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: Path) -> CertificateStore:
-        """Open (creating if needed) the register at ``path`` in WAL mode."""
+    def open(cls, path: Path, *, create: bool = True) -> CertificateStore:
+        """Open the register at ``path`` in WAL mode, migrating it to the current schema.
+
+        With ``create=False`` (the data home says this CA exists), a missing or emptied
+        file is :class:`CaRegisterMissing` and nothing is created.
+        """
+        if not create and not _has_register(path):
+            raise CaRegisterMissing(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(
@@ -233,10 +246,35 @@ class CertificateStore:
         except (sqlite3.Error, OSError) as exc:
             raise CaDatabaseUnavailable from exc
         store = cls(db)
-        with store.write() as writer:
-            for statement in _SCHEMA:
-                writer._db.execute(statement)
+        try:
+            with store.write() as writer:
+                migrate(writer._db)
+        except RegisterTooNew as exc:
+            store.close()
+            raise CaRegisterTooNew(path) from exc
+        except BaseException:
+            store.close()
+            raise
         return store
+
+    def register_id(self) -> str:
+        """The id this register was given when it was created (see :mod:`mgcert.ca.schema`)."""
+        with self._lock:
+            try:
+                row = self._db.execute(
+                    "SELECT value FROM meta WHERE key = 'register_id'"
+                ).fetchone()
+            except sqlite3.Error as exc:
+                raise CaDatabaseUnavailable from exc
+        return str(row[0])
+
+    def find_by_job(self, job_id: str) -> CertificateRow | None:
+        """The certificate issued for the center's job ``job_id``, or ``None``."""
+        with self._lock:
+            try:
+                return _find_by_job(self._db, job_id)
+            except sqlite3.Error as exc:
+                raise CaDatabaseUnavailable from exc
 
     def close(self) -> None:
         """Close the connection."""

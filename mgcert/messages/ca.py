@@ -17,6 +17,8 @@ CRL_PUBLISH_FAILED = "인증서 폐지 목록(CRL)을 저장하지 못했습니�
 
 # Details for INVALID_ISSUE_REQUEST
 DETAIL_BAD_CN = "인증서 이름(CN)은 '이름()숫자' 형식이어야 합니다."
+DETAIL_JOB_OTHER_KEY = "이 발급 작업의 인증서는 이미 다른 키로 발급되었습니다."
+DETAIL_CN_TAKEN = "같은 이름(CN)의 인증서가 이미 발급되었습니다."
 DETAIL_BAD_REAL_NAME = "실명이 비어 있거나 너무 깁니다."
 DETAIL_BAD_VID = "본인확인 정보(VID)는 32바이트여야 합니다."
 DETAIL_BAD_NOT_AFTER = "만료일이 시작일보다 앞설 수 없습니다."
@@ -24,3 +26,8 @@ DETAIL_BAD_NOT_AFTER = "만료일이 시작일보다 앞설 수 없습니다."
 # Text written into certificates (user notice in certificatePolicies)
 CERT_USER_NOTICE = "이 인증서는 mgcert 시뮬레이터의 테스트 인증서입니다"
 CA_FOLDER_UNUSABLE = "인증기관 폴더를 만들거나 열 수 없습니다: {path}"
+CA_REGISTER_MISSING = (
+    "인증기관 등록부({path})가 없거나 비어 있습니다. 백업에서 되살리거나 "
+    "'mgcert reset --yes'로 새 데이터 폴더를 시작하세요."
+)
+CA_REGISTER_TOO_NEW = "인증기관 등록부({path})는 더 새로운 mgcert가 만든 파일입니다. mgcert를 업데이트하세요."

@@ -16,6 +16,8 @@ from mgcert.clock import KST, Clock
 
 CA_NOW = datetime(2026, 11, 24, 10, 0, 0, tzinfo=KST)
 HOLDER_RRN = "9001011234567"
+# The CA appends a 9-digit number to this for each certificate (CNs are unique).
+CN_PREFIX = "홍길동()0045045"
 HOLDER_RANDOM_NUM = bytes(range(1, 21))
 
 MakeCsr = Callable[[rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey], bytes]

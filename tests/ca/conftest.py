@@ -13,6 +13,7 @@ from datetime import datetime
 import pytest
 from ca_support import (
     CA_NOW,
+    CN_PREFIX,
     HOLDER_RANDOM_NUM,
     HOLDER_RRN,
     Holder,
@@ -40,7 +41,7 @@ def ca_now() -> datetime:
 def holder() -> Holder:
     return Holder(
         name="홍길동",
-        cn="홍길동()0045000000122026112401",
+        cn=CN_PREFIX,  # each certificate's CN is this + the CA's 9-digit number
         rrn=HOLDER_RRN,
         random_num=HOLDER_RANDOM_NUM,
         other_rrn="9001012234568",
@@ -67,13 +68,15 @@ def make_request() -> MakeRequest:
     def make(
         kind: CertificateKind = CertificateKind.GENERAL,
         *,
-        cn: str = "홍길동()0045000000122026112401",
+        cn: str | None = None,
         real_name: str = "홍길동",
         vid: bytes | None = None,
         not_after: datetime | None = None,
     ) -> IssueRequest:
+        # CNs are unique at the CA: by default the CA numbers each one (as the center asks).
         return IssueRequest(
-            cn=cn,
+            cn=CN_PREFIX if cn is None else cn,
+            cn_number_digits=9 if cn is None else 0,
             real_name=real_name,
             vid=compute_vid(HOLDER_RRN, HOLDER_RANDOM_NUM) if vid is None else vid,
             kind=kind,

@@ -28,6 +28,7 @@ CHILD = textwrap.dedent(
     from datetime import datetime
     from pathlib import Path
     from cryptography.hazmat.primitives import hashes
+    from cryptography import x509
     from mgcert.ca import MG_CA_PROFILE, CertificateAuthority, IssueRequest
     from mgcert.clock import KST, Clock
     from mgcert.home import DataHome
@@ -42,8 +43,13 @@ CHILD = textwrap.dedent(
     with CertificateAuthority.open(home.ca_dir, home.ca_db, clock, MG_CA_PROFILE) as ca:
         print("root", ca.root_certificate.fingerprint(hashes.SHA256()).hex(), flush=True)
         for i in range(count):
-            request = IssueRequest(f"동시()0045{i:04d}", "동시", bytes(32), CertificateKind.GENERAL)
-            print("serial", format(ca.issue(csr, request).serial_number, "x"), flush=True)
+            request = IssueRequest(
+                "동시()0045045", "동시", bytes(32), CertificateKind.GENERAL, cn_number_digits=9
+            )
+            certificate = ca.issue(csr, request)
+            print("serial", format(certificate.serial_number, "x"), flush=True)
+            [cn] = certificate.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
+            print("cn", cn.value, flush=True)
     """
 )
 
@@ -86,6 +92,8 @@ def test_two_processes_issuing_at_once_on_a_fresh_home(
     assert len(roots) == 1  # the second process loaded the CA the first one created
     assert len(serials) == 2 * PER_PROCESS
     assert len(set(serials)) == 2 * PER_PROCESS
+    cns = [value for key, value in lines if key == "cn"]
+    assert len(set(cns)) == len(cns) == 2 * PER_PROCESS  # the register's counter, no wrap
 
     with sqlite3.connect(home.ca_db) as db:
         assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import datetime
 
@@ -36,8 +37,10 @@ def general_cert(
 def test_subject_is_decided_by_the_ca_not_the_csr(
     general_cert: x509.Certificate, holder: Holder
 ) -> None:
+    [cn] = general_cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    assert re.fullmatch(re.escape(holder.cn) + r"[0-9]{9}", str(cn.value))
     assert general_cert.subject.rfc4514_string() == (
-        f"CN={holder.cn},OU=MG,OU=personal4IB,O=MGSIM,C=kr"
+        f"CN={cn.value},OU=MG,OU=personal4IB,O=MGSIM,C=kr"
     )
     assert [attribute.oid for attribute in general_cert.subject] == [
         NameOID.COUNTRY_NAME,
@@ -339,8 +342,9 @@ def test_bad_request_fields_are_refused(
 def test_decomposed_hangul_cn_is_normalized(
     mg_ca: CertificateAuthority, csr_der: bytes, make_request: MakeRequest, holder: Holder
 ) -> None:
-    decomposed = unicodedata.normalize("NFD", holder.cn)
-    assert decomposed != holder.cn
+    composed = holder.cn + "999000001"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
     certificate = mg_ca.issue(csr_der, make_request(cn=decomposed))
     [cn] = certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
-    assert cn.value == holder.cn
+    assert cn.value == composed

@@ -1,0 +1,87 @@
+"""The CA register's schema and its versions (``PRAGMA user_version``).
+
+Version 1: certificates, audit log, CRL number. Version 2 (certificate jobs, issue 12):
+each certificate may carry the center's **job id** (UNIQUE: issuing twice for one job
+returns the first certificate), CNs are unique for every certificate issued from then
+on, the CN tail comes from a counter kept in the register (never wrapping), and a
+``meta`` table holds the register's own id, which the data home's manifest records.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+
+SCHEMA_VERSION = 2
+
+_V1 = (
+    """
+    CREATE TABLE IF NOT EXISTS certificates (
+        id          INTEGER PRIMARY KEY,
+        serial      TEXT NOT NULL UNIQUE,
+        cn          TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        not_before  TEXT NOT NULL,
+        not_after   TEXT NOT NULL,
+        status      TEXT NOT NULL DEFAULT 'good' CHECK (status IN ('good', 'revoked')),
+        revoked_at  TEXT,
+        reason      TEXT,
+        der         BLOB NOT NULL
+    )
+    """,
+    # The CRL is built from this one query; a partial index keeps it off the full table.
+    """
+    CREATE INDEX IF NOT EXISTS certificates_revoked
+        ON certificates (id, serial, revoked_at, reason) WHERE status = 'revoked'
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS audit_log (
+        id      INTEGER PRIMARY KEY,
+        time    TEXT NOT NULL,
+        action  TEXT NOT NULL,
+        serial  TEXT,
+        detail  TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    "CREATE INDEX IF NOT EXISTS audit_log_serial ON audit_log (serial)",
+    """
+    CREATE TABLE IF NOT EXISTS crl_state (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        number  INTEGER NOT NULL
+    )
+    """,
+)
+
+
+class RegisterTooNew(Exception):  # an internal signal, turned into a CA error by the store
+    """The file was written by a newer mgcert."""
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """Bring the register to :data:`SCHEMA_VERSION`; runs inside a write transaction."""
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise RegisterTooNew(version)
+    if version < 1:
+        for statement in _V1:
+            db.execute(statement)
+    if version < 2:
+        _to_v2(db)
+    if version != SCHEMA_VERSION:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _to_v2(db: sqlite3.Connection) -> None:
+    db.execute("ALTER TABLE certificates ADD COLUMN job_id TEXT")
+    db.execute(
+        "CREATE UNIQUE INDEX certificates_job ON certificates (job_id) WHERE job_id IS NOT NULL"
+    )
+    # Registers made before version 2 may already hold a CN twice (the old per-day
+    # counter wrapped at 100); uniqueness holds for every certificate from now on.
+    last_id = int(db.execute("SELECT coalesce(max(id), 0) FROM certificates").fetchone()[0])
+    db.execute(f"CREATE UNIQUE INDEX certificates_cn ON certificates (cn) WHERE id > {last_id}")
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("INSERT INTO meta (key, value) VALUES ('register_id', ?)", (secrets.token_hex(16),))
+    db.execute(
+        "CREATE TABLE cn_sequence (id INTEGER PRIMARY KEY CHECK (id = 1), last INTEGER NOT NULL)"
+    )
