@@ -17,7 +17,7 @@ from mgcert.bank.account_password import AccountPasswords
 from mgcert.bank.ars import Ars
 from mgcert.bank.cloud import SECRET_FILE_NAME, Cloud, ServerSecret
 from mgcert.bank.customers import Customers, customer_row
-from mgcert.bank.db import Database
+from mgcert.bank.db import Database, register_id
 from mgcert.bank.demo import DemoCustomerSheet
 from mgcert.bank.fees import Fees
 from mgcert.bank.models import (
@@ -56,6 +56,8 @@ class Bank:
         self.clock = clock
         self._db = db
         self._cost = cost
+        with db.read() as conn:
+            self._register_id = register_id(conn)
         self._customers = Customers(db)
         self._passwords = AccountPasswords(db)
         self._ars = Ars(db, clock)
@@ -74,20 +76,23 @@ class Bank:
         *,
         kdf_cost: kdf.ScryptCost = kdf.DEFAULT_SCRYPT,
         secret_path: Path | None = None,
+        create: bool = True,
     ) -> Bank:
         """Open ``db_path`` (schema and demo customers are created on first run).
 
         ``kdf_cost`` is the scrypt cost for new account passwords and PINs (tests pass a
         cheap one; rows keep their own cost). ``secret_path`` defaults to
-        ``<db dir>/bank-secret.key``.
+        ``<db dir>/bank-secret.key``. With ``create=False`` the file must already be a
+        bank: a missing or empty file, or one without a schema, raises
+        :class:`BankRegisterMissing` and nothing is created (no silent recreation).
         """
 
-        def create(conn: sqlite3.Connection) -> None:
+        def fill(conn: sqlite3.Connection) -> None:
             # A brand-new file: the 보안카드 seed first, then the demo customers.
             new_seed(conn)
             demo.install(conn, kdf_cost)
 
-        db = Database.open(db_path, create)
+        db = Database.open(db_path, fill, create=create)
         secret = ServerSecret(secret_path or db_path.parent / SECRET_FILE_NAME)
         return cls(db, clock, secret, kdf_cost)
 
@@ -95,6 +100,15 @@ class Bank:
     def path(self) -> Path:
         """The database file."""
         return self._db.path
+
+    @property
+    def register_id(self) -> str:
+        """The random id (32 hex digits) naming this bank file, made with the file.
+
+        A file made before schema v2 got one at its first open by newer code. The data
+        home's manifest records it to recognise its own bank.db.
+        """
+        return self._register_id
 
     def close(self) -> None:
         """Close the database connection."""
@@ -299,15 +313,35 @@ class Bank:
 
     # --- fees ------------------------------------------------------------------------------
 
-    def charge_fee(self, account_number: str, amount_won: int, reason: str) -> int:
+    def charge_fee(
+        self, account_number: str, amount_won: int, reason: str, *, job_id: str | None = None
+    ) -> int:
         """Debit a fee; returns the ledger id. InsufficientBalance (nothing changed),
-        EBankingLocked, UnknownAccount."""
-        return self._fees.charge(account_number, amount_won, reason)
+        EBankingLocked, UnknownAccount.
+
+        With ``job_id`` (32 lowercase hex digits) the job is charged at most once: a
+        repeated call returns the first debit's id and changes nothing (even if it was
+        refunded meanwhile). JobIdConflict if the job was charged to another account or
+        amount.
+        """
+        return self._fees.charge(account_number, amount_won, reason, job_id=job_id)
 
     def refund_fee(self, ledger_id: int, reason: str) -> int:
         """Credit a debit back once; returns the refund's ledger id. FeeAlreadyRefunded,
         NotRefundable (not a debit), UnknownLedgerEntry."""
         return self._fees.refund(ledger_id, reason)
+
+    def refund_job(self, job_id: str, reason: str) -> bool:
+        """Credit the job's debit back; True if a refund was made by this call.
+
+        False (nothing changed) if the job has no debit or it was already refunded.
+        """
+        return self._fees.refund_job(job_id, reason)
+
+    def job_charge(self, job_id: str) -> LedgerEntry | None:
+        """The debit made for the job, or None; ``.refunded`` / ``.refunded_by`` tell
+        whether it was credited back."""
+        return self._fees.job_charge(job_id)
 
     def balance(self, account_number: str) -> int:
         """The account's balance in 원."""
@@ -327,11 +361,17 @@ class Bank:
         kind: CertificateKind,
         origin: CertificateOrigin | str = CertificateOrigin.MG,
         account_number: str | None = None,
+        *,
+        job_id: str | None = None,
     ) -> Registration:
-        """Let the customer use this certificate here. CertificateAlreadyRegistered,
-        AccountMismatch (account given and not theirs)."""
+        """Let the customer use this certificate here; returns the registration.
+
+        Idempotent: a certificate the same customer already registered is returned as
+        it is. CertificateAlreadyRegistered (another customer's), AccountMismatch
+        (account given and not theirs). ``job_id`` is recorded with a new registration.
+        """
         return self._registrations.register(
-            customer_id, issuer_org, serial, kind, origin, account_number
+            customer_id, issuer_org, serial, kind, origin, account_number, job_id=job_id
         )
 
     def unregister_certificate(self, issuer_org: str, serial: int) -> None:
@@ -361,9 +401,46 @@ class Bank:
         clears its PIN lock). InvalidPinFormat, TrivialPin."""
         self._cloud.store(customer_id, pin, payload, serial=serial, not_after=not_after)
 
+    def cloud_park(self, customer_id: int, pin: str, key_payload: bytes, job_id: str) -> None:
+        """Phase 1 of a 금융인증서 job: keep ``key_payload`` encrypted under ``pin`` (as
+        :meth:`cloud_store` does) in a pending row of the job, before the CA issues.
+
+        The customer's current 금융인증서 is not touched. InvalidPinFormat, TrivialPin;
+        idempotent per job (a repeat keeps the first payload); JobIdConflict if the job
+        was parked for another customer.
+        """
+        self._cloud.park(customer_id, pin, key_payload, job_id)
+
+    def cloud_commit(
+        self, job_id: str, cert_der: bytes, *, serial: int, not_after: datetime
+    ) -> None:
+        """Phase 2: atomically make the job's parked payload the customer's 금융인증서,
+        with ``cert_der`` stored in clear; clears the PIN count and lock.
+
+        Idempotent (a committed job with the same serial: nothing happens).
+        CloudJobNotParked if the job was never parked (or was discarded);
+        JobIdConflict if it was committed with another serial.
+        """
+        self._cloud.commit(job_id, cert_der, serial=serial, not_after=not_after)
+
+    def cloud_discard(self, job_id: str) -> None:
+        """Drop the job's parked payload (roll back); nothing if none or committed."""
+        self._cloud.discard(job_id)
+
+    def cloud_pending(self, job_id: str) -> bool:
+        """Whether the job has a parked payload, neither committed nor discarded."""
+        return self._cloud.pending(job_id)
+
+    def cloud_certificate_der(self, customer_id: int) -> bytes | None:
+        """The certificate stored in clear by :meth:`cloud_commit`; None if the stored
+        금융인증서 came from :meth:`cloud_store` (its payload holds the certificate) or
+        there is none. UnknownCustomer."""
+        return self._cloud.certificate_der(customer_id)
+
     def cloud_open(self, customer_id: int, pin: str) -> bytes:
-        """Decrypt the stored 금융인증서. InvalidPinFormat (not counted), WrongPin(remaining),
-        PinLocked (5th wrong in a row), NoCloudCertificate, CloudKeyUnavailable."""
+        """Decrypt the stored 금융인증서 (for a committed job: its key payload).
+        InvalidPinFormat (not counted), WrongPin(remaining), PinLocked (5th wrong in a
+        row), NoCloudCertificate, CloudKeyUnavailable."""
         return self._cloud.open(customer_id, pin)
 
     def cloud_has(self, customer_id: int) -> bool:

@@ -20,6 +20,22 @@ PIN rules: 6 digits (:class:`InvalidPinFormat`); all-same digits and straight ru
 up or down without wrap-around (``123456``, ``654321``, ``012345``, ``000000``) are
 refused (:class:`TrivialPin`). :data:`PIN_ATTEMPTS` wrong PINs in a row lock the
 certificate; storing a new one (재발급) replaces it and clears the count and the lock.
+
+Two phases for a certificate job (so the new key is kept durably before the CA
+issues the certificate that goes with it):
+
+1. :meth:`Cloud.park` encrypts the job's key payload exactly as :meth:`Cloud.store`
+   does and keeps it in ``cloud_jobs`` (status ``parked``). The customer's current
+   금융인증서 is untouched: a crash here leaves it working.
+2. :meth:`Cloud.commit` replaces the customer's 금융인증서 with the parked payload in
+   one transaction, stores the issued certificate beside it in clear
+   (``cert_der``; certificates are public), clears the PIN count and lock, and marks
+   the job ``committed`` (its encrypted columns cleared: the payload now lives only
+   in ``cloud_certificates``). :meth:`Cloud.discard` drops a parked job.
+
+Each step is idempotent per job id: parking a parked or committed job again, and
+committing a committed job again with the same serial, do nothing; discarding an
+unknown or committed job does nothing.
 """
 
 from __future__ import annotations
@@ -43,13 +59,16 @@ from mgcert.bank.customers import customer_row
 from mgcert.bank.db import Database, from_db, to_db
 from mgcert.bank.errors import (
     BankError,
+    CloudJobNotParked,
     CloudKeyUnavailable,
     InvalidPinFormat,
+    JobIdConflict,
     NoCloudCertificate,
     PinLocked,
     TrivialPin,
     WrongPin,
 )
+from mgcert.bank.jobs import check_job_id
 from mgcert.bank.limits import PIN_ATTEMPTS
 from mgcert.bank.models import CloudCertificateInfo
 from mgcert.bank.registrations import serial_text
@@ -59,6 +78,9 @@ SECRET_FILE_NAME = "bank-secret.key"  # noqa: S105 (a file name, not a secret)
 SECRET_BYTES = 32
 NONCE_BYTES = 12
 _PIN = re.compile(r"[0-9]{6}")
+
+# (kdf, salt, nonce, ciphertext, secret_id) of one encrypted payload.
+_Sealed = tuple[str, bytes, bytes, bytes, bytes]
 
 
 def check_pin_format(pin: str) -> None:
@@ -167,34 +189,101 @@ class Cloud:
     ) -> None:
         """Encrypt and keep ``payload`` under ``pin``, replacing any earlier one."""
         check_new_pin(pin)
+        sealed = self._seal(customer_id, pin, payload)
+        with self._db.write() as conn:
+            customer_row(conn, customer_id)
+            _replace(
+                conn,
+                customer_id,
+                sealed,
+                cert_der=None,
+                serial_hex=None if serial is None else serial_text(serial),
+                not_after=None if not_after is None else to_db(not_after),
+                stored_at=to_db(self._clock.now()),
+                job_id=None,
+            )
+
+    def park(self, customer_id: int, pin: str, key_payload: bytes, job_id: str) -> None:
+        """Keep the job's payload encrypted under ``pin``, beside the current one."""
+        check_job_id(job_id)
+        check_new_pin(pin)
+        with self._db.read() as conn:
+            customer_row(conn, customer_id)
+            if _job_row(conn, job_id, customer_id) is not None:
+                return  # already parked (or committed): nothing to do, no scrypt
+        sealed = self._seal(customer_id, pin, key_payload)
+        with self._db.write() as conn:
+            if _job_row(conn, job_id, customer_id) is not None:
+                return  # another caller parked it meanwhile
+            conn.execute(
+                "INSERT INTO cloud_jobs (job_id, customer_id, status, kdf, salt, nonce,"
+                " ciphertext, secret_id, parked_at) VALUES (?, ?, 'parked', ?, ?, ?, ?, ?, ?)",
+                (job_id, customer_id, *sealed, to_db(self._clock.now())),
+            )
+
+    def commit(self, job_id: str, cert_der: bytes, *, serial: int, not_after: datetime) -> None:
+        """Make the parked payload the customer's 금융인증서 (see module doc)."""
+        check_job_id(job_id)
+        serial_hex = serial_text(serial)
+        now = to_db(self._clock.now())
+        with self._db.write() as conn:
+            job = conn.execute("SELECT * FROM cloud_jobs WHERE job_id = ?", (job_id,)).fetchone()
+            if job is None:
+                raise CloudJobNotParked
+            if job["status"] == "committed":
+                if job["serial_hex"] != serial_hex:
+                    raise JobIdConflict
+                return
+            sealed = (job["kdf"], job["salt"], job["nonce"], job["ciphertext"], job["secret_id"])
+            _replace(
+                conn,
+                job["customer_id"],
+                sealed,
+                cert_der=bytes(cert_der),
+                serial_hex=serial_hex,
+                not_after=to_db(not_after),
+                stored_at=now,
+                job_id=job_id,
+            )
+            conn.execute(
+                "UPDATE cloud_jobs SET status = 'committed', kdf = NULL, salt = NULL,"
+                " nonce = NULL, ciphertext = NULL, secret_id = NULL, serial_hex = ?,"
+                " closed_at = ? WHERE job_id = ?",
+                (serial_hex, now, job_id),
+            )
+
+    def discard(self, job_id: str) -> None:
+        """Drop a parked payload; an unknown or committed job is left as it is."""
+        check_job_id(job_id)
+        with self._db.write() as conn:
+            conn.execute("DELETE FROM cloud_jobs WHERE job_id = ? AND status = 'parked'", (job_id,))
+
+    def pending(self, job_id: str) -> bool:
+        """Whether the job has a parked payload not yet committed or discarded."""
+        check_job_id(job_id)
+        with self._db.read() as conn:
+            row = conn.execute(
+                "SELECT 1 FROM cloud_jobs WHERE job_id = ? AND status = 'parked'", (job_id,)
+            ).fetchone()
+        return row is not None
+
+    def certificate_der(self, customer_id: int) -> bytes | None:
+        """The certificate stored in clear by :meth:`commit`; None for rows made by
+        :meth:`store` (their payload holds the certificate) or when there is none."""
+        with self._db.read() as conn:
+            customer_row(conn, customer_id)
+            row = _find(conn, customer_id)
+        if row is None or row["cert_der"] is None:
+            return None
+        return bytes(row["cert_der"])
+
+    def _seal(self, customer_id: int, pin: str, payload: bytes) -> _Sealed:
         secret = self._secret.load_or_create()
         salt = kdf.new_salt()
         nonce = secrets.token_bytes(NONCE_BYTES)
         key = _key(pin, salt, self._cost, secret, customer_id)
         ciphertext = AESGCM(key).encrypt(nonce, payload, _aad(customer_id))
-        with self._db.write() as conn:
-            customer_row(conn, customer_id)
-            conn.execute(
-                "INSERT INTO cloud_certificates (customer_id, kdf, salt, nonce, ciphertext,"
-                " secret_id, serial_hex, not_after, stored_at, pin_failures, pin_locked)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)"
-                " ON CONFLICT (customer_id) DO UPDATE SET kdf = excluded.kdf,"
-                " salt = excluded.salt, nonce = excluded.nonce,"
-                " ciphertext = excluded.ciphertext, secret_id = excluded.secret_id,"
-                " serial_hex = excluded.serial_hex, not_after = excluded.not_after,"
-                " stored_at = excluded.stored_at, pin_failures = 0, pin_locked = 0",
-                (
-                    customer_id,
-                    self._cost.encode(),
-                    salt,
-                    nonce,
-                    ciphertext,
-                    secret_id(secret),
-                    None if serial is None else serial_text(serial),
-                    None if not_after is None else to_db(not_after),
-                    to_db(self._clock.now()),
-                ),
-            )
+        return (self._cost.encode(), salt, nonce, ciphertext, secret_id(secret))
 
     def open(self, customer_id: int, pin: str) -> bytes:
         """Decrypt with ``pin``: WrongPin(remaining), PinLocked, NoCloudCertificate."""
@@ -263,6 +352,42 @@ class Cloud:
             )
             if cursor.rowcount == 0:
                 raise NoCloudCertificate
+
+
+def _replace(
+    conn: sqlite3.Connection,
+    customer_id: int,
+    sealed: _Sealed,
+    *,
+    cert_der: bytes | None,
+    serial_hex: str | None,
+    not_after: str | None,
+    stored_at: str,
+    job_id: str | None,
+) -> None:
+    """Insert or replace the customer's 금융인증서, clearing the PIN count and lock."""
+    conn.execute(
+        "INSERT INTO cloud_certificates (customer_id, kdf, salt, nonce, ciphertext,"
+        " secret_id, serial_hex, not_after, stored_at, pin_failures, pin_locked, cert_der,"
+        " job_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)"
+        " ON CONFLICT (customer_id) DO UPDATE SET kdf = excluded.kdf,"
+        " salt = excluded.salt, nonce = excluded.nonce,"
+        " ciphertext = excluded.ciphertext, secret_id = excluded.secret_id,"
+        " serial_hex = excluded.serial_hex, not_after = excluded.not_after,"
+        " stored_at = excluded.stored_at, pin_failures = 0, pin_locked = 0,"
+        " cert_der = excluded.cert_der, job_id = excluded.job_id",
+        (customer_id, *sealed, serial_hex, not_after, stored_at, cert_der, job_id),
+    )
+
+
+def _job_row(conn: sqlite3.Connection, job_id: str, customer_id: int) -> sqlite3.Row | None:
+    """The job's row if any; JobIdConflict if the job belongs to another customer."""
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT * FROM cloud_jobs WHERE job_id = ?", (job_id,)
+    ).fetchone()
+    if row is not None and row["customer_id"] != customer_id:
+        raise JobIdConflict
+    return row
 
 
 def _find(conn: sqlite3.Connection, customer_id: int) -> sqlite3.Row | None:

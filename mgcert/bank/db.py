@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from mgcert.bank.errors import BankDatabaseError, BankDatabaseTooNew
+from mgcert.bank.errors import BankDatabaseError, BankDatabaseTooNew, BankRegisterMissing
 
 BUSY_TIMEOUT_MS = 5_000
 
@@ -138,9 +138,39 @@ CREATE TABLE cloud_certificates (
 );
 """
 
+# v2: certificate jobs. Each bank step of an issuance carries the job's id so that
+# doing it twice does nothing: one debit per job (UNIQUE; NULLs are distinct, so
+# charges without a job and refund rows are unaffected), the registration and the
+# 금융인증서 remember their job, and the 금융인증서 is parked (kept encrypted) in
+# ``cloud_jobs`` before the CA issues, then committed. ``register_id`` names this
+# file for the data home's manifest (every file gets one, old ones here).
+_SCHEMA_V2 = """
+ALTER TABLE ledger ADD COLUMN job_id TEXT;
+CREATE UNIQUE INDEX ledger_by_job ON ledger(job_id);
+ALTER TABLE registrations ADD COLUMN job_id TEXT;
+ALTER TABLE cloud_certificates ADD COLUMN cert_der BLOB;
+ALTER TABLE cloud_certificates ADD COLUMN job_id TEXT;
+CREATE TABLE cloud_jobs (
+    job_id      TEXT PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    status      TEXT NOT NULL CHECK (status IN ('parked', 'committed')),
+    kdf         TEXT,
+    salt        BLOB,
+    nonce       BLOB,
+    ciphertext  BLOB,
+    secret_id   BLOB,
+    serial_hex  TEXT,
+    parked_at   TEXT NOT NULL,
+    closed_at   TEXT,
+    CHECK ((status = 'parked') = (ciphertext IS NOT NULL))
+);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('register_id', lower(hex(randomblob(16))));
+"""
+
 # MIGRATIONS[i] brings a file from version i to version i + 1.
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2)
 SCHEMA_VERSION = len(MIGRATIONS)
+REGISTER_ID_KEY = "register_id"
 
 
 def to_db(moment: datetime) -> str:
@@ -168,34 +198,32 @@ class Database:
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: Path, on_create: Callable[[sqlite3.Connection], None]) -> Database:
-        """Open (creating if needed) and migrate; ``on_create`` fills a brand-new file.
+    def open(
+        cls,
+        path: Path,
+        on_create: Callable[[sqlite3.Connection], None],
+        *,
+        create: bool = True,
+    ) -> Database:
+        """Open and migrate; with ``create`` a missing file is made and filled.
 
         ``on_create`` runs inside the transaction that creates the schema, so a fresh
-        file is either fully set up (schema + demo data) or untouched.
+        file is either fully set up (schema + demo data) or untouched. Without
+        ``create``, a missing or empty file, or one without a schema, raises
+        :class:`BankRegisterMissing` and nothing is created.
         """
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            # Create the file 0600 ourselves: SQLite gives the -wal/-shm files the
-            # database file's mode, and the file holds password hashes.
-            os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
-        except OSError as exc:
-            raise BankDatabaseError(path) from exc
-        try:
-            # isolation_level=None: we issue BEGIN/COMMIT ourselves.
-            conn = sqlite3.connect(
-                path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
-            )
-        except sqlite3.Error as exc:
-            raise BankDatabaseError(path) from exc
+        conn = _connect_creating(path) if create else _connect_existing(path)
         try:
             conn.row_factory = sqlite3.Row
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if not create and _user_version(conn) == 0:
+                # Checked before the WAL pragma, which would write to the file.
+                raise BankRegisterMissing(path)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
             database = cls(path, conn)
-            database._migrate(on_create)
+            database._migrate(on_create, create=create)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise BankDatabaseError(path) from exc
@@ -204,10 +232,12 @@ class Database:
             raise
         return database
 
-    def _migrate(self, on_create: Callable[[sqlite3.Connection], None]) -> None:
+    def _migrate(self, on_create: Callable[[sqlite3.Connection], None], *, create: bool) -> None:
         with self.write() as conn:
             # Read inside the write lock: another process may have just migrated.
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            version = _user_version(conn)
+            if version == 0 and not create:
+                raise BankRegisterMissing(self.path)
             if version > SCHEMA_VERSION:
                 raise BankDatabaseTooNew(version, SCHEMA_VERSION)
             for step in range(version, SCHEMA_VERSION):
@@ -248,6 +278,55 @@ class Database:
         """Close the connection."""
         with self._lock:
             self._conn.close()
+
+
+def _connect_creating(path: Path) -> sqlite3.Connection:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # Create the file 0600 ourselves: SQLite gives the -wal/-shm files the
+        # database file's mode, and the file holds password hashes.
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    except OSError as exc:
+        raise BankDatabaseError(path) from exc
+    try:
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves.
+        return sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    except sqlite3.Error as exc:
+        raise BankDatabaseError(path) from exc
+
+
+def _connect_existing(path: Path) -> sqlite3.Connection:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise BankRegisterMissing(path) from None
+    except OSError as exc:
+        raise BankDatabaseError(path) from exc
+    if size == 0:
+        raise BankRegisterMissing(path)
+    try:
+        # mode=rw: SQLite must not create the file if it vanished meanwhile.
+        return sqlite3.connect(
+            path.absolute().as_uri() + "?mode=rw",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+    except sqlite3.Error as exc:
+        raise BankDatabaseError(path) from exc
+
+
+def _user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def register_id(conn: sqlite3.Connection) -> str:
+    """The random id naming this file (``meta.register_id``, made by migration v2)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (REGISTER_ID_KEY,)).fetchone()
+    return str(row[0])
 
 
 def _statements(script: str) -> list[str]:

@@ -274,6 +274,23 @@ class CloudKeyUnavailable(BankError):
     default_message = msg.CLOUD_KEY_UNAVAILABLE
 
 
+class CloudJobNotParked(BankError):
+    """``cloud_commit`` for a job with no parked 금융인증서 that was never committed."""
+
+    default_message = msg.CLOUD_JOB_NOT_PARKED
+
+
+# --- certificate jobs ---------------------------------------------------------------------
+
+
+class JobIdConflict(BankError):
+    """A job id already used for a different request (another account, amount or
+    customer, or another certificate serial): a bug in the caller, refused so that
+    one job can never stand for two different things."""
+
+    default_message = msg.JOB_ID_CONFLICT
+
+
 # --- database -----------------------------------------------------------------------------
 
 
@@ -288,3 +305,12 @@ class BankDatabaseError(BankError):
 class BankDatabaseTooNew(BankError):
     def __init__(self, found: int, supported: int) -> None:
         super().__init__(msg.DATABASE_TOO_NEW.format(found=found, supported=supported))
+
+
+class BankRegisterMissing(BankError):
+    """``Bank.open(..., create=False)`` found no bank file, an empty one, or one
+    without a schema; nothing was created."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(msg.REGISTER_MISSING.format(path=path))

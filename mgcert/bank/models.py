@@ -148,7 +148,12 @@ class LedgerKind(enum.Enum):
 
 @dataclass(frozen=True)
 class LedgerEntry:
-    """One line of an account's fee ledger; ``amount_won`` is always positive."""
+    """One line of an account's fee ledger; ``amount_won`` is always positive.
+
+    ``job_id`` is the certificate job a debit was charged for (None for a charge
+    without a job and for refunds, which point at their debit by ``refund_of``).
+    ``refunded_by`` is the id of the refund of a debit, once it was refunded.
+    """
 
     id: int
     account_number: str
@@ -158,6 +163,13 @@ class LedgerEntry:
     reason: str
     balance_after: int
     refund_of: int | None
+    job_id: str | None = None
+    refunded_by: int | None = None
+
+    @property
+    def refunded(self) -> bool:
+        """Whether this debit has been credited back (always False for a refund)."""
+        return self.refunded_by is not None
 
 
 class CertificateOrigin(enum.StrEnum):
@@ -178,6 +190,7 @@ class Registration:
     origin: CertificateOrigin
     account_number: str | None
     registered_at: datetime
+    job_id: str | None = None  # the certificate job that registered it, if any
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,11 @@ and its x509 serial number. The serial is given and returned as ``int``; it is s
 as **lowercase hexadecimal text without leading zeros or ``0x``** (``format(serial,
 "x")``), because NPKI serials are up to 159 bits and do not fit SQLite's 64-bit
 INTEGER. One certificate belongs to at most one customer (UNIQUE issuer + serial).
+
+Registering is idempotent for a certificate job's retries: registering a certificate
+the same customer already has returns the existing registration unchanged (its kind,
+account and job stay as first recorded); another customer's certificate is
+:class:`CertificateAlreadyRegistered`.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from mgcert.bank.errors import (
     CertificateAlreadyRegistered,
     CertificateNotRegistered,
 )
+from mgcert.bank.jobs import check_optional_job_id
 from mgcert.bank.models import CertificateOrigin, Registration
 from mgcert.clock import Clock
 from mgcert.npki.profile import CertificateKind
@@ -45,6 +51,7 @@ def _to_registration(row: sqlite3.Row) -> Registration:
         origin=CertificateOrigin(row["origin"]),
         account_number=row["account_number"],
         registered_at=from_db(row["registered_at"]),
+        job_id=row["job_id"],
     )
 
 
@@ -63,9 +70,12 @@ class Registrations:
         kind: CertificateKind,
         origin: CertificateOrigin | str = CertificateOrigin.MG,
         account_number: str | None = None,
+        *,
+        job_id: str | None = None,
     ) -> Registration:
-        """Record that the customer may use this certificate here."""
+        """Record that the customer may use this certificate here (see module doc)."""
         origin = CertificateOrigin(origin)
+        job_id = check_optional_job_id(job_id)
         if not issuer_org:
             raise ValueError("issuer_org must not be empty")
         serial_hex = serial_text(serial)
@@ -78,14 +88,16 @@ class Registrations:
                     raise AccountMismatch
                 account_id = account["id"]
             exists = conn.execute(
-                "SELECT 1 FROM registrations WHERE issuer_org = ? AND serial_hex = ?",
+                _SELECT + " WHERE r.issuer_org = ? AND r.serial_hex = ?",
                 (issuer_org, serial_hex),
             ).fetchone()
             if exists:
-                raise CertificateAlreadyRegistered
+                if exists["customer_id"] != customer_id:
+                    raise CertificateAlreadyRegistered
+                return _to_registration(exists)
             conn.execute(
                 "INSERT INTO registrations (customer_id, issuer_org, serial_hex, kind, origin,"
-                " account_id, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " account_id, registered_at, job_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     customer_id,
                     issuer_org,
@@ -94,6 +106,7 @@ class Registrations:
                     origin.value,
                     account_id,
                     to_db(self._clock.now()),
+                    job_id,
                 ),
             )
             row = conn.execute(

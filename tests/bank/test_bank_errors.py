@@ -23,7 +23,7 @@ def _instances() -> list[errors.BankError]:
             made.append(cls(2))
         elif cls is errors.InsufficientBalance:
             made.append(cls(4_400, 1_000))
-        elif cls is errors.BankDatabaseError:
+        elif cls in (errors.BankDatabaseError, errors.BankRegisterMissing):
             made.append(cls(Path("/x/bank.db")))
         elif cls is errors.BankDatabaseTooNew:
             made.append(cls(3, 1))
@@ -72,3 +72,11 @@ def test_expired_family() -> None:
     assert issubclass(errors.ArsSuperseded, errors.ArsExpired)
     assert issubclass(errors.SmsSuperseded, errors.SmsExpired)
     assert issubclass(errors.TrivialPin, errors.InvalidInput)
+
+
+def test_a_missing_register_names_the_file_and_the_way_out() -> None:
+    error = errors.BankRegisterMissing(Path("/x/bank.db"))
+    assert isinstance(error, errors.BankError)
+    assert error.path == Path("/x/bank.db")
+    assert "(/x/bank.db)" in str(error)
+    assert "mgcert reset" in str(error)
