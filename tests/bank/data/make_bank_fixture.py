@@ -2,18 +2,23 @@
 
     python tests/bank/data/make_bank_fixture.py tests/bank/data/bank-v1
 
-writes ``<stem>.db`` (checkpointed and vacuumed: one self-contained file) and
-``<stem>.bank-secret.key`` (the server secret the file's cloud row was made with).
+writes ``<stem>.db`` (checkpointed and vacuumed: one self-contained file),
+``<stem>.bank-secret.key`` (the server secret the file's cloud row was made with) and
+``<stem>.expected.json``: what that version showed for the file (every customer's
+보안카드 and OTP code at :data:`EXPECTED_AT`), so a migration can be checked against it.
 
 The checked-in ``bank-v1.*`` were made by this script with the schema-v1 code
-(commit 1948eb1, before schema v2), so the migration tests open a file exactly as
-users of that version have one. Only names that version offered are used here.
+(commit 1948eb1, before schema v2; its ``.expected.json`` with the code of d599981,
+whose 보안카드 and OTP code are v1's), ``bank-v2.*`` with the schema-v2 code (d599981),
+so the migration tests open files exactly as users of those versions have them. Only
+names schema v1 offered are used here.
 Every value is fake demo data.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import sqlite3
 import sys
@@ -34,6 +39,14 @@ FIXTURE_REGISTERED_SERIAL = 0x7F3A_0000_0000_0000_0000_0000_0000_0000_0000_1234
 EXTRA_CUSTOMER_RRN = "9501011000018"
 EXTRA_ACCOUNT = "9002-0000-0099-9"
 EXTRA_PASSWORD = "4826"
+EXPECTED_AT = FIXTURE_NOW + timedelta(minutes=10)
+# Schema v2 and later: certificate jobs.
+FIXTURE_JOB = "1111111111111111aaaaaaaaaaaaaaaa"
+FIXTURE_PARKED_JOB = "2222222222222222bbbbbbbbbbbbbbbb"
+FIXTURE_COMMITTED_JOB = "3333333333333333cccccccccccccccc"
+FIXTURE_PARKED_PAYLOAD = b"fixture parked key payload"
+FIXTURE_COMMITTED_PAYLOAD = b"fixture committed key payload"
+FIXTURE_CERT_DER = b"0\x82 fixture certificate DER"
 
 
 def populate(bank: Bank, clock: Clock) -> None:
@@ -69,7 +82,23 @@ def populate(bank: Bank, clock: Clock) -> None:
         number=10000099,
         accounts=(NewAccount(EXTRA_ACCOUNT, 50_000, EXTRA_PASSWORD),),
     )
+    if hasattr(bank, "cloud_park"):
+        populate_jobs(bank)
     clock.advance(timedelta(minutes=1))
+
+
+def populate_jobs(bank: Bank) -> None:
+    """Schema v2's rows: a job's debit and registration, a parked and a committed job."""
+    bank.charge_fee("9002-0000-0003-3", 4_400, "범용 인증서 발급", job_id=FIXTURE_JOB)
+    bank.register_certificate(3, "MGSIM", 0x3333, CertificateKind.UNIVERSAL, job_id=FIXTURE_JOB)
+    bank.cloud_park(2, FIXTURE_PIN, FIXTURE_PARKED_PAYLOAD, FIXTURE_PARKED_JOB)
+    bank.cloud_park(4, FIXTURE_PIN, FIXTURE_COMMITTED_PAYLOAD, FIXTURE_COMMITTED_JOB)
+    bank.cloud_commit(
+        FIXTURE_COMMITTED_JOB,
+        FIXTURE_CERT_DER,
+        serial=0x4444,
+        not_after=datetime(2029, 11, 24, 14, 59, 59, tzinfo=UTC),
+    )
 
 
 def main(stem: Path) -> None:
@@ -89,7 +118,30 @@ def main(stem: Path) -> None:
         shutil.copyfile(
             db.parent / "bank-secret.key", stem.with_name(stem.name + ".bank-secret.key")
         )
+    write_expected(stem)
+
+
+def write_expected(stem: Path) -> None:
+    """Record what this version shows for the fixture (opened on a copy)."""
+    with tempfile.TemporaryDirectory() as work:
+        db = Path(work) / "bank.db"
+        shutil.copyfile(stem.with_name(stem.name + ".db"), db)
+        shutil.copyfile(
+            stem.with_name(stem.name + ".bank-secret.key"), db.parent / "bank-secret.key"
+        )
+        with Bank.open(db, Clock(pinned=EXPECTED_AT), kdf_cost=FIXTURE_SCRYPT) as bank:
+            expected = {
+                "security_cards": {
+                    str(c.id): bank.security_card(c.id).cells for c in bank.customers()
+                },
+                "otp_codes": {str(c.id): bank.otp_code(c.id).code for c in bank.customers()},
+            }
+    text = json.dumps(expected, ensure_ascii=False, indent=1, sort_keys=True)
+    stem.with_name(stem.name + ".expected.json").write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if sys.argv[2:] == ["--expected-only"]:
+        write_expected(Path(sys.argv[1]))
+    else:
+        main(Path(sys.argv[1]))
