@@ -36,6 +36,9 @@ MEDIUM_TOKEN = "보안토큰"
 MEDIUM_NOT_WRITABLE = "선택한 저장매체({path})에 쓸 수 없습니다. 다른 저장매체를 선택해 주세요."
 CERTIFICATE_FILES_UNREADABLE = "인증서 파일을 읽을 수 없습니다: {path}"
 UNSAFE_FOLDER_NAME = "인증서 폴더 이름이 올바르지 않습니다."
+CERTIFICATE_FOLDER_EXISTS = (
+    "저장매체의 같은 이름 폴더에 다른 인증서가 이미 있어 저장하지 않았습니다: {folder}"
+)
 PROBLEM_NOT_A_CERTIFICATE_FOLDER = "인증서 폴더가 아닙니다."
 PROBLEM_SYMLINK = "링크(바로가기)는 따라가지 않습니다."
 PROBLEM_MISSING_CERT = "인증서 파일(signCert.der)이 없습니다."

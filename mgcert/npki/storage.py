@@ -4,17 +4,20 @@ Each medium is a root folder; certificates live at
 ``<root>/NPKI/<CA org>/USER/<subject DN>/signCert.der`` + ``signPri.key``, the layout
 PyPinkSign and the real certificate programs look for.
 
-Writes are atomic: a new certificate folder is filled under a hidden temporary name
-and renamed into place, so it appears complete or not at all; a replaced file is
-written beside its target, fsynced and renamed over it. Folders are 0700, key files
-0600, certificates 0644. Discovery never raises for what it finds on a medium: a USB
-stick may hold anything, and every oddity becomes a :class:`DiscoveryProblem`.
+Writes are atomic: a new certificate folder is filled under a hidden staging name
+and renamed into place, so it appears complete or not at all; a replaced key file is
+written beside its target, fsynced and renamed over it. A certificate folder is never
+replaced: writing where one exists succeeds only if it already holds the same
+certificate. Folders are 0700, key files 0600, certificates 0644. Discovery never
+raises for what it finds on a medium: a USB stick may hold anything, and every oddity
+becomes a :class:`DiscoveryProblem`; one damaged certificate never hides the others.
 """
 
 from __future__ import annotations
 
 import contextlib
 import enum
+import errno
 import os
 import shutil
 import stat
@@ -95,6 +98,15 @@ class CertificateFilesUnreadable(StorageError):
         super().__init__(f"{msg.CERTIFICATE_FILES_UNREADABLE.format(path=path)} ({reason})")
 
 
+class CertificateFolderExists(StorageError):
+    """The target folder already holds another certificate (or something else): nothing
+    is written, so an existing certificate and its key are never replaced."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        super().__init__(msg.CERTIFICATE_FOLDER_EXISTS.format(folder=folder))
+
+
 class UnsafeFolderName(InvalidName):
     """A certificate folder name that could escape ``USER/`` or that discovery skips."""
 
@@ -138,8 +150,9 @@ def discover(root: Path) -> Discovery:
     """Every certificate under ``root/NPKI``, plus what was wrong with the rest.
 
     Never raises for the medium's content: junk folders, unreadable files, symlinks,
-    FIFOs and bad DER are reported as problems. Folders and files whose name starts
-    with a dot (``.DS_Store``, mgcert's own temporary folders) are ignored.
+    FIFOs and damaged certificates are reported as problems, each folder on its own.
+    Folders and files whose name starts with a dot (``.DS_Store``, mgcert's own
+    staging folders) are ignored.
     """
     certificates: list[StoredCertificate] = []
     problems: list[DiscoveryProblem] = []
@@ -294,6 +307,13 @@ def write_certificate(
 ) -> Path:
     """Write the pair to ``root/NPKI/<ca_org>/USER/<folder_name>/``; returns that folder.
 
+    Never replaces an existing folder. If the folder exists and already holds this very
+    certificate (``signCert.der`` byte-identical) it is returned unchanged, whatever its
+    key file holds (a retried write, or a copy whose password was changed since);
+    anything else there raises :class:`CertificateFolderExists` and nothing is written.
+    The same holds when another process creates the folder at the same moment: one
+    rename wins and the other call sees its folder.
+
     Refuses names that could escape their parent (:class:`InvalidName` /
     :class:`UnsafeFolderName`); any file-system failure becomes
     :class:`MediumNotWritable` and leaves no partial folder behind.
@@ -304,13 +324,41 @@ def write_certificate(
     try:
         user_dir = _ensure_user_dir(root, ca_org, create_root=create_root)
         target = user_dir / folder_name
-        if _lexists(target):
-            _replace_pair(target, cert_der, key_der)
-        else:
-            _create_pair(user_dir, target, cert_der, key_der)
+        if not _lexists(target):
+            try:
+                _create_pair(user_dir, target, cert_der, key_der)
+            except OSError as exc:
+                if not _taken_by_another_writer(exc, target):
+                    raise
+            else:
+                return target
     except OSError as exc:
         raise MediumNotWritable(root) from exc
+    _check_holds_certificate(target, cert_der)
     return target
+
+
+def _taken_by_another_writer(error: OSError, target: Path) -> bool:
+    """The rename failed because ``target`` appeared meanwhile (another process)."""
+    in_the_way = (errno.EEXIST, errno.ENOTEMPTY, errno.ENOTDIR, errno.EISDIR)
+    return error.errno in in_the_way and _lexists(target)
+
+
+def _check_holds_certificate(target: Path, cert_der: bytes) -> None:
+    """Raise :class:`CertificateFolderExists` unless ``target`` holds ``cert_der``.
+
+    The key file must be there (a regular file), but its bytes may differ: the same
+    certificate's key re-encrypted under a newer password is still its key.
+    """
+    try:
+        if not stat.S_ISDIR(os.lstat(target).st_mode):
+            raise CertificateFolderExists(target)
+        existing = _read_small_file(target / CERT_FILE, missing_reason=msg.PROBLEM_MISSING_CERT)
+        key_mode = os.lstat(target / KEY_FILE).st_mode
+    except (OSError, CertificateFilesUnreadable) as exc:
+        raise CertificateFolderExists(target) from exc
+    if existing != cert_der or not stat.S_ISREG(key_mode):
+        raise CertificateFolderExists(target)
 
 
 def replace_key_file(stored: StoredCertificate, key_der: bytes) -> None:
@@ -370,26 +418,6 @@ def _create_pair(user_dir: Path, target: Path, cert_der: bytes, key_der: bytes) 
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _fsync_dir(user_dir)
-
-
-def _replace_pair(target: Path, cert_der: bytes, key_der: bytes) -> None:
-    if os.path.islink(target) or not target.is_dir():
-        raise NotADirectoryError(target)
-    # Both new files are complete on disk before either rename, so a failure while
-    # writing leaves the old pair; only a crash between the two renames could mix them.
-    key_tmp = _write_temp_beside(target / KEY_FILE, key_der, KEY_MODE)
-    try:
-        cert_tmp = _write_temp_beside(target / CERT_FILE, cert_der, CERT_MODE)
-    except BaseException:
-        key_tmp.unlink(missing_ok=True)
-        raise
-    try:
-        os.replace(key_tmp, target / KEY_FILE)
-        os.replace(cert_tmp, target / CERT_FILE)
-    finally:
-        key_tmp.unlink(missing_ok=True)
-        cert_tmp.unlink(missing_ok=True)
-    _fsync_dir(target)
 
 
 def _replace_file(path: Path, data: bytes, mode: int) -> None:

@@ -12,11 +12,13 @@ from cryptography.hazmat.primitives import serialization
 from npki_testkit import FAST_ITERATIONS, PASSWORD, certificate_for, shared_key
 from pypinksign import choose_cert
 
+from mgcert.errors import MgcertError
 from mgcert.npki import storage
 from mgcert.npki.keyfile import decrypt_private_key, encrypt_private_key, new_random_num
 from mgcert.npki.names import InvalidName
 from mgcert.npki.storage import (
     CertificateFilesUnreadable,
+    CertificateFolderExists,
     MediumKind,
     MediumNotWritable,
     StoredCertificate,
@@ -87,7 +89,7 @@ def test_write_lays_out_npki_folders_with_private_modes(tmp_path: Path) -> None:
 
 def test_write_leaves_no_temporary_files(tmp_path: Path) -> None:
     write_certificate(tmp_path, ORG, FOLDER, CERT_DER, KEY_DER)
-    write_certificate(tmp_path, ORG, FOLDER, CERT_DER, KEY_DER)  # overwrite path too
+    write_certificate(tmp_path, ORG, FOLDER, CERT_DER, KEY_DER)  # the idempotent path too
 
     assert _tree(tmp_path) == [
         "NPKI",
@@ -117,25 +119,100 @@ def test_failed_write_of_a_new_folder_leaves_nothing_behind(
     assert _tree(tmp_path) == ["NPKI", f"NPKI/{ORG}", f"NPKI/{ORG}/USER"]
 
 
-def test_failed_overwrite_keeps_the_old_pair(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+# --- an existing folder is never replaced -----------------------------------------------
+
+OTHER_CERT_DER = certificate_for(shared_key(1), cn=CN).public_bytes(serialization.Encoding.DER)
+OTHER_KEY_DER = encrypt_private_key(
+    shared_key(1), PASSWORD, new_random_num(), iterations=FAST_ITERATIONS
+)
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
+    """Each file's inode and bytes: a rewrite with equal bytes still changes the inode."""
+    return {path.name: (path.stat().st_ino, path.read_bytes()) for path in folder.iterdir()}
+
+
+def test_a_different_certificate_never_replaces_an_existing_folder(tmp_path: Path) -> None:
+    # The bug: a second certificate with the same folder name replaced a paid
+    # certificate's signPri.key.
     folder = write_certificate(tmp_path, ORG, FOLDER, CERT_DER, KEY_DER)
-    real_write = storage._write_temp_beside
+    before = _snapshot(folder)
 
-    def fail_on_certificate(path: Path, data: bytes, mode: int) -> Path:
-        if path.name == "signCert.der":
-            raise OSError(28, "No space left on device")
-        return real_write(path, data, mode)
+    with pytest.raises(CertificateFolderExists) as caught:
+        write_certificate(tmp_path, ORG, FOLDER, OTHER_CERT_DER, OTHER_KEY_DER)
 
-    monkeypatch.setattr(storage, "_write_temp_beside", fail_on_certificate)
+    assert _snapshot(folder) == before
+    assert caught.value.folder == folder
+    assert str(caught.value) == (
+        f"저장매체의 같은 이름 폴더에 다른 인증서가 이미 있어 저장하지 않았습니다: {folder}"
+    )
+    assert isinstance(caught.value, storage.StorageError)
+    assert isinstance(caught.value, MgcertError)
+    assert _tree(tmp_path)[-2:] == [
+        f"NPKI/{ORG}/USER/{FOLDER}/signCert.der",
+        f"NPKI/{ORG}/USER/{FOLDER}/signPri.key",
+    ]
 
-    with pytest.raises(MediumNotWritable):
-        write_certificate(tmp_path, ORG, FOLDER, b"new cert", b"new key")
 
-    assert (folder / "signCert.der").read_bytes() == CERT_DER
-    assert (folder / "signPri.key").read_bytes() == KEY_DER
-    assert sorted(p.name for p in folder.iterdir()) == ["signCert.der", "signPri.key"]
+def test_writing_the_same_pair_again_returns_the_folder_untouched(tmp_path: Path) -> None:
+    # A retried write after a crash (or a second copy of the same certificate).
+    folder = write_certificate(tmp_path, ORG, FOLDER, CERT_DER, KEY_DER)
+    before = _snapshot(folder)
+
+    assert write_certificate(tmp_path, ORG, FOLDER, CERT_DER, KEY_DER) == folder
+
+    assert _snapshot(folder) == before
+
+
+def test_the_same_certificate_with_another_key_file_is_left_as_it_is(tmp_path: Path) -> None:
+    # The copy already there had its password changed: its key file is still this
+    # certificate's key and must not be rolled back to the older one.
+    folder = write_certificate(tmp_path, ORG, FOLDER, CERT_DER, KEY_DER)
+    newer_key = encrypt_private_key(
+        shared_key(0), "New-pass-2027!", new_random_num(), iterations=FAST_ITERATIONS
+    )
+    replace_key_file(_stored_at(tmp_path), newer_key)
+    before = _snapshot(folder)
+
+    assert write_certificate(tmp_path, ORG, FOLDER, CERT_DER, KEY_DER) == folder
+
+    assert _snapshot(folder) == before
+    assert read_key_file(_stored_at(tmp_path)) == newer_key
+
+
+def _put_in_the_way(user: Path, what: str) -> None:
+    target = user / FOLDER
+    if what == "file":
+        target.write_bytes(b"not a folder")
+    elif what == "symlink":
+        elsewhere = user.parent / "elsewhere"
+        elsewhere.mkdir()
+        (elsewhere / "signCert.der").write_bytes(CERT_DER)
+        (elsewhere / "signPri.key").write_bytes(KEY_DER)
+        target.symlink_to(elsewhere)
+    else:
+        target.mkdir()
+        if what in ("cert-only", "key-is-folder"):
+            (target / "signCert.der").write_bytes(CERT_DER)
+        if what == "key-is-folder":
+            (target / "signPri.key").mkdir()
+        if what == "key-only":
+            (target / "signPri.key").write_bytes(KEY_DER)
+
+
+@pytest.mark.parametrize(
+    "what", ["file", "symlink", "empty-folder", "cert-only", "key-only", "key-is-folder"]
+)
+def test_anything_else_in_the_way_is_refused_and_left_alone(tmp_path: Path, what: str) -> None:
+    user = tmp_path / "NPKI" / ORG / "USER"
+    user.mkdir(parents=True)
+    _put_in_the_way(user, what)
+    before = _tree(tmp_path)
+
+    with pytest.raises(CertificateFolderExists):
+        write_certificate(tmp_path, ORG, FOLDER, CERT_DER, KEY_DER)
+
+    assert _tree(tmp_path) == before
 
 
 @pytest.mark.parametrize(
@@ -338,7 +415,11 @@ def test_discover_finds_certificates_of_several_cas_in_name_order(tmp_path: Path
 
 def _stored(tmp_path: Path) -> StoredCertificate:
     write_certificate(tmp_path, ORG, FOLDER, CERT_DER, KEY_DER)
-    [stored] = discover(tmp_path).certificates
+    return _stored_at(tmp_path)
+
+
+def _stored_at(root: Path) -> StoredCertificate:
+    [stored] = discover(root).certificates
     return stored
 
 
