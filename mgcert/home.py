@@ -73,6 +73,21 @@ class DataHome:
         return self.root / "other-ca"
 
     @property
+    def journal_db(self) -> Path:
+        """The center's journal of certificate jobs (mgcert.center.journal)."""
+        return self.root / "jobs.db"
+
+    @property
+    def job_locks_dir(self) -> Path:
+        """One lock file per running job, held by the process running it."""
+        return self.root / "jobs"
+
+    @property
+    def manifest_file(self) -> Path:
+        """What this data home holds, written when it is created (mgcert.center.manifest)."""
+        return self.root / "manifest.json"
+
+    @property
     def clock_file(self) -> Path:
         return self.root / "clock.json"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from types import TracebackType
 
@@ -10,6 +11,7 @@ from cryptography import x509
 from mgcert.bank import Bank
 from mgcert.bank.models import CloudCertificateInfo
 from mgcert.ca import MG_CA_PROFILE, OTHER_CA_PROFILE, CertificateAuthority
+from mgcert.ca.files import exclusive_lock
 from mgcert.center import media
 from mgcert.center.catalog import Catalog
 from mgcert.center.completion import save_parked
@@ -17,9 +19,11 @@ from mgcert.center.context import CenterContext
 from mgcert.center.demo import ensure_demo_certificate
 from mgcert.center.financial import FinancialFlow, open_financial
 from mgcert.center.issuance import IssuanceFlow
-from mgcert.center.issuing import Progress
+from mgcert.center.jobs import Progress, resume_jobs
+from mgcert.center.journal import Job, Journal
 from mgcert.center.login_check import LoginChecker
 from mgcert.center.management import Management
+from mgcert.center.manifest import check_ids, has_registers, read_manifest, write_manifest
 from mgcert.center.models import (
     CertificateDetails,
     CertificateEntry,
@@ -38,9 +42,12 @@ from mgcert.center.simulator import Simulator
 from mgcert.center.transfer import Transfer
 from mgcert.clock import Clock
 from mgcert.home import DataHome
+from mgcert.npki import storage
 from mgcert.npki.keyfile import DEFAULT_ITERATIONS
 from mgcert.npki.profile import CertificateKind
 from mgcert.npki.storage import MediumKind
+
+CREATION_LOCK = ".creating.lock"
 
 
 class CertificateCenter:
@@ -64,25 +71,65 @@ class CertificateCenter:
         for tests only.
         """
         home.ensure()
-        bank = Bank.open(home.bank_db, clock)
+        if read_manifest(home) is not None:
+            center = cls._open_registers(home, clock, iterations, fresh=False)
+        else:
+            # First open (or a home made before the manifest): decide and create under a
+            # lock, so two processes opening a new home at once make it once.
+            with exclusive_lock(home.root / CREATION_LOCK):
+                fresh = read_manifest(home) is None and not has_registers(home)
+                center = cls._open_registers(home, clock, iterations, fresh=fresh)
         try:
-            mg_ca = CertificateAuthority.open(home.ca_dir, home.ca_db, clock, MG_CA_PROFILE)
-            other_ca = CertificateAuthority.open(
-                home.other_ca_dir, home.other_ca_db, clock, OTHER_CA_PROFILE
-            )
-        except BaseException:
-            bank.close()
-            raise
-        center = cls(CenterContext(home, clock, bank, mg_ca, other_ca, iterations))
-        try:
-            ensure_demo_certificate(center._ctx)
+            center._start()
         except BaseException:
             center.close()
             raise
         return center
 
+    @classmethod
+    def _open_registers(
+        cls, home: DataHome, clock: Clock, iterations: int, *, fresh: bool
+    ) -> CertificateCenter:
+        """Open bank, CAs and journal; only a ``fresh`` home may create them."""
+        manifest = read_manifest(home)
+        with contextlib.ExitStack() as undo:
+            bank = Bank.open(home.bank_db, clock, create=fresh)
+            undo.callback(bank.close)
+            mg_ca = CertificateAuthority.open(
+                home.ca_dir, home.ca_db, clock, MG_CA_PROFILE, create=fresh
+            )
+            undo.callback(mg_ca.close)
+            other_ca = CertificateAuthority.open(
+                home.other_ca_dir, home.other_ca_db, clock, OTHER_CA_PROFILE, create=fresh
+            )
+            undo.callback(other_ca.close)
+            # A home made before the journal gets one; a home that had one must keep it.
+            journal = Journal.open(home.journal_db, create=manifest is None)
+            undo.callback(journal.close)
+            ids = {
+                "bank_id": bank.register_id,
+                "ca_id": mg_ca.register_id,
+                "other_ca_id": other_ca.register_id,
+                "journal_id": journal.register_id,
+            }
+            if manifest is None:
+                write_manifest(home, **ids)
+            else:
+                check_ids(home, manifest, **ids)
+            undo.pop_all()
+        return cls(CenterContext(home, clock, bank, mg_ca, other_ca, iterations, journal))
+
+    def _start(self) -> None:
+        """Finish or cancel what killed processes left, tidy the media, make the demo."""
+        resume_jobs(self._ctx)
+        for location in self.media():
+            with contextlib.suppress(OSError, AttributeError):  # TEMP-GUARD
+                storage.clean_stale_staging(location.root)
+        ensure_demo_certificate(self._ctx)
+
     def close(self) -> None:
         """Close the databases."""
+        self._ctx.journal.close()
         self._ctx.mg_ca.close()
         self._ctx.other_ca.close()
         self._ctx.bank.close()
@@ -198,6 +245,14 @@ class CertificateCenter:
     ) -> LoginReport:
         """The bank side of a login alone (for a challenge signed elsewhere)."""
         return self._login.verify(certificate, challenge, signature)
+
+    def parked_jobs(self) -> list[Job]:
+        """Issued certificates waiting for a medium (the TUI's home screen says so)."""
+        return [job for job in self._ctx.journal.active() if job.state.value == "parked"]
+
+    @property
+    def journal(self) -> Journal:
+        return self._ctx.journal
 
     def pending_recoveries(self) -> list[Path]:
         """Recovery folders of issued certificates never saved to a medium."""

@@ -1,9 +1,10 @@
-"""Finishing an issuance once its files are on a medium, now or after a recovery.
+"""Finishing a certificate job once its files are on a medium (or in the cloud).
 
 After the files are written: remove the replaced folder (갱신), register the new
-certificate at the bank, and retire the previous one (revoke as superseded, unregister).
-The plan is plain data stored with a parked certificate, so a later process (the CLI's
-``recover`` command, a restarted TUI) can finish what a failed write interrupted.
+certificate at the bank, retire the previous one (revoke as superseded, unregister),
+mark the job done. The plan (:class:`Completion`) is plain data kept in the journal and
+with a parked certificate, so a later process (the next open, ``mgcert recover``, a
+restarted TUI) can finish what an interrupted one began.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from cryptography import x509
 
 from mgcert.center import recovery
 from mgcert.center.context import CenterContext
+from mgcert.center.crash_points import crash_point
 from mgcert.center.errors import NothingToSave
-from mgcert.center.issuing import Progress, report, write_parked
+from mgcert.center.jobs import CertificateJob, Progress, hold, report, write_pair
+from mgcert.center.journal import JobState
 from mgcert.center.media import check_medium
 from mgcert.center.models import IssuanceResult, IssueMode, IssueStage, MediumLocation
 from mgcert.center.previous import PreviousCertificate, retire
@@ -86,32 +89,45 @@ class Completion:
         )
 
 
-def complete(
+def finish_job(
     ctx: CenterContext,
+    held: CertificateJob,
     files: ParkedCertificate,
     folder: Path,
     location: MediumLocation,
-    plan: Completion,
+    *,
     recovered_from: Path | None,
     progress: Progress | None,
 ) -> IssuanceResult:
-    """Register the new certificate, retire the old one, and describe the result."""
+    """After the write: drop the replaced folder (갱신), register, retire, mark done.
+
+    Each step may already have been done by a killed process: all are idempotent.
+    """
+    plan = Completion.from_json(files.completion)
     replaced = plan.replaced_folder
     if replaced is not None and replaced.resolve() != folder.resolve():
         # The old files are superseded; a medium that refuses the delete keeps a revoked,
         # harmless copy.
         with contextlib.suppress(MgcertError, OSError):
             storage.delete_certificate(storage.load_certificate(replaced))
-    ctx.bank.register_certificate(
-        plan.customer_id,
-        ctx.mg_ca.profile.org,
-        files.serial,
-        plan.kind,
-        origin="mg",
-        account_number=plan.account_number,
-    )
+    register_once(ctx, plan.customer_id, files.serial, plan.kind, plan.account_number, held.id)
+    crash_point("registered")
     retire(ctx, plan.previous)
+    crash_point("retired")
+    held.done()
     report(progress, IssueStage.DONE)
+    return issuance_result(ctx, plan, files, folder, location, recovered_from)
+
+
+def issuance_result(
+    ctx: CenterContext,
+    plan: Completion,
+    files: ParkedCertificate,
+    folder: Path,
+    location: MediumLocation,
+    recovered_from: Path | None,
+) -> IssuanceResult:
+    """What the completion screen and ``--json`` show."""
     certificate = x509.load_der_x509_certificate(files.cert_der)
     return IssuanceResult(
         name=plan.name,
@@ -130,6 +146,47 @@ def complete(
     )
 
 
+def finish_financial(ctx: CenterContext, held: CertificateJob, cert_der: bytes) -> None:
+    """금융인증서: put the certificate beside its pending key in the cloud, register,
+    retire the previous one, mark done (each step idempotent)."""
+    plan = Completion.from_json(held.plan["completion"])
+    certificate = x509.load_der_x509_certificate(cert_der)
+    ctx.bank.cloud_commit(
+        held.id,
+        cert_der,
+        serial=certificate.serial_number,
+        not_after=certificate.not_valid_after_utc,
+    )
+    crash_point("written")
+    register_once(
+        ctx, plan.customer_id, certificate.serial_number, plan.kind, plan.account_number, held.id
+    )
+    crash_point("registered")
+    retire(ctx, plan.previous)
+    crash_point("retired")
+    held.done()
+
+
+def register_once(
+    ctx: CenterContext,
+    customer_id: int,
+    serial: int,
+    kind: CertificateKind,
+    account_number: str | None,
+    job_id: str,
+) -> None:
+    """Register the new certificate at the bank (again: nothing happens)."""
+    ctx.bank.register_certificate(
+        customer_id,
+        ctx.mg_ca.profile.org,
+        serial,
+        kind,
+        origin="mg",
+        account_number=account_number,
+        job_id=job_id,
+    )
+
+
 def save_parked(
     ctx: CenterContext,
     parked_folder: Path,
@@ -143,11 +200,46 @@ def save_parked(
     if not parked.completion:
         raise NothingToSave
     check_medium(location)
+    if parked.job_id is None:
+        return _save_legacy(ctx, parked_folder, parked, location, progress)
+    job = ctx.journal.get(parked.job_id)
+    if job is None or job.state is not JobState.PARKED:
+        raise NothingToSave
+    held = hold(ctx, job)
+    with held:
+        report(progress, IssueStage.WRITING)
+        folder = write_pair(location, parked)
+        # From here the job is finished, whatever its first medium was.
+        ctx.journal.advance(job.id, JobState.ISSUED)
+        held.mark_active()
+        return finish_job(
+            ctx, held, parked, folder, location, recovered_from=parked_folder, progress=progress
+        )
+
+
+def _save_legacy(
+    ctx: CenterContext,
+    parked_folder: Path,
+    parked: ParkedCertificate,
+    location: MediumLocation,
+    progress: Progress | None,
+) -> IssuanceResult:
+    """A folder parked by mgcert before the journal (named by serial, no job)."""
     report(progress, IssueStage.WRITING)
-    folder = write_parked(location, parked)
-    recovery.discard(parked_folder)
+    folder = write_pair(location, parked)
     plan = Completion.from_json(parked.completion)
-    return complete(ctx, parked, folder, location, plan, parked_folder, progress)
+    ctx.bank.register_certificate(
+        plan.customer_id,
+        ctx.mg_ca.profile.org,
+        parked.serial,
+        plan.kind,
+        origin="mg",
+        account_number=plan.account_number,
+    )
+    retire(ctx, plan.previous)
+    recovery.discard(parked_folder)
+    report(progress, IssueStage.DONE)
+    return issuance_result(ctx, plan, parked, folder, location, parked_folder)
 
 
 class SavesParkedCertificate:

@@ -1,4 +1,5 @@
-"""What every use case needs: the bank, the two CAs, the clock, the data home, KDF cost."""
+"""What every use case needs: the bank, the two CAs, the journal, the clock, the data
+home, the KDF cost."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 
 from mgcert.bank import Bank
 from mgcert.ca import CertificateAuthority
+from mgcert.center.journal import Journal
 from mgcert.clock import Clock
 from mgcert.home import DataHome
 
@@ -20,6 +22,7 @@ class CenterContext:
     mg_ca: CertificateAuthority
     other_ca: CertificateAuthority
     iterations: int
+    journal: Journal
 
     @property
     def known_cas(self) -> tuple[CertificateAuthority, ...]:

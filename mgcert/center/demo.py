@@ -14,11 +14,11 @@ import os
 from datetime import timedelta
 
 from mgcert.ca.validity import end_of_day_kst
+from mgcert.center.completion import Completion
 from mgcert.center.context import CenterContext
-from mgcert.center.issuing import encrypt_for_medium, issue_from_ca, write_parked
+from mgcert.center.issuing import Holder, issue_common
 from mgcert.center.media import location_of
-from mgcert.center.sequence import next_sequence
-from mgcert.npki.names import make_cn, mg_cn_digits
+from mgcert.center.models import IssueMode
 from mgcert.npki.profile import CertificateKind
 from mgcert.npki.storage import MediumKind
 
@@ -54,25 +54,29 @@ def _create(ctx: CenterContext) -> None:
     if sheet is None:
         return
     customer = ctx.bank.customer(sheet.customer_id)
-    today = ctx.clock.today_kst()
-    digits = mg_cn_digits(customer.number, today, next_sequence(ctx.home.root, today))
-    issued = issue_from_ca(
-        ctx.mg_ca,
-        real_name=customer.name,
-        rrn_digits=customer.rrn,
-        cn=make_cn(customer.name, digits),
-        kind=CertificateKind.GENERAL,
-        not_after=end_of_day_kst(today + timedelta(days=DEMO_DAYS_LEFT)),
-        progress=None,
-    )
-    files = encrypt_for_medium(issued, DEMO_CERTIFICATE_PASSWORD, ctx.iterations, None)
-    write_parked(location_of(ctx.home, MediumKind.HARDDISK), files)
+    if any(r.kind is CertificateKind.GENERAL for r in ctx.bank.registrations(customer.id)):
+        return  # made by an earlier open whose marker was lost
     accounts = ctx.bank.accounts(customer.id)
-    ctx.bank.register_certificate(
-        customer.id,
-        ctx.mg_ca.profile.org,
-        issued.serial,
-        CertificateKind.GENERAL,
-        origin="mg",
+    completion = Completion(
+        customer_id=customer.id,
+        name=customer.name,
+        kind=CertificateKind.GENERAL,
+        mode=IssueMode.NEW,
         account_number=accounts[0].number if accounts else None,
+        fee_won=0,
+        previous=None,
+    )
+    today = ctx.clock.today_kst()
+    # A certificate job like any other, so a kill during the first open is finished
+    # (or cancelled) by the next one.
+    issue_common(
+        ctx,
+        Holder(customer.id, customer.name, customer.rrn),
+        completion,
+        location_of(ctx.home, MediumKind.HARDDISK),
+        DEMO_CERTIFICATE_PASSWORD,
+        fee_reason="",
+        not_after=end_of_day_kst(today + timedelta(days=DEMO_DAYS_LEFT)),
+        recheck=lambda: None,
+        progress=None,
     )

@@ -181,3 +181,56 @@ class ExportUsed(CenterError):
 
 class NoArsCall(CenterError):
     default_message = msg.NO_ARS_CALL
+
+
+class JournalMissing(CenterError):
+    """The data home has a journal of certificate jobs, but the file is gone or emptied."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(msg.JOURNAL_MISSING.format(path=path))
+
+
+class JournalUnavailable(CenterError):
+    """SQLite failed on the journal (locked too long, damaged, newer version)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(msg.JOURNAL_UNAVAILABLE.format(path=path))
+
+
+class JobInProgress(CenterError):
+    """Another process is issuing the same kind for the same customer right now."""
+
+    def __init__(self, name: str, kind_label: str) -> None:
+        super().__init__(msg.JOB_IN_PROGRESS.format(name=name, kind=kind_label))
+
+
+class JobParked(CenterError):
+    """An issued certificate of this kind waits for a medium: finish it, never re-issue."""
+
+    def __init__(self, name: str, kind_label: str, recovery_path: Path) -> None:
+        self.recovery_path = recovery_path
+        super().__init__(msg.JOB_PARKED.format(name=name, kind=kind_label))
+
+
+class JobUnfinished(CenterError):
+    """Issued and saved, but a later step failed; the next open finishes the job."""
+
+    default_message = msg.JOB_UNFINISHED
+
+
+class HomeManifestDamaged(CenterError):
+    """``manifest.json`` cannot be read."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(msg.HOME_MANIFEST_DAMAGED.format(path=path))
+
+
+class HomeRegisterForeign(CenterError):
+    """A register file carries another data home's id."""
+
+    def __init__(self, what: str, path: Path) -> None:
+        self.path = path
+        super().__init__(msg.HOME_REGISTER_FOREIGN.format(what=what, path=path))

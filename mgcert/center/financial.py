@@ -19,32 +19,32 @@ from cryptography.hazmat.primitives.serialization import (
     load_der_private_key,
 )
 
+from mgcert.bank import Bank
 from mgcert.bank.cloud import check_new_pin
 from mgcert.center.catalog import Catalog
 from mgcert.center.certinfo import holder, kst_day_text
+from mgcert.center.completion import Completion
 from mgcert.center.context import CenterContext
 from mgcert.center.errors import (
     FinancialCertificateDamaged,
     FlowFinished,
     PinMismatch,
+    StateChanged,
     StepsIncomplete,
     TermsNotAgreed,
 )
 from mgcert.center.identity import IdentitySteps
 from mgcert.center.issuance import VerifiedCustomer, verify_customer
-from mgcert.center.issuing import LOST_REASON, Progress, issue_from_ca, report
+from mgcert.center.issuing import FINANCIAL_KEY_MAGIC, Holder, Progress, issue_financial
+from mgcert.center.jobs import refuse_if_parked
 from mgcert.center.models import (
     CustomerCheck,
     FinancialCertificate,
     FinancialResult,
     IssueMode,
-    IssueStage,
 )
-from mgcert.center.previous import PreviousCertificate, find_previous, retire
-from mgcert.center.sequence import next_sequence
+from mgcert.center.previous import PreviousCertificate, find_previous
 from mgcert.messages import center as msg
-from mgcert.npki.keyfile import private_key_info
-from mgcert.npki.names import make_cn, mg_cn_digits
 from mgcert.npki.profile import CertificateKind
 
 _PAYLOAD_MAGIC = b"MGFIN1"
@@ -53,6 +53,22 @@ _PAYLOAD_MAGIC = b"MGFIN1"
 def cloud_payload(cert_der: bytes, key_info_der: bytes) -> bytes:
     """``MGFIN1`` ‖ len(cert) (4 bytes, big-endian) ‖ cert DER ‖ PKCS #8 key DER."""
     return _PAYLOAD_MAGIC + struct.pack(">I", len(cert_der)) + cert_der + key_info_der
+
+
+def open_cloud_pair(bank: Bank, customer_id: int, pin: str) -> tuple[bytes, bytes]:
+    """(certificate DER, PKCS #8 key DER) of the customer's cloud 금융인증서.
+
+    Rows stored since the journal hold only the key (``MGFIN2``; the bank keeps the
+    certificate beside it); older rows hold both (``MGFIN1``). The bank's PIN errors
+    pass through; a payload of neither form is ``ValueError``.
+    """
+    payload = bank.cloud_open(customer_id, pin.strip())
+    if payload.startswith(FINANCIAL_KEY_MAGIC):
+        cert_der = bank.cloud_certificate_der(customer_id)
+        if cert_der is None:
+            raise ValueError("금융인증서 without its certificate")
+        return cert_der, payload[len(FINANCIAL_KEY_MAGIC) :]
+    return split_cloud_payload(payload)
 
 
 def split_cloud_payload(payload: bytes) -> tuple[bytes, bytes]:
@@ -84,6 +100,7 @@ class FinancialFlow(IdentitySteps):
             self._ctx.bank, self._ctx.clock, rrn, account_number, account_password
         )
         customer = verified.customer
+        refuse_if_parked(self._ctx, customer.id, customer.name, CertificateKind.FINANCIAL)
         previous = find_previous(self._ctx, customer.id, CertificateKind.FINANCIAL)
         if previous is None:
             mode, reason = IssueMode.NEW, msg.FINANCIAL_NEW_REASON
@@ -134,58 +151,46 @@ class FinancialFlow(IdentitySteps):
         pin, pin_confirm = pin.strip(), pin_confirm.strip()
         if pin != pin_confirm:
             raise PinMismatch
-        check_new_pin(pin)  # InvalidPinFormat / TrivialPin, before the CA issues
+        check_new_pin(pin)  # InvalidPinFormat / TrivialPin, before anything starts
         customer = verified.customer
-        today = self._ctx.clock.today_kst()
-        digits = mg_cn_digits(customer.number, today, next_sequence(self._ctx.home.root, today))
-        issued = issue_from_ca(
-            self._ctx.mg_ca,
-            real_name=customer.name,
-            rrn_digits=verified.rrn.digits,
-            cn=make_cn(customer.name, digits),
-            kind=CertificateKind.FINANCIAL,
-            not_after=None,
+        previous = self._previous
+
+        def recheck() -> None:
+            if find_previous(self._ctx, customer.id, CertificateKind.FINANCIAL) != previous:
+                raise StateChanged
+
+        cert = issue_financial(
+            self._ctx,
+            Holder(customer.id, customer.name, verified.rrn.digits),
+            self._plan(),
+            pin,
+            recheck=recheck,
             progress=progress,
         )
-        report(progress, IssueStage.ENCRYPTING)
-        payload = cloud_payload(
-            issued.cert_der, private_key_info(issued.private_key, issued.random_num)
-        )
-        report(progress, IssueStage.WRITING)
-        try:
-            self._ctx.bank.cloud_store(
-                customer.id,
-                pin,
-                payload,
-                serial=issued.serial,
-                not_after=issued.certificate.not_valid_after_utc,
-            )
-        except BaseException:
-            # Nothing holds the key: the certificate must not stay valid.
-            self._ctx.mg_ca.revoke(issued.serial, LOST_REASON)
-            raise
-        org = self._ctx.mg_ca.profile.org
-        self._ctx.bank.register_certificate(
-            customer.id,
-            org,
-            issued.serial,
-            CertificateKind.FINANCIAL,
-            origin="mg",
-            account_number=verified.account_number,
-        )
-        retire(self._ctx, self._previous)
-        report(progress, IssueStage.DONE)
-        cert: x509.Certificate = issued.certificate
         self._result = FinancialResult(
             name=customer.name,
             not_after=cert.not_valid_after_utc,
-            serial_hex=format(issued.serial, "x"),
+            serial_hex=format(cert.serial_number, "x"),
             mode=self._check.mode if self._check else IssueMode.NEW,
             replaced_serial_hex=(
                 format(self._previous.serial, "x") if self._previous is not None else None
             ),
         )
         return self._result
+
+    def _plan(self) -> Completion:
+        verified, check = self._verified, self._check
+        assert verified is not None
+        assert check is not None
+        return Completion(
+            customer_id=verified.customer.id,
+            name=verified.customer.name,
+            kind=CertificateKind.FINANCIAL,
+            mode=check.mode,
+            account_number=verified.account_number,
+            fee_won=0,
+            previous=self._previous,
+        )
 
     @property
     def result(self) -> FinancialResult | None:
@@ -204,9 +209,8 @@ def open_financial(
     Raises the bank's WrongPin(remaining) / PinLocked / NoCloudCertificate /
     InvalidPinFormat. The key is checked against the certificate, then dropped.
     """
-    payload = ctx.bank.cloud_open(customer_id, pin.strip())
     try:
-        cert_der, key_der = split_cloud_payload(payload)
+        cert_der, key_der = open_cloud_pair(ctx.bank, customer_id, pin)
         cert = x509.load_der_x509_certificate(cert_der)
         key = load_der_private_key(key_der, None)
     except ValueError as exc:

@@ -17,7 +17,7 @@ from pathlib import Path
 from mgcert.bank import Bank, Customer
 from mgcert.center import recovery
 from mgcert.center.certinfo import kst_day_text
-from mgcert.center.completion import Completion, SavesParkedCertificate, complete
+from mgcert.center.completion import Completion, SavesParkedCertificate
 from mgcert.center.context import CenterContext
 from mgcert.center.errors import (
     FlowFinished,
@@ -27,14 +27,8 @@ from mgcert.center.errors import (
     TermsNotAgreed,
 )
 from mgcert.center.identity import IdentitySteps
-from mgcert.center.issuing import (
-    FeeCharge,
-    IssuedCertificate,
-    Progress,
-    issue_and_store,
-    issue_from_ca,
-    require_balance,
-)
+from mgcert.center.issuing import Holder, Progress, issue_common, require_balance
+from mgcert.center.jobs import refuse_if_parked
 from mgcert.center.media import check_medium
 from mgcert.center.models import (
     CustomerCheck,
@@ -43,10 +37,8 @@ from mgcert.center.models import (
     MediumLocation,
 )
 from mgcert.center.previous import PreviousCertificate, find_previous, had_expired
-from mgcert.center.sequence import next_sequence
 from mgcert.clock import Clock
 from mgcert.messages import center as msg
-from mgcert.npki.names import make_cn, mg_cn_digits
 from mgcert.npki.password_rule import validate_new_password
 from mgcert.npki.profile import CertificateKind
 from mgcert.npki.rrn import ResidentNumber
@@ -96,6 +88,7 @@ class IssuanceFlow(SavesParkedCertificate, IdentitySteps):
             self._ctx.bank, self._ctx.clock, rrn, account_number, account_password
         )
         customer = verified.customer
+        refuse_if_parked(self._ctx, customer.id, customer.name, self.kind)
         previous = find_previous(self._ctx, customer.id, self.kind)
         mode = IssueMode.NEW if previous is None else IssueMode.REISSUE
         fee = self.kind.fee_won if mode is IssueMode.NEW else 0
@@ -164,47 +157,38 @@ class IssuanceFlow(SavesParkedCertificate, IdentitySteps):
         assert self._check is not None
         if find_previous(self._ctx, self._verified.customer.id, self.kind) != self._previous:
             raise StateChanged  # e.g. the old certificate expired since step 1
+        refuse_if_parked(
+            self._ctx, self._verified.customer.id, self._verified.customer.name, self.kind
+        )
         validate_new_password(password, confirm)
         check_medium(location)
-        fee = FeeCharge(
-            self._ctx.bank,
-            self._verified.account_number,
-            self._check.fee_won,
-            msg.FEE_REASON_ISSUE,
-        )
+        verified = self._verified
+        holder = Holder(verified.customer.id, verified.customer.name, verified.rrn.digits)
+        previous = self._previous
+
+        def recheck() -> None:
+            # Now that this job holds the customer's kind, nothing else can change it.
+            if find_previous(self._ctx, holder.customer_id, self.kind) != previous:
+                raise StateChanged
+
         try:
-            files, folder = issue_and_store(
+            self._result = issue_common(
                 self._ctx,
-                fee,
-                lambda: self._issue_at_ca(progress),
-                password,
+                holder,
+                self._plan(),
                 location,
-                self._plan().to_json(),
-                progress,
+                password,
+                fee_reason=msg.FEE_REASON_ISSUE,
+                not_after=previous.not_after if previous is not None else None,
+                recheck=recheck,
+                progress=progress,
             )
         except IssuedButNotSaved as exc:
             self._pending = exc.recovery_path
             raise
-        self._result = complete(self._ctx, files, folder, location, self._plan(), None, progress)
         return self._result
 
     # --- internals ---------------------------------------------------------------------
-    def _issue_at_ca(self, progress: Progress | None) -> IssuedCertificate:
-        assert self._verified is not None
-        customer = self._verified.customer
-        today = self._ctx.clock.today_kst()
-        digits = mg_cn_digits(customer.number, today, next_sequence(self._ctx.home.root, today))
-        previous = self._previous
-        return issue_from_ca(
-            self._ctx.mg_ca,
-            real_name=customer.name,
-            rrn_digits=self._verified.rrn.digits,
-            cn=make_cn(customer.name, digits),
-            kind=self.kind,
-            not_after=previous.not_after if previous is not None else None,
-            progress=progress,
-        )
-
     def _plan(self) -> Completion:
         assert self._verified is not None
         assert self._check is not None

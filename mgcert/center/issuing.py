@@ -1,17 +1,17 @@
 """The client side of issuing, shared by 발급, 재발급, 갱신, 금융인증서 and the simulator.
 
-Order (DESIGN.md "Layers"): the key pair, randomNum and CSR are made here; the CA only
-sees the CSR and the VID; the private key is encrypted with the holder's password; the
-files are written atomically, or parked in the recovery area when the medium fails.
+Order (DESIGN.md "Certificate jobs"): the key pair, randomNum and CSR are made here;
+the CA only sees the CSR and the VID. Each issuance is a journaled job
+(:mod:`mgcert.center.jobs`): the fee is debited for the job, the key is encrypted with
+the holder's password and parked *before* the CA issues, then the pair is written to
+the medium, or left parked when the medium fails.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import datetime
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -20,35 +20,147 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from mgcert.bank import Bank
 from mgcert.bank.errors import InsufficientBalance
 from mgcert.ca import CertificateAuthority, IssueRequest
-from mgcert.center import recovery
+from mgcert.center.completion import Completion, finish_financial, finish_job
 from mgcert.center.context import CenterContext
-from mgcert.center.errors import IssuedButNotSaved
-from mgcert.center.models import IssueStage, MediumLocation
+from mgcert.center.crash_points import crash_point
+from mgcert.center.jobs import CertificateJob, Progress, medium_to_json, new_key, report
+from mgcert.center.models import IssuanceResult, IssueStage, MediumLocation
 from mgcert.center.recovery import ParkedCertificate
-from mgcert.errors import MgcertError
-from mgcert.home import DataHome
-from mgcert.messages import center as msg
-from mgcert.npki import storage
-from mgcert.npki.keyfile import encrypt_private_key, new_random_num
-from mgcert.npki.keys import generate_key_pair, make_csr
-from mgcert.npki.names import folder_name
-from mgcert.npki.profile import CertificateKind
-from mgcert.npki.vid import compute_vid
+from mgcert.npki.keyfile import encrypt_private_key, private_key_info
+from mgcert.npki.names import folder_name, make_cn
+from mgcert.npki.profile import BANK_CODE_MG, CertificateKind
 
-Progress = Callable[[IssueStage], None]
+__all__ = ["Progress", "issue_common", "issue_financial", "report", "require_balance"]
 
-# An issued certificate whose files could be neither written nor parked is withdrawn.
-LOST_REASON = x509.ReasonFlags.cessation_of_operation
+# MG's CN tail (NPKI.md "CN tail"): 0 + bank code 045 + 045 + YYYYMMDD, then a
+# 9-digit number the CA takes from its register (unique, never wrapping).
+MG_CN_HEAD = f"0{BANK_CODE_MG}045"
+CN_NUMBER_DIGITS = 9
 
 
-def report(progress: Progress | None, stage: IssueStage) -> None:
-    if progress is not None:
-        progress(stage)
+def mg_cn_request_name(name: str, issued_on: date) -> str:
+    """The CN up to the CA's number: ``<name>()0045045YYYYMMDD``."""
+    return make_cn(name, f"{MG_CN_HEAD}{issued_on:%Y%m%d}")
 
 
 @dataclass(frozen=True)
+class Holder:
+    """Who the new certificate is for."""
+
+    customer_id: int
+    name: str
+    rrn_digits: str
+
+
+def issue_common(
+    ctx: CenterContext,
+    holder: Holder,
+    completion: Completion,
+    location: MediumLocation,
+    password: str,
+    *,
+    fee_reason: str,
+    not_after: datetime | None,
+    recheck: Callable[[], None],
+    progress: Progress | None,
+) -> IssuanceResult:
+    """One 공동인증서 job: fee, parked key, CA, medium, registration, retirement.
+
+    ``recheck`` runs once the job holds its customer and kind (no other job can change
+    them now) and raises if step 1's decisions no longer hold.
+    """
+    plan = {"completion": completion.to_json(), "medium": medium_to_json(location)}
+    held = CertificateJob.begin(
+        ctx, customer_id=holder.customer_id, name=holder.name, kind=completion.kind, plan=plan
+    )
+    with held:
+        recheck()
+        held.charge_fee(completion.account_number, completion.fee_won, fee_reason)
+        key = new_key(holder.rrn_digits, progress)
+        report(progress, IssueStage.ENCRYPTING)
+        key_der = encrypt_private_key(
+            key.private_key, password, key.random_num, iterations=ctx.iterations
+        )
+        held.park_key(key_der)
+        report(progress, IssueStage.CA_SIGNING)
+        certificate = held.issue(key, _request(ctx, holder, key.vid, completion.kind, not_after))
+        files = held.files(_der(certificate), completion.to_json())
+        report(progress, IssueStage.WRITING)
+        folder = held.store(location, files)
+        return finish_job(
+            ctx, held, files, folder, location, recovered_from=None, progress=progress
+        )
+
+
+def issue_financial(
+    ctx: CenterContext,
+    holder: Holder,
+    completion: Completion,
+    pin: str,
+    *,
+    recheck: Callable[[], None],
+    progress: Progress | None,
+) -> x509.Certificate:
+    """One 금융인증서 job: the key waits in the cloud's pending slot before the CA issues."""
+    held = CertificateJob.begin(
+        ctx,
+        customer_id=holder.customer_id,
+        name=holder.name,
+        kind=CertificateKind.FINANCIAL,
+        plan={"completion": completion.to_json()},
+    )
+    with held:
+        recheck()
+        key = new_key(holder.rrn_digits, progress)
+        report(progress, IssueStage.ENCRYPTING)
+        payload = cloud_key_payload(private_key_info(key.private_key, key.random_num))
+        ctx.bank.cloud_park(holder.customer_id, pin, payload, held.id)
+        crash_point("key_parked")
+        report(progress, IssueStage.CA_SIGNING)
+        certificate = held.issue(
+            key, _request(ctx, holder, key.vid, CertificateKind.FINANCIAL, None)
+        )
+        report(progress, IssueStage.WRITING)
+        finish_financial(ctx, held, _der(certificate))
+        report(progress, IssueStage.DONE)
+        return certificate
+
+
+# 금융인증서 cloud payloads: MGFIN1 held the certificate and the key (before the
+# journal); MGFIN2 holds only the key, the bank keeps the certificate beside it.
+FINANCIAL_KEY_MAGIC = b"MGFIN2"
+
+
+def cloud_key_payload(key_info_der: bytes) -> bytes:
+    """``MGFIN2`` ‖ PKCS #8 key DER (with its randomNum)."""
+    return FINANCIAL_KEY_MAGIC + key_info_der
+
+
+def _request(
+    ctx: CenterContext,
+    holder: Holder,
+    vid: bytes,
+    kind: CertificateKind,
+    not_after: datetime | None,
+) -> IssueRequest:
+    return IssueRequest(
+        cn=mg_cn_request_name(holder.name, ctx.clock.today_kst()),
+        real_name=holder.name,
+        vid=vid,
+        kind=kind,
+        not_after=not_after,
+        cn_number_digits=CN_NUMBER_DIGITS,
+    )
+
+
+def _der(certificate: x509.Certificate) -> bytes:
+    return certificate.public_bytes(serialization.Encoding.DER)
+
+
+# --- certificates made without a bank customer's request (demo, other institution) ---
+@dataclass(frozen=True)
 class IssuedCertificate:
-    """A certificate fresh from the CA with its (still unencrypted, in-memory) key."""
+    """A certificate fresh from a CA with its (still unencrypted, in-memory) key."""
 
     certificate: x509.Certificate
     private_key: rsa.RSAPrivateKey
@@ -56,147 +168,46 @@ class IssuedCertificate:
     ca_org: str
 
     @property
-    def cert_der(self) -> bytes:
-        return self.certificate.public_bytes(serialization.Encoding.DER)
-
-    @property
     def serial(self) -> int:
         return self.certificate.serial_number
 
-    @property
-    def folder_name(self) -> str:
-        return folder_name(self.certificate.subject)
 
-
-def issue_from_ca(
+def issue_direct(
     ca: CertificateAuthority,
     *,
     real_name: str,
     rrn_digits: str,
-    cn: str,
+    cn_head: str,
     kind: CertificateKind,
     not_after: datetime | None,
-    progress: Progress | None,
 ) -> IssuedCertificate:
-    """Make the key pair, CSR and VID here, and have ``ca`` issue the certificate."""
-    report(progress, IssueStage.KEY_PAIR)
-    key = generate_key_pair()
-    report(progress, IssueStage.CSR)
-    csr = make_csr(key)
-    random_num = new_random_num()
-    vid = compute_vid(rrn_digits, random_num)
-    report(progress, IssueStage.CA_SIGNING)
-    request = IssueRequest(cn=cn, real_name=real_name, vid=vid, kind=kind, not_after=not_after)
-    certificate = ca.issue(csr, request)
-    return IssuedCertificate(
-        certificate=certificate, private_key=key, random_num=random_num, ca_org=ca.profile.org
+    """Issue with a numbered CN (``cn_head`` + the CA's number), no job (simulator use)."""
+    key = new_key(rrn_digits)
+    request = IssueRequest(
+        cn=make_cn(real_name, cn_head),
+        real_name=real_name,
+        vid=key.vid,
+        kind=kind,
+        not_after=not_after,
+        cn_number_digits=CN_NUMBER_DIGITS,
     )
+    certificate = ca.issue(key.csr_der, request)
+    return IssuedCertificate(certificate, key.private_key, key.random_num, ca.profile.org)
 
 
 def encrypt_for_medium(
-    issued: IssuedCertificate, password: str, iterations: int, progress: Progress | None
+    issued: IssuedCertificate, password: str, iterations: int
 ) -> ParkedCertificate:
     """The two NPKI files' contents: the certificate and the encrypted signPri.key."""
-    report(progress, IssueStage.ENCRYPTING)
-    key_der = encrypt_private_key(
-        issued.private_key, password, issued.random_num, iterations=iterations
-    )
     return ParkedCertificate(
         serial=issued.serial,
         ca_org=issued.ca_org,
-        folder_name=issued.folder_name,
-        cert_der=issued.cert_der,
-        key_der=key_der,
+        folder_name=folder_name(issued.certificate.subject),
+        cert_der=_der(issued.certificate),
+        key_der=encrypt_private_key(
+            issued.private_key, password, issued.random_num, iterations=iterations
+        ),
     )
-
-
-def write_or_park(
-    home: DataHome,
-    location: MediumLocation,
-    files: ParkedCertificate,
-    progress: Progress | None,
-    on_lost: Callable[[], None],
-) -> Path:
-    """Write the files to ``location``; if that fails, park them and raise.
-
-    Raises :class:`IssuedButNotSaved` (with the recovery folder) when the medium write
-    fails. If even parking fails, ``on_lost`` is called (the caller revokes the
-    certificate and refunds the fee) and the medium's error is re-raised, so an issued
-    certificate is never silently lost.
-    """
-    report(progress, IssueStage.WRITING)
-    try:
-        return write_parked(location, files)
-    except (OSError, MgcertError) as write_error:
-        try:
-            folder = recovery.park(home.recovery_dir, files)
-        except OSError:
-            on_lost()
-            raise write_error from None
-        raise IssuedButNotSaved(folder, files.serial) from write_error
-
-
-def issue_and_store(
-    ctx: CenterContext,
-    fee: FeeCharge,
-    issue: Callable[[], IssuedCertificate],
-    password: str,
-    location: MediumLocation,
-    completion: dict[str, Any],
-    progress: Progress | None,
-) -> tuple[ParkedCertificate, Path]:
-    """The issuing transaction shared by 발급/재발급 and 갱신, after the fee is charged.
-
-    Issue at the CA, encrypt the key with ``password``, write to ``location``. A failure
-    before the CA issues refunds the fee; one after it also revokes the certificate,
-    unless the files were parked safely (:class:`IssuedButNotSaved`: the certificate
-    exists, the fee stays, the caller offers another medium).
-    """
-    try:
-        issued = issue()
-    except BaseException:
-        fee.refund()
-        raise
-
-    def lost() -> None:
-        ctx.mg_ca.revoke(issued.serial, LOST_REASON)
-        fee.refund()
-
-    try:
-        files = encrypt_for_medium(issued, password, ctx.iterations, progress)
-        files = replace(files, completion=completion)
-    except BaseException:
-        lost()
-        raise
-    return files, write_or_park(ctx.home, location, files, progress, lost)
-
-
-def write_parked(location: MediumLocation, files: ParkedCertificate) -> Path:
-    """Write a parked certificate to ``location`` (no parking again on failure)."""
-    return storage.write_certificate(
-        location.root,
-        files.ca_org,
-        files.folder_name,
-        files.cert_der,
-        files.key_der,
-        create_root=location.create_root,
-    )
-
-
-class FeeCharge:
-    """A fee debited before issuing, refunded once if issuing fails (both in the ledger)."""
-
-    def __init__(self, bank: Bank, account_number: str | None, fee_won: int, reason: str) -> None:
-        self._bank = bank
-        self._ledger_id: int | None = None
-        if fee_won and account_number is not None:
-            require_balance(bank, account_number, fee_won)
-            self._ledger_id = bank.charge_fee(account_number, fee_won, reason)
-
-    def refund(self) -> None:
-        if self._ledger_id is not None:
-            ledger_id, self._ledger_id = self._ledger_id, None
-            self._bank.refund_fee(ledger_id, msg.FEE_REFUND_REASON)
 
 
 def require_balance(bank: Bank, account_number: str, fee_won: int) -> int:

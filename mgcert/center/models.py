@@ -181,8 +181,10 @@ class IssueStage(enum.Enum):
 
     KEY_PAIR = "key_pair"
     CSR = "csr"
-    CA_SIGNING = "ca_signing"
+    # The key is encrypted and parked before the CA signs: an issued certificate
+    # always has its key somewhere (mgcert.center.jobs).
     ENCRYPTING = "encrypting"
+    CA_SIGNING = "ca_signing"
     WRITING = "writing"
     DONE = "done"
 

@@ -16,12 +16,13 @@ does not make a 범용 request a 재발급 (it would dodge the 범용 fee).
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import datetime
 
 from cryptography import x509
 
-from mgcert.ca import CertificateStatus
+from mgcert.ca import AlreadyRevoked, CertificateStatus
 from mgcert.center.context import CenterContext
 from mgcert.npki.profile import CertificateKind
 
@@ -81,7 +82,9 @@ def retire(ctx: CenterContext, previous: PreviousCertificate | None) -> None:
     if previous is None:
         return
     if previous.still_valid:
-        ctx.mg_ca.revoke(previous.serial, x509.ReasonFlags.superseded)
+        # Already revoked (by the holder meanwhile, or by a killed run of this job): done.
+        with contextlib.suppress(AlreadyRevoked):
+            ctx.mg_ca.revoke(previous.serial, x509.ReasonFlags.superseded)
     org = ctx.mg_ca.profile.org
     if ctx.bank.registration(org, previous.serial) is not None:
         ctx.bank.unregister_certificate(org, previous.serial)

@@ -1,8 +1,12 @@
 """The recovery area: issued certificates that could not be written to their medium.
 
 The files are the same as on a medium (signCert.der and the *encrypted* signPri.key),
-kept in ``<home>/recovery/<serial hex>/`` (folder 0700, files 0600) with a small JSON
+kept in ``<home>/recovery/<folder>/`` (folder 0700, files 0600) with a small JSON
 note of where they belong, until the flow's ``save_to`` writes them elsewhere.
+
+The folder is named by the certificate job (``<job id>``; mgcert.center.jobs), which
+also keeps its encrypted key there from before the CA issues. Folders named by a
+serial come from mgcert before the journal and are still saved the old way.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ class ParkedCertificate:
     # What finishing needs (who, which previous certificate to retire...): see
     # mgcert.center.completion. Kept as JSON so a later process can finish the job.
     completion: dict[str, Any] = field(default_factory=dict)
+    job_id: str | None = None  # the certificate job that issued it (None: older homes)
 
 
 def park(recovery_dir: Path, parked: ParkedCertificate) -> Path:
@@ -52,6 +57,36 @@ def park(recovery_dir: Path, parked: ParkedCertificate) -> Path:
     return folder
 
 
+def park_into(folder: Path, parked: ParkedCertificate) -> Path:
+    """Write ``parked`` into a job's own folder (it may hold the key already)."""
+    meta = {
+        "serial": parked.serial,
+        "ca_org": parked.ca_org,
+        "folder_name": parked.folder_name,
+        "completion": parked.completion,
+        "job_id": parked.job_id,
+    }
+    write_private_file(folder / CERT_FILE, parked.cert_der)
+    write_private_file(folder / KEY_FILE, parked.key_der)
+    # meta.json last: its presence is what lists the folder as waiting for a medium.
+    write_private_file(folder / META_FILE, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+    return folder
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` durably (0600, fsync, rename, fsync the folder), creating the
+    0700 folder (and the recovery area) if needed."""
+    path.parent.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.parent.mkdir(exist_ok=True, mode=0o700)
+    os.chmod(path.parent, 0o700)
+    _write(path, data)
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def load(folder: Path) -> ParkedCertificate:
     """Read a parked certificate back."""
     meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
@@ -62,6 +97,7 @@ def load(folder: Path) -> ParkedCertificate:
         cert_der=(folder / CERT_FILE).read_bytes(),
         key_der=(folder / KEY_FILE).read_bytes(),
         completion=dict(meta.get("completion") or {}),
+        job_id=meta.get("job_id") or None,
     )
 
 

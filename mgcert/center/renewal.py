@@ -18,7 +18,7 @@ from pathlib import Path
 from mgcert.center import recovery
 from mgcert.center.catalog import Catalog, open_key
 from mgcert.center.certinfo import expiry_day, kind_of, renewed_not_after
-from mgcert.center.completion import Completion, SavesParkedCertificate, complete
+from mgcert.center.completion import Completion, SavesParkedCertificate
 from mgcert.center.context import CenterContext
 from mgcert.center.errors import (
     FlowFinished,
@@ -31,14 +31,8 @@ from mgcert.center.errors import (
     VidMismatch,
 )
 from mgcert.center.identity import IdentitySteps
-from mgcert.center.issuing import (
-    FeeCharge,
-    IssuedCertificate,
-    Progress,
-    issue_and_store,
-    issue_from_ca,
-    require_balance,
-)
+from mgcert.center.issuing import Holder, Progress, issue_common, require_balance
+from mgcert.center.jobs import refuse_if_parked
 from mgcert.center.media import check_medium
 from mgcert.center.models import (
     CertificateEntry,
@@ -48,9 +42,7 @@ from mgcert.center.models import (
     RenewalWindow,
 )
 from mgcert.center.previous import PreviousCertificate
-from mgcert.center.sequence import next_sequence
 from mgcert.messages import center as msg
-from mgcert.npki.names import make_cn, mg_cn_digits
 from mgcert.npki.password_rule import validate_new_password
 from mgcert.npki.profile import CertificateKind
 from mgcert.npki.vid import verify_vid
@@ -107,6 +99,7 @@ class RenewalFlow(SavesParkedCertificate, IdentitySteps):
         if registration is None:
             raise NotRenewable(msg.NOT_RENEWABLE_UNREGISTERED)
         customer = self._ctx.bank.customer(registration.customer_id)
+        refuse_if_parked(self._ctx, customer.id, customer.name, kind)
         if decrypted.random_num is None or not verify_vid(cert, customer.rrn, decrypted.random_num):
             raise VidMismatch
         account = registration.account_number or _first_account(self._ctx, customer.id)
@@ -155,31 +148,29 @@ class RenewalFlow(SavesParkedCertificate, IdentitySteps):
         else:
             password = validate_new_password(new_password, confirm or "")
         check_medium(entry.location)
-        fee = FeeCharge(self._ctx.bank, self._account, check.fee_won, msg.FEE_REASON_RENEW)
+        customer = self._ctx.bank.customer(check.customer_id)
+        holder = Holder(customer.id, customer.name, self._rrn)
+        catalog, old = self._catalog, entry.stored.certificate
 
-        def issue() -> IssuedCertificate:
-            customer = self._ctx.bank.customer(check.customer_id)
-            today = self._ctx.clock.today_kst()
-            sequence = next_sequence(self._ctx.home.root, today)
-            return issue_from_ca(
-                self._ctx.mg_ca,
-                real_name=customer.name,
-                rrn_digits=self._rrn,
-                cn=make_cn(customer.name, mg_cn_digits(customer.number, today, sequence)),
-                kind=self._kind,
-                not_after=check.new_not_after,
-                progress=progress,
-            )
+        def recheck() -> None:
+            if self._ctx.clock.now() > check.old_not_after or catalog.is_revoked(old):
+                raise StateChanged
 
         try:
-            files, folder = issue_and_store(
-                self._ctx, fee, issue, password, entry.location, self._plan().to_json(), progress
+            self._result = issue_common(
+                self._ctx,
+                holder,
+                self._plan(),
+                entry.location,
+                password,
+                fee_reason=msg.FEE_REASON_RENEW,
+                not_after=check.new_not_after,
+                recheck=recheck,
+                progress=progress,
             )
         except IssuedButNotSaved as exc:
             self._pending = exc.recovery_path
             raise
-        plan = self._plan()
-        self._result = complete(self._ctx, files, folder, entry.location, plan, None, progress)
         return self._result
 
     @property

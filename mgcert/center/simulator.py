@@ -15,11 +15,10 @@ from mgcert.center.catalog import Catalog
 from mgcert.center.context import CenterContext
 from mgcert.center.demo import DEMO_CERTIFICATE_PASSWORD, DEMO_CUSTOMER_NAME
 from mgcert.center.errors import NoArsCall
-from mgcert.center.issuing import encrypt_for_medium, issue_from_ca, write_parked
+from mgcert.center.issuing import encrypt_for_medium, issue_direct
+from mgcert.center.jobs import write_pair
 from mgcert.center.media import check_medium
 from mgcert.center.models import CertificateEntry, MediumLocation
-from mgcert.center.sequence import next_sequence
-from mgcert.npki.names import make_cn
 from mgcert.npki.password_rule import validate_new_password
 from mgcert.npki.profile import CertificateKind
 
@@ -98,17 +97,14 @@ class Simulator:
         check_medium(location)
         customer = self._ctx.bank.customer(customer_id)
         today = self._ctx.clock.today_kst()
-        sequence = next_sequence(self._ctx.home.root, today)
-        digits = f"0{OTHER_BANK_CODE}{customer.number:08d}{today:%Y%m%d}{sequence:02d}"
-        issued = issue_from_ca(
+        issued = issue_direct(
             self._ctx.other_ca,
             real_name=customer.name,
             rrn_digits=customer.rrn,
-            cn=make_cn(customer.name, digits),
+            cn_head=f"0{OTHER_BANK_CODE}045{today:%Y%m%d}",
             kind=kind,
             not_after=None,
-            progress=None,
         )
-        files = encrypt_for_medium(issued, password, self._ctx.iterations, None)
-        folder = write_parked(location, files)
+        files = encrypt_for_medium(issued, password, self._ctx.iterations)
+        folder = write_pair(location, files)
         return self._catalog.find(location, folder)

@@ -6,6 +6,7 @@ from mgcert.center import IssueMode
 from mgcert.cli.invocation import CliUsageError, Invocation
 from mgcert.cli.output import CommandResult, financial_result, issuance_result
 from mgcert.cli.secrets import Secret
+from mgcert.errors import MgcertError
 from mgcert.messages import center as msg
 from mgcert.npki.profile import CertificateKind
 
@@ -60,13 +61,28 @@ def cmd_financial(inv: Invocation) -> CommandResult:
 
 
 def cmd_recover(inv: Invocation) -> CommandResult:
-    """List parked (issued but unsaved) certificates, or save them with ``--to``."""
+    """List parked (issued but unsaved) certificates, or save them with ``--to``.
+
+    Each entry is saved on its own: a damaged one is reported and the others are
+    still saved (the command then exits non-zero).
+    """
     pending = inv.center.pending_recoveries()
     if not inv.args.to:
         data = {"ok": True, "pending": [str(folder) for folder in pending]}
         return CommandResult(data, [str(folder) for folder in pending])
     target = inv.medium(inv.args.to, inv.args.to_root)
-    results = [inv.center.save_recovered(folder, target) for folder in pending]
-    data = {"ok": True, "saved": [issuance_result(r).data for r in results]}
-    lines = [line for r in results for line in issuance_result(r).lines]
+    saved: list[dict[str, object]] = []
+    failed: list[dict[str, str]] = []
+    lines: list[str] = []
+    for folder in pending:
+        try:
+            result = issuance_result(inv.center.save_recovered(folder, target))
+        except (MgcertError, OSError, ValueError, KeyError) as exc:
+            reason = str(exc) if isinstance(exc, MgcertError) else msg.RECOVERY_ENTRY_DAMAGED
+            failed.append({"folder": str(folder), "error": reason})
+            lines.append(msg.RECOVERY_ENTRY_FAILED.format(folder=folder, reason=reason))
+            continue
+        saved.append(result.data)
+        lines.extend(result.lines)
+    data = {"ok": not failed, "saved": saved, "failed": failed}
     return CommandResult(data, lines)

@@ -47,7 +47,8 @@ MEDIUM_UNAVAILABLE = "{medium}는 시뮬레이터에서 사용할 수 없습니�
 MEDIUM_NOT_WRITABLE = "저장매체에 쓸 수 없습니다: {path}"
 ISSUED_BUT_NOT_SAVED = (
     "인증서는 발급되었지만 저장매체에 저장하지 못했습니다. 암호화된 사본을 {path}에 "
-    "보관했습니다. 다른 저장매체를 선택해 다시 저장해 주세요."
+    "보관했습니다. 다른 저장매체를 선택해 저장해 주세요(명령줄: mgcert recover --to harddisk). "
+    "다시 발급할 필요는 없으며 수수료도 다시 내지 않습니다."
 )
 NOTHING_TO_SAVE = "다시 저장할 인증서가 없습니다."
 SAME_MEDIUM = "같은 저장매체로는 복사할 수 없습니다. 다른 저장매체를 선택해 주세요."
@@ -171,3 +172,38 @@ CLI_SMS_PROMPT = "휴대폰으로 받은 SMS 인증번호 6자리: "
 CLI_DELETE_NEEDS_YES = "삭제하려면 --yes를 함께 지정해 주세요."
 CLI_CLOCK_LINE = "현재 시각: {now} (오프셋 {offset})"
 CLI_DONE = "완료했습니다."
+
+# --- certificate jobs (journal) -------------------------------------------------------
+JOURNAL_MISSING = (
+    "발급 작업 기록({path})이 없거나 비어 있습니다. 백업에서 되살리거나 "
+    "'mgcert reset --yes'로 새 데이터 폴더를 시작하세요."
+)
+JOURNAL_UNAVAILABLE = "발급 작업 기록({path})을 사용할 수 없습니다. 잠시 후 다시 시도해 주세요."
+JOB_IN_PROGRESS = (
+    "{name} 고객의 {kind} 발급이 다른 창에서 진행 중입니다. 그 발급이 끝난 뒤 다시 시도해 주세요."
+)
+JOB_PARKED = (
+    "{name} 고객의 {kind} 인증서가 이미 발급되어 저장을 기다리고 있습니다. 새로 발급하지 말고 "
+    "먼저 저장을 마쳐 주세요(명령줄: mgcert recover --to harddisk)."
+)
+JOB_UNFINISHED = (
+    "인증서는 발급되었지만 마무리하지 못했습니다. 다음에 mgcert를 열 때 자동으로 마무리됩니다."
+)
+HOME_REGISTER_MISSING = (
+    "데이터 폴더의 {what}({path})이 없거나 비어 있습니다. 백업에서 되살리거나 "
+    "'mgcert reset --yes'로 새 데이터 폴더를 시작하세요."
+)
+HOME_REGISTER_FOREIGN = (
+    "{what}({path})이 이 데이터 폴더의 것이 아닙니다. 원래 파일을 되살리거나 "
+    "'mgcert reset --yes'로 새 데이터 폴더를 시작하세요."
+)
+HOME_MANIFEST_DAMAGED = (
+    "데이터 폴더 정보 파일({path})이 손상되었습니다. 백업에서 되살리거나 "
+    "'mgcert reset --yes'로 새 데이터 폴더를 시작하세요."
+)
+WHAT_BANK_REGISTER = "은행 데이터 파일"
+WHAT_CA_REGISTER = "인증기관 등록부"
+WHAT_OTHER_CA_REGISTER = "타기관 인증기관 등록부"
+WHAT_JOURNAL = "발급 작업 기록"
+RECOVERY_ENTRY_DAMAGED = "보관된 사본이 손상되어 읽을 수 없습니다"
+RECOVERY_ENTRY_FAILED = "저장하지 못함: {folder} — {reason}"

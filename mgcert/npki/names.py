@@ -51,13 +51,6 @@ def make_cn(name: str, digits: str) -> str:
     return f"{normalize_name(name)}(){digits}"
 
 
-def mg_cn_digits(customer_number: int, issued_on: date, sequence: int) -> str:
-    """MG's CN tail: ``0`` + bank code 045 + 8-digit customer number + YYYYMMDD + 2 digits."""
-    if not (0 <= customer_number < 10**8 and 0 <= sequence < 100):
-        raise ValueError("customer_number or sequence out of range")
-    return f"0{BANK_CODE_MG}{customer_number:08d}{issued_on:%Y%m%d}{sequence:02d}"
-
-
 def validate_org(org: str) -> str:
     """A CA organisation name, which is also a folder name under ``NPKI/``."""
     if not _ORG.fullmatch(org) or org.strip() != org:

@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives.serialization import load_der_private_key
 from mgcert.bank import NoCloudCertificate, PinLocked, TrivialPin, WrongPin
 from mgcert.ca import CertificateStatus
 from mgcert.center import CertificateCenter, FinancialFlow, IssueMode, PinMismatch, StepsIncomplete
-from mgcert.center.financial import split_cloud_payload
+from mgcert.center.financial import open_cloud_pair
 from mgcert.npki.profile import CertificateKind
 from mgcert.npki.vid import verify_vid
 
@@ -32,7 +32,7 @@ def _issued(center: CertificateCenter) -> int:
 def test_financial_certificate_is_stored_in_the_cloud(center: CertificateCenter) -> None:
     result = _ready(center).issue(PIN, PIN)
     assert result.mode is IssueMode.NEW
-    cert_der, key_der = split_cloud_payload(center.bank.cloud_open(KIM.customer_id, PIN))
+    cert_der, key_der = open_cloud_pair(center.bank, KIM.customer_id, PIN)
     cert = x509.load_der_x509_certificate(cert_der)
     assert format(cert.serial_number, "x") == result.serial_hex
     years = cert.not_valid_after_utc.year - cert.not_valid_before_utc.year
@@ -76,13 +76,13 @@ def test_financial_reissue_replaces_and_revokes(center: CertificateCenter) -> No
     second = flow.issue("902741", "902741")
     assert second.replaced_serial_hex == first.serial_hex
     assert center.mg_ca.status(int(first.serial_hex, 16)) is CertificateStatus.REVOKED
-    cert_der, _ = split_cloud_payload(center.bank.cloud_open(KIM.customer_id, "902741"))
+    cert_der, _ = open_cloud_pair(center.bank, KIM.customer_id, "902741")
     assert format(x509.load_der_x509_certificate(cert_der).serial_number, "x") == second.serial_hex
 
 
 def test_cloud_payload_key_carries_the_vid_random_num(center: CertificateCenter) -> None:
     _ready(center).issue(PIN, PIN)
-    cert_der, key_der = split_cloud_payload(center.bank.cloud_open(KIM.customer_id, PIN))
+    cert_der, key_der = open_cloud_pair(center.bank, KIM.customer_id, PIN)
     assert load_der_private_key(key_der, None) is not None
     # The randomNum attribute is the last element: BIT STRING (03), 21 bytes, 0 unused.
     assert key_der[-23:-20] == b"\x03\x15\x00"

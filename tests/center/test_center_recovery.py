@@ -17,7 +17,6 @@ from mgcert.center import (
     NothingToSave,
     recovery,
 )
-from mgcert.center import issuing as issuing_module
 from mgcert.center.demo import DEMO_CERTIFICATE_PASSWORD
 from mgcert.clock import Clock
 from mgcert.npki import storage
@@ -74,23 +73,23 @@ def test_failed_write_parks_files_and_save_to_recovers(
         flow.save_to(phone(center))
 
 
-def test_if_even_parking_fails_the_certificate_is_withdrawn_and_refunded(
+def test_if_the_key_cannot_be_parked_nothing_is_issued_and_the_fee_is_refunded(
     center: CertificateCenter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     flow = _ready(center, CertificateKind.UNIVERSAL)
     before = center.bank.balance(KIM.account)
-    _break_writes(monkeypatch)
+    issued_before = [line for line in center.mg_ca.audit_log() if line.action == "issue"]
 
-    def no_park(*_: object) -> Path:
-        raise OSError("disk full")
+    def no_space(*_: object) -> None:
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(recovery, "park", no_park)
-    with pytest.raises(OSError, match="USB pulled out"):
+    monkeypatch.setattr(recovery, "write_private_file", no_space)
+    with pytest.raises(OSError, match="No space"):
         flow.issue(harddisk(center), PASSWORD, PASSWORD)
     assert center.bank.balance(KIM.account) == before
-    revoked = [line for line in center.mg_ca.audit_log() if line.action == "revoke"]
-    assert len(revoked) == 1
-
+    issued_after = [line for line in center.mg_ca.audit_log() if line.action == "issue"]
+    assert issued_after == issued_before  # the CA never signed: the key had nowhere to go
+    assert [job.state.value for job in center.journal.all()][-1] == "cancelled"
 
 def test_save_to_without_a_failure_has_nothing_to_save(center: CertificateCenter) -> None:
     flow = _ready(center, CertificateKind.GENERAL)
@@ -98,20 +97,36 @@ def test_save_to_without_a_failure_has_nothing_to_save(center: CertificateCenter
         flow.save_to(phone(center))
 
 
-def test_failure_between_ca_and_medium_withdraws_the_certificate(
-    center: CertificateCenter, monkeypatch: pytest.MonkeyPatch
+def test_a_crash_between_ca_and_medium_is_finished_by_the_next_open(
+    center: CertificateCenter, monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> None:
     flow = _ready(center, CertificateKind.UNIVERSAL)
     before = center.bank.balance(KIM.account)
 
-    def broken(*_: object) -> object:
-        raise MemoryError
+    def broken(*_: object, **__: object) -> object:
+        raise MemoryError  # not a medium failure: the job is left for the next open
 
-    monkeypatch.setattr(issuing_module, "encrypt_for_medium", broken)
-    with pytest.raises(MemoryError):
-        flow.issue(harddisk(center), PASSWORD, PASSWORD)
-    assert center.bank.balance(KIM.account) == before
-    assert [line.action for line in center.mg_ca.audit_log()].count("revoke") == 1
+    with monkeypatch.context() as patch:
+        patch.setattr(storage, "write_certificate", broken)
+        with pytest.raises(MemoryError):
+            flow.issue(harddisk(center), PASSWORD, PASSWORD)
+    [job] = [job for job in center.journal.all() if job.kind is CertificateKind.UNIVERSAL]
+    assert job.state.value == "issued"
+    assert job.serial is not None
+    center.close()
+
+    with CertificateCenter.open(center.home, clock, iterations=2048) as later:
+        assert later.journal.get(job.id).state.value == "done"  # type: ignore[union-attr]
+        assert later.mg_ca.status(job.serial) is CertificateStatus.GOOD
+        assert later.bank.registration("MGSIM", job.serial) is not None
+        assert later.bank.balance(KIM.account) == before - 4_400  # charged once
+        [entry] = [
+            e
+            for e in later.list_certificates(harddisk(later)).entries
+            if e.serial == job.serial
+        ]
+        decrypt_private_key(entry.stored.key_path.read_bytes(), PASSWORD)
+        assert later.pending_recoveries() == []
 
 
 def test_a_later_process_can_finish_a_parked_renewal(

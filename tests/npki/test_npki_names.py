@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +12,6 @@ from mgcert.npki.names import (
     holder_name,
     is_safe_folder_name,
     make_cn,
-    mg_cn_digits,
     normalize_name,
     subject_name,
     validate_org,
@@ -22,11 +19,11 @@ from mgcert.npki.names import (
 
 
 def test_folder_is_the_dn_from_cn_outwards_in_lower_case_keys() -> None:
-    cn = make_cn("홍길동", mg_cn_digits(12, date(2026, 11, 24), 1))
+    cn = make_cn("홍길동", "004504520261124000000001")
 
     name = folder_name(subject_name(cn, "MGSIM"))
 
-    assert name == "cn=홍길동()0045000000122026112401,ou=MG,ou=personal4IB,o=MGSIM,c=kr"
+    assert name == "cn=홍길동()004504520261124000000001,ou=MG,ou=personal4IB,o=MGSIM,c=kr"
     assert holder_name(cn) == "홍길동"
 
 
