@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from mgcert.cli.invocation import Invocation
 from mgcert.cli.output import CommandResult, entry_data, entry_line, kst
 from mgcert.cli.secrets import Secret
+from mgcert.clock import time_step
 from mgcert.messages import center as msg
 
 
@@ -52,7 +51,7 @@ def cmd_clock(inv: Invocation) -> CommandResult:
     sim = inv.center.simulator
     action = inv.args.clock_action or "show"
     if action == "advance":
-        sim.advance_clock(timedelta(days=inv.args.days, hours=inv.args.hours))
+        sim.advance_clock(time_step(days=inv.args.days, hours=inv.args.hours))
     elif action == "reset":
         sim.reset_clock()
     clock = inv.center.clock

@@ -11,7 +11,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
 from mgcert.cli.parser import build_parser, parse_tui_args
-from mgcert.errors import MgcertError
+from mgcert.errors import MgcertError, UsageError
 from mgcert.messages import center as msg
 
 if TYPE_CHECKING:  # imported when used: the TUI paints before the center is imported
@@ -44,7 +44,16 @@ def open_center(args: argparse.Namespace, env: Mapping[str, str]) -> Certificate
 
     home = DataHome.resolve(args.home, env).ensure()
     clock = Clock.from_settings(args.now, home.clock_file, env)
+    if _repairs_clock(args):
+        # `clock reset` must work whatever clock.json holds: rewrite it before the
+        # center opens, since opening reads the clock (unfinished jobs roll forward).
+        clock.reset()
+    clock.check()  # a damaged clock.json stops here, before any work, in Korean
     return CertificateCenter.open(home, clock, iterations=kdf_iterations(env))
+
+
+def _repairs_clock(args: argparse.Namespace) -> bool:
+    return args.command == "clock" and getattr(args, "clock_action", None) == "reset"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,11 +68,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     env = os.environ
     stdout, stderr, stdin = sys.stdout, sys.stderr, sys.stdin
     try:
+        # --now / MGCERT_NOW are checked before anything runs: a bad one is a usage error.
+        from mgcert.clock import pinned_from_settings
+
+        pinned_from_settings(args.now, env)
         if args.command is None:
             return _run_tui(args, env, stderr)
         return _run_command(args, env, stdin, stdout)
     except MgcertError as error:
-        return _fail(args, stdout, stderr, str(error), type(error).__name__)
+        return _fail(args, stdout, stderr, str(error), type(error).__name__, _status(error))
     except KeyboardInterrupt:
         stderr.write(msg.CLI_INTERRUPTED + "\n")
         return 130
@@ -98,8 +111,18 @@ def _run_command(
     return 0
 
 
+def _status(error: MgcertError) -> int:
+    """Exit status of a reported error: 2 for usage errors, 1 for the rest."""
+    return 2 if isinstance(error, UsageError) else 1
+
+
 def _fail(
-    args: argparse.Namespace, stdout: TextIO, stderr: TextIO, message: str | None, kind: str
+    args: argparse.Namespace,
+    stdout: TextIO,
+    stderr: TextIO,
+    message: str | None,
+    kind: str,
+    status: int = 1,
 ) -> int:
     import json
 
@@ -109,7 +132,7 @@ def _fail(
         error = message if message is not None else msg.CLI_UNEXPECTED
         stdout.write(json.dumps({"ok": False, "error": error, "type": kind}, ensure_ascii=False))
         stdout.write("\n")
-    return 1
+    return status
 
 
 def _run_tui(args: argparse.Namespace, env: Mapping[str, str], stderr: TextIO) -> int:
@@ -127,7 +150,7 @@ def _run_tui(args: argparse.Namespace, env: Mapping[str, str], stderr: TextIO) -
     if error is None:
         return 0
     if isinstance(error, MgcertError):
-        return _fail(args, sys.stdout, stderr, str(error), type(error).__name__)
+        return _fail(args, sys.stdout, stderr, str(error), type(error).__name__, _status(error))
     if args.debug:
         traceback.print_exception(error, file=stderr)
     return _fail(args, sys.stdout, stderr, None, "UnexpectedError")
