@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 from mgcert.cli.parser import build_parser, parse_tui_args
 from mgcert.errors import MgcertError, UsageError
 from mgcert.messages import center as msg
+from mgcert.messages import cli as cli_msg
 
 if TYPE_CHECKING:  # imported when used: the TUI paints before the center is imported
     from mgcert.center import CertificateCenter
@@ -25,6 +26,28 @@ if TYPE_CHECKING:  # imported when used: the TUI paints before the center is imp
 ITERATIONS_ENV = "MGCERT_KDF_ITERATIONS"
 
 __all__ = ["build_parser", "main"]
+
+
+class NoTerminal(UsageError):
+    """``mgcert`` without a subcommand, but no terminal to draw the screen on."""
+
+    default_message = cli_msg.NO_TERMINAL
+
+
+def has_terminal() -> bool:
+    """True when the TUI can run: Textual reads keys from stdin and draws on stderr.
+
+    stdout does not matter (``mgcert > log`` still shows the screen); without the
+    other two the app would wait for keys no one can type, on a screen no one sees.
+    """
+    return all(_is_tty(stream) for stream in (sys.__stdin__, sys.__stderr__))
+
+
+def _is_tty(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError):  # replaced or closed streams
+        return False
 
 
 def kdf_iterations(env: Mapping[str, str]) -> int:
@@ -140,7 +163,10 @@ def _run_tui(args: argparse.Namespace, env: Mapping[str, str], stderr: TextIO) -
 
     The app paints its first screen, then opens the center in a background thread; if
     that fails the app shows why, and the same line ends up on stderr with exit 1.
+    Without a terminal it would wait for keys forever: :class:`NoTerminal` (exit 2).
     """
+    if not has_terminal():
+        raise NoTerminal
     try:
         from mgcert.tui.app import run
     except ImportError:

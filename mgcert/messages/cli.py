@@ -25,9 +25,7 @@ CLOCK_OUT_OF_RANGE = (
 CLOCK_FILE_UNWRITABLE = "시계 파일 {path}에 쓸 수 없습니다: {reason}"
 
 # --- running without a terminal ----------------------------------------------------------
-NO_TERMINAL = (
-    "mgcert: 터미널에서 실행해야 화면이 열립니다. 스크립트에서는 'mgcert --help'의 명령을 쓰세요."
-)
+NO_TERMINAL = "터미널에서 실행해야 화면이 열립니다. 스크립트에서는 'mgcert --help'의 명령을 쓰세요."
 
 # --- a full disk ---------------------------------------------------------------------------
 DISK_FULL = "디스크 공간이 부족합니다({path}). 공간을 비운 뒤 다시 시도하세요."

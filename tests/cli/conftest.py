@@ -7,6 +7,7 @@ shared conftest), pins its clock (``MGCERT_NOW``) and lowers the signPri.key KDF
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,9 @@ def mgcert(
     prepared_home: DataHome, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> CliRunner:
     return CliRunner(monkeypatch, capsys)
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process runs have no terminal; tests that start the (faked) TUI pretend one."""
+    monkeypatch.setattr(importlib.import_module("mgcert.cli.main"), "has_terminal", lambda: True)

@@ -88,6 +88,7 @@ def test_unexpected_error_is_one_generic_line(
     assert "internal detail" in debug.err
 
 
+@pytest.mark.usefixtures("terminal")
 def test_no_subcommand_starts_the_tui_over_an_opener(
     mgcert: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -112,6 +113,7 @@ def test_no_subcommand_starts_the_tui_over_an_opener(
         (RuntimeError("internal detail"), msg.CLI_UNEXPECTED),
     ],
 )
+@pytest.mark.usefixtures("terminal")
 def test_tui_that_could_not_open_the_center_exits_1_with_the_reason(
     mgcert: CliRunner,
     monkeypatch: pytest.MonkeyPatch,
@@ -127,6 +129,7 @@ def test_tui_that_could_not_open_the_center_exits_1_with_the_reason(
     assert "Traceback" not in err
 
 
+@pytest.mark.usefixtures("terminal")
 def test_tui_open_failure_with_debug_shows_the_traceback(
     mgcert: CliRunner, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
