@@ -140,7 +140,7 @@ def check_invariants(home: DataHome) -> None:
         assert not unfinished, f"jobs left unfinished: {unfinished}"
         parked_ids = {job.id for job in jobs if job.state is JobState.PARKED}
 
-    leftovers = [p for p in home.media_dir.rglob(".mgcert-*")]
+    leftovers = list(home.media_dir.rglob(".mgcert-*"))
     assert not leftovers, f"staging folders left: {leftovers}"
     if home.recovery_dir.is_dir():
         extra = [p.name for p in home.recovery_dir.iterdir() if p.name not in parked_ids]
