@@ -1,4 +1,8 @@
-"""Turning files on a medium into :class:`CertificateEntry` values with their status."""
+"""Turning files on a medium into :class:`CertificateEntry` values with their status.
+
+Each certificate is judged on its own: one whose fields cannot be used becomes the
+listing's problem line "손상된 인증서: <folder>" and the others stay usable.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,12 @@ from mgcert.center.certinfo import days_left, holder, issuer_org, kind_of
 from mgcert.center.context import CenterContext
 from mgcert.center.errors import CertificateGone
 from mgcert.center.models import CertificateEntry, CertificateListing, EntryStatus, MediumLocation
+from mgcert.errors import MgcertError
 from mgcert.messages import center as msg
+from mgcert.messages import npki as npki_msg
 from mgcert.npki import storage
 from mgcert.npki.keyfile import DecryptedKey, decrypt_private_key
-from mgcert.npki.storage import StoredCertificate
+from mgcert.npki.storage import CertificateDamaged, DiscoveryProblem, StoredCertificate
 
 EXPIRING_DAYS = 30
 
@@ -81,29 +87,56 @@ class Catalog:
         )
 
     def listing(self, location: MediumLocation) -> CertificateListing:
-        """All certificates under ``location``; unreadable folders become problems."""
+        """All certificates under ``location``; unreadable or damaged ones become problems."""
         if not location.kind.available or not location.root.exists():
             return CertificateListing(entries=[], problems=[])
         found = storage.discover(location.root)
-        entries = [self.entry(location, stored) for stored in found.certificates]
+        problems = [_problem_line(problem) for problem in found.problems]
+        entries: list[CertificateEntry] = []
+        for stored in found.certificates:
+            try:
+                entries.append(self._judged(location, stored))
+            except CertificateDamaged as damaged:
+                problems.append(str(damaged))
         entries.sort(key=lambda e: (e.name, e.not_after))
-        problems = [
-            msg.PROBLEM_LINE.format(path=problem.path, reason=problem.reason)
-            for problem in found.problems
-        ]
         return CertificateListing(entries=entries, problems=problems)
 
     def find(self, location: MediumLocation, folder: Path) -> CertificateEntry:
-        """The entry stored in ``folder`` on ``location``; :class:`CertificateGone` if absent."""
+        """The entry stored in ``folder`` on ``location``.
+
+        :class:`CertificateGone` if it is not there, :class:`CertificateDamaged` if its
+        certificate cannot be used; other folders on the medium do not matter.
+        """
         wanted = folder.resolve()
-        for stored in storage.discover(location.root).certificates:
+        found = storage.discover(location.root)
+        for stored in found.certificates:
             if stored.folder.resolve() == wanted:
-                return self.entry(location, stored)
+                return self._judged(location, stored)
+        for problem in found.problems:
+            if problem.damaged and problem.path.resolve() == wanted:
+                raise CertificateDamaged(problem.path, problem.reason)
         raise CertificateGone
+
+    def _judged(self, location: MediumLocation, stored: StoredCertificate) -> CertificateEntry:
+        """:meth:`entry`, with a failure caused by the certificate's content reported as
+        :class:`CertificateDamaged`. An unavailable CA or bank (a ``MgcertError`` of its
+        own) is not the file's fault and is raised as it is."""
+        try:
+            return self.entry(location, stored)
+        except MgcertError:
+            raise
+        except Exception as exc:  # whatever a field the checks missed makes code raise
+            raise CertificateDamaged(stored.folder) from exc
 
     def refresh(self, entry: CertificateEntry) -> CertificateEntry:
         """Re-read an entry's files (a list shown on screen may be stale)."""
         return self.find(entry.location, entry.stored.folder)
+
+
+def _problem_line(problem: DiscoveryProblem) -> str:
+    if problem.damaged:
+        return npki_msg.DAMAGED_CERTIFICATE.format(folder=problem.path)
+    return msg.PROBLEM_LINE.format(path=problem.path, reason=problem.reason)
 
 
 def open_key(entry: CertificateEntry, password: str) -> DecryptedKey:

@@ -46,4 +46,7 @@ PROBLEM_MISSING_KEY = "개인키 파일(signPri.key)이 없습니다."
 PROBLEM_UNREADABLE = "파일을 읽을 수 없습니다."
 PROBLEM_TOO_LARGE = "파일이 너무 커서 인증서 파일이 아닙니다."
 PROBLEM_BAD_CERTIFICATE = "인증서 파일(signCert.der)의 형식이 올바르지 않습니다."
+PROBLEM_BAD_SERIAL = "인증서 일련번호가 올바르지 않습니다 (양수가 아님)."
+# A listing's line for a certificate folder whose signCert.der cannot be used.
+DAMAGED_CERTIFICATE = "손상된 인증서: {folder}"
 PROBLEM_UNREADABLE_FOLDER = "폴더를 읽을 수 없습니다."

@@ -22,10 +22,12 @@ import os
 import shutil
 import stat
 import tempfile
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography import x509
+from cryptography.utils import CryptographyDeprecationWarning
 
 from mgcert.errors import MgcertError
 from mgcert.messages import npki as msg
@@ -98,6 +100,17 @@ class CertificateFilesUnreadable(StorageError):
         super().__init__(f"{msg.CERTIFICATE_FILES_UNREADABLE.format(path=path)} ({reason})")
 
 
+class CertificateDamaged(CertificateFilesUnreadable):
+    """signCert.der is there but is not a usable certificate: bad DER, or a field the
+    center reads does not parse or breaks RFC 5280. ``path`` is the certificate folder;
+    ``str()`` is the listing's line for it ("손상된 인증서: <folder>")."""
+
+    def __init__(self, folder: Path, reason: str = msg.PROBLEM_BAD_CERTIFICATE) -> None:
+        self.path = folder
+        self.reason = reason
+        StorageError.__init__(self, msg.DAMAGED_CERTIFICATE.format(folder=folder))
+
+
 class CertificateFolderExists(StorageError):
     """The target folder already holds another certificate (or something else): nothing
     is written, so an existing certificate and its key are never replaced."""
@@ -135,6 +148,8 @@ class DiscoveryProblem:
 
     path: Path
     reason: str
+    # A certificate folder whose signCert.der is damaged (path is then the folder).
+    damaged: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,13 +185,18 @@ def discover(root: Path) -> Discovery:
                 continue
             try:
                 certificates.append(load_certificate(folder))
+            except CertificateDamaged as problem:
+                problems.append(DiscoveryProblem(folder, problem.reason, damaged=True))
             except CertificateFilesUnreadable as problem:
                 problems.append(DiscoveryProblem(problem.path, problem.reason))
+            except Exception:  # one odd folder must not hide the others
+                problems.append(DiscoveryProblem(folder, msg.PROBLEM_UNREADABLE))
     return Discovery(certificates=certificates, problems=problems)
 
 
 def load_certificate(folder: Path) -> StoredCertificate:
-    """The pair in one certificate folder; :class:`CertificateFilesUnreadable` if unusable."""
+    """The pair in one certificate folder; :class:`CertificateFilesUnreadable` if unusable
+    (:class:`CertificateDamaged` when signCert.der is there but not a usable certificate)."""
     cert_path = folder / CERT_FILE
     key_path = folder / KEY_FILE
     cert_der = _read_small_file(cert_path, missing_reason=msg.PROBLEM_MISSING_CERT)
@@ -190,13 +210,7 @@ def load_certificate(folder: Path) -> StoredCertificate:
         raise CertificateFilesUnreadable(key_path, msg.PROBLEM_SYMLINK)
     if not stat.S_ISREG(key_mode):
         raise CertificateFilesUnreadable(key_path, msg.PROBLEM_UNREADABLE)
-    try:
-        certificate = x509.load_der_x509_certificate(cert_der)
-        # Parse the fields every listing shows now, so later code can rely on them.
-        _ = (certificate.subject, certificate.issuer, certificate.serial_number)
-        _ = (certificate.not_valid_before_utc, certificate.not_valid_after_utc)
-    except ValueError as exc:
-        raise CertificateFilesUnreadable(cert_path, msg.PROBLEM_BAD_CERTIFICATE) from exc
+    certificate = parse_certificate(folder, cert_der)
     return StoredCertificate(
         folder=folder,
         cert_path=cert_path,
@@ -204,6 +218,36 @@ def load_certificate(folder: Path) -> StoredCertificate:
         certificate=certificate,
         cert_der=cert_der,
     )
+
+
+def parse_certificate(folder: Path, cert_der: bytes) -> x509.Certificate:
+    """The certificate in ``cert_der``, with every field the center reads checked now.
+
+    cryptography decodes some fields only when they are first touched, so a damaged
+    file could otherwise load here and fail later, in the middle of a listing. Raises
+    :class:`CertificateDamaged` (naming ``folder``) for any failure.
+    """
+    try:
+        with warnings.catch_warnings():
+            # A serial that is not positive only warns (for now); it is refused below.
+            warnings.simplefilter("ignore", CryptographyDeprecationWarning)
+            certificate = x509.load_der_x509_certificate(cert_der)
+            serial = certificate.serial_number
+        if serial <= 0:
+            raise CertificateDamaged(folder, msg.PROBLEM_BAD_SERIAL)
+        _ = certificate.version
+        for name in (certificate.subject, certificate.issuer):
+            _ = [attribute.value for attribute in name]
+            name.rfc4514_string()
+        _ = (certificate.not_valid_before_utc, certificate.not_valid_after_utc)
+        _ = list(certificate.extensions)  # policies, subjectAltName (VID)
+        _ = certificate.signature_algorithm_oid
+        certificate.public_key()
+    except CertificateDamaged:
+        raise
+    except Exception as exc:  # untrusted bytes: the parser raises many kinds
+        raise CertificateDamaged(folder) from exc
+    return certificate
 
 
 def read_key_file(stored: StoredCertificate) -> bytes:

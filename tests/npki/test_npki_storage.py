@@ -389,7 +389,7 @@ def test_discover_reports_junk_and_still_finds_the_good_certificate(tmp_path: Pa
         problem.path.relative_to(user).as_posix(): problem.reason for problem in found.problems
     }
     assert reasons == {
-        "cn=bad-der/signCert.der": "인증서 파일(signCert.der)의 형식이 올바르지 않습니다.",
+        "cn=bad-der": "인증서 파일(signCert.der)의 형식이 올바르지 않습니다.",
         "cn=fifo/signCert.der": "파일을 읽을 수 없습니다.",
         "cn=huge/signCert.der": "파일이 너무 커서 인증서 파일이 아닙니다.",
         "cn=key-is-folder/signPri.key": "파일을 읽을 수 없습니다.",
@@ -400,6 +400,8 @@ def test_discover_reports_junk_and_still_finds_the_good_certificate(tmp_path: Pa
         "not-a-cert-folder": "인증서 폴더가 아닙니다.",
         "stray.txt": "인증서 폴더가 아닙니다.",
     }
+    # Only the unparsable certificate is "damaged" (reported by its folder).
+    assert [problem.path for problem in found.problems if problem.damaged] == [user / "cn=bad-der"]
 
 
 def test_discover_finds_certificates_of_several_cas_in_name_order(tmp_path: Path) -> None:
