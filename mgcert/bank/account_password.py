@@ -1,4 +1,8 @@
-"""계좌비밀번호: 4 digits, salted scrypt only; 5 wrong in a row lock the account's e-banking.
+"""계좌비밀번호: 4 digits; 5 wrong in a row lock the account's e-banking.
+
+Stored as ``pepper(account number, scrypt(password, salt))`` (vault.py): salted scrypt
+with its own cost per row, then an HMAC under a key derived from the server secret, so
+the database file alone allows no offline search of the 10^4 passwords.
 
 A success resets the count. The lock lasts until :meth:`mgcert.bank.Bank.unlock`
 (the simulator's 지점 방문). A typing mistake (not 4 digits) costs no attempt.
@@ -6,6 +10,7 @@ A success resets the count. The lock lasts until :meth:`mgcert.bank.Bank.unlock`
 
 from __future__ import annotations
 
+import hmac
 import sqlite3
 
 from mgcert.bank import kdf
@@ -13,13 +18,16 @@ from mgcert.bank.customers import account_row, check_account_password_format
 from mgcert.bank.db import Database
 from mgcert.bank.errors import BankError, EBankingLocked, WrongAccountPassword
 from mgcert.bank.limits import ACCOUNT_PASSWORD_ATTEMPTS
+from mgcert.bank.vault import Vault
 
 
-def new_password_columns(password: str, cost: kdf.ScryptCost) -> tuple[str, bytes, bytes]:
+def new_password_columns(
+    vault: Vault, account_number: str, password: str, cost: kdf.ScryptCost
+) -> tuple[str, bytes, bytes]:
     """``(password_kdf, password_salt, password_hash)`` for a new account row."""
     check_account_password_format(password)
     salt = kdf.new_salt()
-    return cost.encode(), salt, kdf.derive(password, salt, cost)
+    return cost.encode(), salt, vault.pepper(account_number, kdf.derive(password, salt, cost))
 
 
 class AccountPasswords:
@@ -37,11 +45,11 @@ class AccountPasswords:
             raise EBankingLocked
         # The slow hash runs outside the write lock; the decision below re-reads the
         # counter inside the transaction, so concurrent attempts are all counted.
-        correct = kdf.matches(
-            password,
-            row["password_salt"],
-            row["password_hash"],
-            kdf.ScryptCost.decode(row["password_kdf"]),
+        derived = kdf.derive(
+            password, row["password_salt"], kdf.ScryptCost.decode(row["password_kdf"])
+        )
+        correct = hmac.compare_digest(
+            self._db.vault.pepper(row["number"], derived), bytes(row["password_hash"])
         )
         with self._db.write() as conn:
             outcome = _record(conn, row["id"], correct)

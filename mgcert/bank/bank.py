@@ -15,7 +15,7 @@ from types import TracebackType
 from mgcert.bank import demo, kdf
 from mgcert.bank.account_password import AccountPasswords
 from mgcert.bank.ars import Ars
-from mgcert.bank.cloud import SECRET_FILE_NAME, Cloud, ServerSecret
+from mgcert.bank.cloud import Cloud
 from mgcert.bank.customers import Customers, customer_row
 from mgcert.bank.db import Database, register_id
 from mgcert.bank.demo import DemoCustomerSheet
@@ -40,6 +40,7 @@ from mgcert.bank.otp import Otp
 from mgcert.bank.registrations import Registrations
 from mgcert.bank.security_card import SecurityCards, new_seed
 from mgcert.bank.sms import Sms
+from mgcert.bank.vault import SECRET_FILE_NAME, ServerSecret, Vault, unlock
 from mgcert.clock import Clock
 from mgcert.npki.profile import CertificateKind
 
@@ -50,9 +51,7 @@ class Bank:
     Safe to share between threads; several processes may open the same file.
     """
 
-    def __init__(
-        self, db: Database, clock: Clock, secret: ServerSecret, cost: kdf.ScryptCost
-    ) -> None:
+    def __init__(self, db: Database, clock: Clock, cost: kdf.ScryptCost) -> None:
         self.clock = clock
         self._db = db
         self._cost = cost
@@ -66,7 +65,7 @@ class Bank:
         self._otp = Otp(db, clock)
         self._fees = Fees(db, clock)
         self._registrations = Registrations(db, clock)
-        self._cloud = Cloud(db, clock, secret, cost)
+        self._cloud = Cloud(db, clock, cost)
 
     @classmethod
     def open(
@@ -82,19 +81,25 @@ class Bank:
 
         ``kdf_cost`` is the scrypt cost for new account passwords and PINs (tests pass a
         cheap one; rows keep their own cost). ``secret_path`` defaults to
-        ``<db dir>/bank-secret.key``. With ``create=False`` the file must already be a
+        ``<db dir>/bank-secret.key``; it is made with the bank (vault.py) and must be
+        kept (and backed up) with it. With ``create=False`` the file must already be a
         bank: a missing or empty file, or one without a schema, raises
         :class:`BankRegisterMissing` and nothing is created (no silent recreation).
+        BankSecretMissing / BankSecretMismatch: the secret file is gone, damaged or
+        another one while the bank file holds values sealed with it.
         """
+        secret_file = ServerSecret(secret_path or db_path.parent / SECRET_FILE_NAME)
 
-        def fill(conn: sqlite3.Connection) -> None:
+        def fill(conn: sqlite3.Connection, vault: Vault) -> None:
             # A brand-new file: the 보안카드 seed first, then the demo customers.
-            new_seed(conn)
-            demo.install(conn, kdf_cost)
+            new_seed(conn, vault)
+            demo.install(conn, vault, kdf_cost)
 
-        db = Database.open(db_path, fill, create=create)
-        secret = ServerSecret(secret_path or db_path.parent / SECRET_FILE_NAME)
-        return cls(db, clock, secret, kdf_cost)
+        def unlock_file(conn: sqlite3.Connection, has_tables: bool) -> Vault:
+            return unlock(conn, secret_file, has_meta=has_tables)
+
+        db = Database.open(db_path, fill, unlock=unlock_file, create=create)
+        return cls(db, clock, kdf_cost)
 
     @property
     def path(self) -> Path:
@@ -165,6 +170,7 @@ class Bank:
         with self._db.write() as conn:
             customer_id = open_customer(
                 conn,
+                self._db.vault,
                 name=name,
                 rrn=rrn,
                 phone=phone,

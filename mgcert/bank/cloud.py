@@ -9,12 +9,13 @@ Encryption of a stored payload (the center's serialized certificate + key):
                           associated data = "mgcert cloud|customer=<id>")
 
 ``server_secret`` is 32 random bytes in a 0600 file next to the database
-(``<db dir>/bank-secret.key``), created on first use. It never enters the database, so
-a copy of ``bank.db`` alone allows no offline PIN search (6 digits are only 10^6
-guesses). Each row records a fingerprint of the secret it was made with; if the file
-is lost or replaced, opening says so (:class:`CloudKeyUnavailable`) instead of
-counting wrong PINs. The associated data binds a row to its customer, so rows cannot
-be swapped between customers.
+(``<db dir>/bank-secret.key``, vault.py), made with the database. It never enters the
+database, so a copy of ``bank.db`` alone allows no offline PIN search (6 digits are
+only 10^6 guesses). Each row records a fingerprint of the secret it was made with; a
+row made under another secret (a data home from before schema v3 whose secret file
+was lost) says so (:class:`CloudKeyUnavailable`) instead of counting wrong PINs. The
+associated data binds a row to its customer, so rows cannot be swapped between
+customers.
 
 PIN rules: 6 digits (:class:`InvalidPinFormat`); all-same digits and straight runs
 up or down without wrap-around (``123456``, ``654321``, ``012345``, ``000000``) are
@@ -40,14 +41,11 @@ unknown or committed job does nothing.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-import os
 import re
 import secrets
 import sqlite3
 from datetime import datetime
-from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -72,10 +70,9 @@ from mgcert.bank.jobs import check_job_id
 from mgcert.bank.limits import PIN_ATTEMPTS
 from mgcert.bank.models import CloudCertificateInfo
 from mgcert.bank.registrations import serial_text
+from mgcert.bank.vault import secret_id
 from mgcert.clock import Clock
 
-SECRET_FILE_NAME = "bank-secret.key"  # noqa: S105 (a file name, not a secret)
-SECRET_BYTES = 32
 NONCE_BYTES = 12
 _PIN = re.compile(r"[0-9]{6}")
 
@@ -103,56 +100,6 @@ def check_new_pin(pin: str) -> None:
         raise TrivialPin
 
 
-class ServerSecret:
-    """The 0600 key file beside the database; created atomically on first use."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def load(self) -> bytes | None:
-        """The secret, or None if the file is missing or not a secret file."""
-        try:
-            data = self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise CloudKeyUnavailable from exc
-        return data if len(data) == SECRET_BYTES else None
-
-    def load_or_create(self) -> bytes:
-        """The secret, made now (0600, atomically) if there is no file yet."""
-        existing = self.load()
-        if existing is not None:
-            return existing
-        if self.path.exists():
-            # A damaged file: never overwrite silently, the stored rows need the old one.
-            raise CloudKeyUnavailable
-        secret = secrets.token_bytes(SECRET_BYTES)
-        tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(secret)
-                handle.flush()
-                os.fsync(handle.fileno())
-            try:
-                # link() fails if another process created the file first: use theirs.
-                os.link(tmp, self.path)
-            except FileExistsError:
-                winner = self.load()
-                if winner is None:
-                    raise CloudKeyUnavailable from None
-                return winner
-        finally:
-            tmp.unlink(missing_ok=True)
-        return secret
-
-
-def secret_id(secret: bytes) -> bytes:
-    """A fingerprint that names the secret without revealing it."""
-    return hashlib.sha256(b"mgcert bank secret id\x00" + secret).digest()[:16]
-
-
 def _key(pin: str, salt: bytes, cost: kdf.ScryptCost, secret: bytes, customer_id: int) -> bytes:
     pin_key = kdf.derive(pin, salt, cost)
     return HKDF(
@@ -170,12 +117,9 @@ def _aad(customer_id: int) -> bytes:
 class Cloud:
     """Store, open, describe and remove a customer's 금융인증서."""
 
-    def __init__(
-        self, db: Database, clock: Clock, secret: ServerSecret, cost: kdf.ScryptCost
-    ) -> None:
+    def __init__(self, db: Database, clock: Clock, cost: kdf.ScryptCost) -> None:
         self._db = db
         self._clock = clock
-        self._secret = secret
         self._cost = cost
 
     def store(
@@ -278,7 +222,7 @@ class Cloud:
         return bytes(row["cert_der"])
 
     def _seal(self, customer_id: int, pin: str, payload: bytes) -> _Sealed:
-        secret = self._secret.load_or_create()
+        secret = self._db.vault.secret
         salt = kdf.new_salt()
         nonce = secrets.token_bytes(NONCE_BYTES)
         key = _key(pin, salt, self._cost, secret, customer_id)
@@ -301,8 +245,8 @@ class Cloud:
         row = _row(conn, customer_id)
         if row["pin_locked"]:
             return PinLocked()
-        secret = self._secret.load()
-        if secret is None or secret_id(secret) != row["secret_id"]:
+        secret = self._db.vault.secret
+        if secret_id(secret) != row["secret_id"]:
             return CloudKeyUnavailable()
         key = _key(pin, row["salt"], kdf.ScryptCost.decode(row["kdf"]), secret, customer_id)
         try:

@@ -1,7 +1,8 @@
 """Customers and their accounts: lookups and input parsing.
 
 Account numbers are stored formatted (``9002-1234-5678-9``, 13 digits); input may
-come with or without hyphens. A 주민등록번호 is stored as 13 digits.
+come with or without hyphens. A 주민등록번호 is stored sealed (``rrn_enc``) with a keyed
+hash for lookups (``rrn_hmac``, UNIQUE); see vault.py. Records carry it in clear.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from mgcert.bank.errors import (
     UnknownCustomer,
 )
 from mgcert.bank.models import Account, Customer
+from mgcert.bank.vault import Vault, rrn_aad
 
 # [0-9], not \d: \d also matches other scripts' digits (e.g. Arabic-Indic).
 _RRN = re.compile(r"([0-9]{6})-?([0-9]{7})")
@@ -74,10 +76,11 @@ def account_row(conn: sqlite3.Connection, account_number: str) -> sqlite3.Row:
     return row
 
 
-def to_customer(row: sqlite3.Row) -> Customer:
-    """A ``customers`` row as a record."""
+def to_customer(vault: Vault, row: sqlite3.Row) -> Customer:
+    """A ``customers`` row as a record (the 주민등록번호 unsealed)."""
+    rrn = vault.unseal(row["rrn_enc"], rrn_aad(row["id"])).decode("ascii")
     return Customer(
-        id=row["id"], name=row["name"], rrn=row["rrn"], phone=row["phone"], number=row["number"]
+        id=row["id"], name=row["name"], rrn=rrn, phone=row["phone"], number=row["number"]
     )
 
 
@@ -101,25 +104,28 @@ class Customers:
         """Every customer, by id."""
         with self._db.read() as conn:
             rows = conn.execute("SELECT * FROM customers ORDER BY id").fetchall()
-        return [to_customer(row) for row in rows]
+        return [to_customer(self._db.vault, row) for row in rows]
 
     def get(self, customer_id: int) -> Customer:
         """One customer, or UnknownCustomer."""
         with self._db.read() as conn:
-            return to_customer(customer_row(conn, customer_id))
+            return to_customer(self._db.vault, customer_row(conn, customer_id))
 
     def find(self, rrn: str, account_number: str) -> Customer:
         """The customer owning ``account_number`` whose 주민등록번호 is ``rrn``."""
         rrn13 = parse_rrn(rrn)
         number = parse_account_number(account_number)
+        vault = self._db.vault
         with self._db.read() as conn:
-            row = conn.execute("SELECT * FROM customers WHERE rrn = ?", (rrn13,)).fetchone()
+            row = conn.execute(
+                "SELECT * FROM customers WHERE rrn_hmac = ?", (vault.rrn_index(rrn13),)
+            ).fetchone()
             if row is None:
                 raise UnknownCustomer
             account = account_row(conn, number)
         if account["customer_id"] != row["id"]:
             raise AccountMismatch
-        return to_customer(row)
+        return to_customer(vault, row)
 
     def accounts(self, customer_id: int) -> list[Account]:
         """The customer's accounts in opening order."""

@@ -1,8 +1,15 @@
 """The bank's SQLite file: connection settings, versioned schema, transactions.
 
-- WAL journal, a busy timeout and foreign keys on every connection.
+- WAL journal, a busy timeout, secure delete and foreign keys on every connection.
 - ``PRAGMA user_version`` is the schema version; :data:`MIGRATIONS` brings any older
-  file up to :data:`SCHEMA_VERSION`. A newer file is refused instead of damaged.
+  file up to :data:`SCHEMA_VERSION`, all steps in one transaction (foreign keys are
+  checked once at its end, as SQLite's table-rebuild procedure needs). A newer file is
+  refused instead of damaged.
+- The keys to the sealed columns (:class:`~mgcert.bank.vault.Vault`) are unlocked in
+  that same transaction and kept as :attr:`Database.vault`. After a migration that
+  sealed values which were in clear, the file is rewritten (checkpoint, ``VACUUM``,
+  checkpoint with WAL truncation) so no old page keeps them; a ``scrub_pending`` mark
+  in ``meta`` makes the next open finish that if it was interrupted.
 - Every state change runs in one ``BEGIN IMMEDIATE`` transaction (:meth:`Database.write`),
   so two processes (the TUI and the CLI) never interleave half-done changes and a
   counter increment can never be lost between a read and a write.
@@ -19,9 +26,12 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from mgcert.bank.at_rest import seal_secrets
 from mgcert.bank.errors import BankDatabaseError, BankDatabaseTooNew, BankRegisterMissing
+from mgcert.bank.vault import Vault
 
 BUSY_TIMEOUT_MS = 5_000
+SCRUB_WAIT_MS = 250
 
 _SCHEMA_V1 = """
 CREATE TABLE meta (
@@ -167,10 +177,20 @@ CREATE TABLE cloud_jobs (
 INSERT OR IGNORE INTO meta (key, value) VALUES ('register_id', lower(hex(randomblob(16))));
 """
 
+# A step is SQL, or Python for what SQL cannot do (encryption).
+Migration = str | Callable[[sqlite3.Connection, Vault], None]
+
 # MIGRATIONS[i] brings a file from version i to version i + 1.
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2)
+# v3: secrets at rest (mgcert/bank/at_rest.py).
+MIGRATIONS: tuple[Migration, ...] = (_SCHEMA_V1, _SCHEMA_V2, seal_secrets)
 SCHEMA_VERSION = len(MIGRATIONS)
+# Steps that replace clear values: a file that had data is rewritten after them.
+_SCRUBBING_STEPS = frozenset({2})
 REGISTER_ID_KEY = "register_id"
+SCRUB_PENDING_KEY = "scrub_pending"
+
+Unlock = Callable[[sqlite3.Connection, bool], Vault]
+Fill = Callable[[sqlite3.Connection, Vault], None]
 
 
 def to_db(moment: datetime) -> str:
@@ -196,21 +216,24 @@ class Database:
         self.path = path
         self._conn = connection
         self._lock = threading.RLock()
+        self._vault: Vault | None = None
+
+    @property
+    def vault(self) -> Vault:
+        """The keys to this file's sealed columns (unlocked at open)."""
+        assert self._vault is not None, "the database was not opened with Database.open"
+        return self._vault
 
     @classmethod
-    def open(
-        cls,
-        path: Path,
-        on_create: Callable[[sqlite3.Connection], None],
-        *,
-        create: bool = True,
-    ) -> Database:
+    def open(cls, path: Path, on_create: Fill, *, unlock: Unlock, create: bool = True) -> Database:
         """Open and migrate; with ``create`` a missing file is made and filled.
 
-        ``on_create`` runs inside the transaction that creates the schema, so a fresh
-        file is either fully set up (schema + demo data) or untouched. Without
-        ``create``, a missing or empty file, or one without a schema, raises
-        :class:`BankRegisterMissing` and nothing is created.
+        ``unlock(conn, has_tables)`` returns the vault inside the opening transaction
+        (it may refuse: a missing or replaced secret). ``on_create`` runs inside the
+        transaction that creates the schema, so a fresh file is either fully set up
+        (schema + demo data) or untouched. Without ``create``, a missing or empty
+        file, or one without a schema, raises :class:`BankRegisterMissing` and nothing
+        is created.
         """
         conn = _connect_creating(path) if create else _connect_existing(path)
         try:
@@ -221,9 +244,15 @@ class Database:
                 raise BankRegisterMissing(path)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
+            # Deleted and overwritten content is zeroed, not left in free pages.
+            conn.execute("PRAGMA secure_delete = ON")
             database = cls(path, conn)
-            database._migrate(on_create, create=create)
+            # Off while migrating (tables are rebuilt); checked at the end instead.
+            conn.execute("PRAGMA foreign_keys = OFF")
+            scrub = database._migrate(on_create, unlock, create=create)
+            conn.execute("PRAGMA foreign_keys = ON")
+            if scrub:
+                database._scrub()
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise BankDatabaseError(path) from exc
@@ -232,7 +261,8 @@ class Database:
             raise
         return database
 
-    def _migrate(self, on_create: Callable[[sqlite3.Connection], None], *, create: bool) -> None:
+    def _migrate(self, on_create: Fill, unlock: Unlock, *, create: bool) -> bool:
+        """Bring the file to :data:`SCHEMA_VERSION`; True if it must be scrubbed."""
         with self.write() as conn:
             # Read inside the write lock: another process may have just migrated.
             version = _user_version(conn)
@@ -240,13 +270,50 @@ class Database:
                 raise BankRegisterMissing(self.path)
             if version > SCHEMA_VERSION:
                 raise BankDatabaseTooNew(version, SCHEMA_VERSION)
+            self._vault = unlock(conn, version > 0)
             for step in range(version, SCHEMA_VERSION):
-                for statement in _statements(MIGRATIONS[step]):
-                    conn.execute(statement)
+                migration = MIGRATIONS[step]
+                if isinstance(migration, str):
+                    for statement in _statements(migration):
+                        conn.execute(statement)
+                else:
+                    migration(conn, self._vault)
             if version == 0:
-                on_create(conn)
+                on_create(conn, self._vault)
             if version != SCHEMA_VERSION:
+                if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise sqlite3.IntegrityError("foreign key violation after migration")
+                if version > 0 and _SCRUBBING_STEPS & set(range(version, SCHEMA_VERSION)):
+                    conn.execute(
+                        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, 1)",
+                        (SCRUB_PENDING_KEY,),
+                    )
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            pending = conn.execute(
+                "SELECT 1 FROM meta WHERE key = ?", (SCRUB_PENDING_KEY,)
+            ).fetchone()
+        return pending is not None
+
+    def _scrub(self) -> None:
+        """Rewrite the file so no page of replaced clear values is left in it or its WAL.
+
+        VACUUM rewrites every page (through the WAL); the checkpoint copies them over
+        the old ones and truncates the WAL. A reader in another process can hold the
+        checkpoint back; then the mark stays and the next open tries again (waiting
+        only briefly: this runs while the bank opens).
+        """
+        with self._lock:
+            self._conn.execute("VACUUM")
+            self._conn.execute(f"PRAGMA busy_timeout = {SCRUB_WAIT_MS}")
+            try:
+                busy = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            finally:
+                self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if busy:
+                return
+            with self.write() as conn:
+                conn.execute("DELETE FROM meta WHERE key = ?", (SCRUB_PENDING_KEY,))
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:

@@ -3,7 +3,8 @@
 Every value is fake. The 주민등록번호 have a real birth date, a correct 7th digit and
 a valid check digit, but an obviously made-up serial (``1000010``); the phone numbers
 use the unassigned ``010-0000`` block. The plain account passwords exist only as
-constants here (the simulator panel shows them); the database holds scrypt hashes.
+constants here (the simulator panel shows them); the database holds peppered scrypt
+hashes, and the 주민등록번호 sealed (vault.py).
 
 | 이름 | 주민등록번호 | 휴대폰 | 계좌번호 | 비밀번호 | 잔액 | 시나리오 |
 |---|---|---|---|---|---|---|
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from mgcert.bank import kdf
 from mgcert.bank.models import format_rrn
 from mgcert.bank.onboarding import NewAccount, open_customer
+from mgcert.bank.vault import Vault
 from mgcert.messages import bank as msg
 
 EXPIRING_CERTIFICATE_DAYS = 20
@@ -151,11 +153,12 @@ def note(customer: DemoCustomer) -> str:
     return msg.DEMO_NOTE_ORDINARY
 
 
-def install(conn: sqlite3.Connection, cost: kdf.ScryptCost) -> None:
+def install(conn: sqlite3.Connection, vault: Vault, cost: kdf.ScryptCost) -> None:
     """Create the demo customers (inside the transaction that creates the file)."""
     for customer in DEMO_CUSTOMERS:
         open_customer(
             conn,
+            vault,
             customer_id=customer.customer_id,
             name=customer.name,
             rrn=customer.rrn,

@@ -314,3 +314,33 @@ class BankRegisterMissing(BankError):
     def __init__(self, path: Path) -> None:
         self.path = path
         super().__init__(msg.REGISTER_MISSING.format(path=path))
+
+
+class BankSecretUnavailable(BankError):
+    """The server secret file does not fit the bank file's encrypted values."""
+
+    template: str = msg.BANK_SECRET_MISSING
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(self.template.format(path=path))
+
+
+class BankSecretMissing(BankSecretUnavailable):
+    """The secret file is missing, damaged or unreadable while encrypted values exist
+    (a damaged file is never replaced)."""
+
+    template = msg.BANK_SECRET_MISSING
+
+
+class BankSecretMismatch(BankSecretUnavailable):
+    """The secret file is another secret than the one the bank file was sealed with."""
+
+    template = msg.BANK_SECRET_MISMATCH
+
+
+class BankDataUnreadable(BankError):
+    """An encrypted value does not open with the right secret: the row was damaged
+    or moved to another row."""
+
+    default_message = msg.BANK_DATA_UNREADABLE

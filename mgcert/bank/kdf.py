@@ -8,7 +8,6 @@ the database is bounded, so a tampered row cannot make verification take minutes
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 from dataclasses import dataclass
 
@@ -66,8 +65,3 @@ def derive(secret: str, salt: bytes, cost: ScryptCost) -> bytes:
 def new_salt() -> bytes:
     """A fresh random salt for one stored hash or key."""
     return secrets.token_bytes(SALT_BYTES)
-
-
-def matches(secret: str, salt: bytes, expected: bytes, cost: ScryptCost) -> bool:
-    """Constant-time check of ``secret`` against a stored hash."""
-    return hmac.compare_digest(derive(secret, salt, cost), expected)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from mgcert.messages import bank as msg
@@ -22,11 +22,12 @@ def format_rrn(rrn13: str) -> str:
 
 @dataclass(frozen=True)
 class Customer:
-    """A bank customer. ``rrn`` is the 13-digit 주민등록번호 without hyphen."""
+    """A bank customer. ``rrn`` is the 13-digit 주민등록번호 without hyphen (kept out of
+    ``repr``, so a logged record or a traceback does not show it)."""
 
     id: int
     name: str
-    rrn: str
+    rrn: str = field(repr=False)
     phone: str
     number: int  # 고객번호; goes into the MG CN digits
 

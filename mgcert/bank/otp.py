@@ -1,7 +1,8 @@
 """OTP: TOTP (RFC 6238 via pyotp), 6 digits, 30-second steps, ±1 step accepted.
 
-Every customer has one simulated device; its secret lives in ``otp_devices`` (the
-bank's OTP server knows it in real life too). Time is the simulated clock, never the
+Every customer has one simulated device; its seed lives in ``otp_devices`` (the
+bank's OTP server knows it in real life too), sealed under the server secret's field
+key and bound to the customer (``secret_enc``, vault.py). Time is the simulated clock, never the
 real one, so moving the clock moves the device.
 
 - A right code whose time step is not newer than the last accepted step is refused as
@@ -25,19 +26,25 @@ from mgcert.bank.db import Database
 from mgcert.bank.errors import BankError, InvalidOtpFormat, OtpLocked, OtpReplayed, WrongOtp
 from mgcert.bank.limits import OTP_ATTEMPTS, OTP_DIGITS, OTP_PERIOD_SECONDS, OTP_VALID_WINDOW
 from mgcert.bank.models import OtpReading
+from mgcert.bank.vault import Vault, otp_seed_aad
 from mgcert.clock import Clock
 
 _CODE = re.compile(rf"[0-9]{{{OTP_DIGITS}}}")
 
 
-def issue_device(conn: sqlite3.Connection, customer_id: int) -> None:
+def issue_device(conn: sqlite3.Connection, vault: Vault, customer_id: int) -> None:
     """Give a customer an OTP device with a fresh 160-bit secret (caller's transaction)."""
-    secret = base64.b32encode(secrets.token_bytes(20)).decode("ascii")
+    secret = base64.b32encode(secrets.token_bytes(20))
     serial = "MG" + "".join(secrets.choice("0123456789") for _ in range(8))
     conn.execute(
-        "INSERT INTO otp_devices (customer_id, serial, secret) VALUES (?, ?, ?)",
-        (customer_id, serial, secret),
+        "INSERT INTO otp_devices (customer_id, serial, secret_enc) VALUES (?, ?, ?)",
+        (customer_id, serial, vault.seal(secret, otp_seed_aad(customer_id))),
     )
+
+
+def _seed(vault: Vault, device: sqlite3.Row) -> str:
+    customer_id = device["customer_id"]
+    return vault.unseal(device["secret_enc"], otp_seed_aad(customer_id)).decode("ascii")
 
 
 def _step(moment: datetime) -> tuple[int, int]:
@@ -70,7 +77,7 @@ class Otp:
         """What the device shows at the simulated now, and seconds until it changes."""
         step, elapsed = _step(self._clock.now())
         with self._db.read() as conn:
-            secret = _device(conn, customer_id)["secret"]
+            secret = _seed(self._db.vault, _device(conn, customer_id))
         return OtpReading(_totp(secret).generate_otp(step), OTP_PERIOD_SECONDS - elapsed)
 
     def verify(self, customer_id: int, code: str) -> None:
@@ -79,15 +86,18 @@ class Otp:
             raise InvalidOtpFormat
         step, _ = _step(self._clock.now())
         with self._db.write() as conn:
-            outcome = _check(conn, _device(conn, customer_id), step, code)
+            device = _device(conn, customer_id)
+            outcome = _check(conn, device, _seed(self._db.vault, device), step, code)
         if outcome is not None:
             raise outcome
 
 
-def _check(conn: sqlite3.Connection, device: sqlite3.Row, step: int, code: str) -> BankError | None:
+def _check(
+    conn: sqlite3.Connection, device: sqlite3.Row, secret: str, step: int, code: str
+) -> BankError | None:
     if device["locked"]:
         return OtpLocked()
-    totp = _totp(device["secret"])
+    totp = _totp(secret)
     window = range(step - OTP_VALID_WINDOW, step + OTP_VALID_WINDOW + 1)
     # Compare against every step in the window (no early exit) and keep the newest match.
     matched = [s for s in window if hmac.compare_digest(code, totp.generate_otp(s))]

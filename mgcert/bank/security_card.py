@@ -1,8 +1,9 @@
 """보안카드: 35 numbered cells of 4 digits; 5 wrong answers in a row lock the card.
 
 The cells are not stored: they are derived with HMAC-SHA256 from a random seed made
-once per database (``meta.security_card_seed``), the customer id and the card's
-serial. So a card is stable for a data home and differs between data homes.
+once per database, the customer id and the card's serial. So a card is stable for a
+data home and differs between data homes. The seed is kept sealed under the server
+secret (``meta.security_card_seed_enc``, vault.py).
 
 A challenge names two distinct random cells: the answer is the first two digits of
 the first cell and the last two of the second (DOMAIN.md: cell 08 = 2442, cell
@@ -18,6 +19,7 @@ import re
 import secrets
 import sqlite3
 
+from mgcert.bank.at_rest import SEED_KEY
 from mgcert.bank.customers import customer_row
 from mgcert.bank.db import Database, to_db
 from mgcert.bank.errors import (
@@ -30,15 +32,16 @@ from mgcert.bank.errors import (
 )
 from mgcert.bank.limits import SECURITY_CARD_ATTEMPTS, SECURITY_CARD_CELLS
 from mgcert.bank.models import SecurityCard, SecurityCardChallenge
+from mgcert.bank.vault import SECURITY_CARD_SEED_AAD, Vault
 from mgcert.clock import Clock
 
-SEED_KEY = "security_card_seed"
 _TWO_DIGITS = re.compile(r"[0-9]{2}")
 
 
-def new_seed(conn: sqlite3.Connection) -> None:
+def new_seed(conn: sqlite3.Connection, vault: Vault) -> None:
     """Create the per-database seed (called once, when the file is created)."""
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (SEED_KEY, secrets.token_bytes(32)))
+    sealed = vault.seal(secrets.token_bytes(32), SECURITY_CARD_SEED_AAD)
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (SEED_KEY, sealed))
 
 
 def issue_card(conn: sqlite3.Connection, customer_id: int) -> None:
@@ -60,13 +63,16 @@ def _cells(seed: bytes, customer_id: int, serial: str) -> dict[int, str]:
     return cells
 
 
-def _card(conn: sqlite3.Connection, customer_id: int) -> tuple[sqlite3.Row, SecurityCard]:
+def _card(
+    conn: sqlite3.Connection, vault: Vault, customer_id: int
+) -> tuple[sqlite3.Row, SecurityCard]:
     row = conn.execute(
         "SELECT * FROM security_cards WHERE customer_id = ?", (customer_id,)
     ).fetchone()
     if row is None:
         raise RuntimeError(f"customer {customer_id} has no security card")
-    seed = conn.execute("SELECT value FROM meta WHERE key = ?", (SEED_KEY,)).fetchone()[0]
+    sealed = conn.execute("SELECT value FROM meta WHERE key = ?", (SEED_KEY,)).fetchone()[0]
+    seed = vault.unseal(sealed, SECURITY_CARD_SEED_AAD)
     return row, SecurityCard(row["serial"], _cells(seed, customer_id, row["serial"]))
 
 
@@ -81,7 +87,7 @@ class SecurityCards:
         """The customer's card as printed (the simulator panel shows it)."""
         with self._db.read() as conn:
             customer_row(conn, customer_id)
-            return _card(conn, customer_id)[1]
+            return _card(conn, self._db.vault, customer_id)[1]
 
     def challenge(self, customer_id: int) -> SecurityCardChallenge:
         """Ask for two distinct random cells; a locked card raises SecurityCardLocked."""
@@ -89,7 +95,7 @@ class SecurityCards:
         first, second = secrets.SystemRandom().sample(range(1, SECURITY_CARD_CELLS + 1), 2)
         with self._db.write() as conn:
             customer_row(conn, customer_id)
-            card_row, _ = _card(conn, customer_id)
+            card_row, _ = _card(conn, self._db.vault, customer_id)
             if card_row["locked"]:
                 # Nothing was written yet; the rollback on the way out is harmless.
                 raise SecurityCardLocked
@@ -110,12 +116,14 @@ class SecurityCards:
         if not (_TWO_DIGITS.fullmatch(first_two) and _TWO_DIGITS.fullmatch(last_two)):
             raise InvalidSecurityCardFormat
         with self._db.write() as conn:
-            outcome = _check(conn, challenge_id, first_two + last_two)
+            outcome = _check(conn, self._db.vault, challenge_id, first_two + last_two)
         if outcome is not None:
             raise outcome
 
 
-def _check(conn: sqlite3.Connection, challenge_id: str, answer: str) -> BankError | None:
+def _check(
+    conn: sqlite3.Connection, vault: Vault, challenge_id: str, answer: str
+) -> BankError | None:
     challenge = conn.execute(
         "SELECT * FROM security_card_challenges WHERE id = ?", (challenge_id,)
     ).fetchone()
@@ -124,7 +132,7 @@ def _check(conn: sqlite3.Connection, challenge_id: str, answer: str) -> BankErro
     if challenge["status"] != "pending":
         return SecurityCardChallengeUsed()
     customer_id = challenge["customer_id"]
-    card_row, card = _card(conn, customer_id)
+    card_row, card = _card(conn, vault, customer_id)
     if card_row["locked"]:
         return SecurityCardLocked()
     expected = card.cells[challenge["first_cell"]][:2] + card.cells[challenge["second_cell"]][2:]

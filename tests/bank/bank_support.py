@@ -11,6 +11,7 @@ from types import ModuleType
 from typing import Any
 
 from mgcert.bank import DEMO_CUSTOMERS, Bank, DemoScenario, ScryptCost, demo_customer
+from mgcert.bank.vault import Vault
 from mgcert.home import DataHome
 
 # Cheap scrypt for tests; rows record their cost, and test_bank_open.py proves that a
@@ -86,3 +87,9 @@ def query(path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[A
         return list(conn.execute(sql, params).fetchall())
     finally:
         conn.close()
+
+
+def vault_of(home: DataHome) -> Vault:
+    """The keys of the bank in ``home``, from its secret file (as an attacker who has
+    both files would have them)."""
+    return Vault((home.root / "bank-secret.key").read_bytes())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import stat
 from datetime import UTC, datetime
 
 import pytest
@@ -11,7 +10,6 @@ from bank_support import KIM, LEE, OTHER_PIN, PIN, OpenBank
 
 from mgcert.bank import (
     Bank,
-    CloudKeyUnavailable,
     InvalidPinFormat,
     NoCloudCertificate,
     PinLocked,
@@ -34,14 +32,6 @@ def test_store_and_open(bank: Bank, home: DataHome) -> None:
     assert info is not None
     assert (info.serial, info.not_after, info.pin_locked) == (0xBEEF, not_after, False)
     assert bank.cloud_info(LEE.customer_id) is None
-
-
-def test_server_secret_is_a_private_file_next_to_the_db(bank: Bank, home: DataHome) -> None:
-    secret_file = home.bank_db.parent / "bank-secret.key"
-    assert not secret_file.exists()  # created on first use, not at open
-    bank.cloud_store(KIM.customer_id, PIN, PAYLOAD)
-    assert stat.S_IMODE(secret_file.stat().st_mode) == 0o600
-    assert len(secret_file.read_bytes()) == 32
 
 
 @pytest.mark.parametrize(
@@ -147,32 +137,6 @@ def test_remove(bank: Bank) -> None:
     bank.cloud_store(KIM.customer_id, PIN, PAYLOAD)
     bank.cloud_remove(KIM.customer_id)
     assert not bank.cloud_has(KIM.customer_id)
-
-
-def test_the_database_alone_cannot_open_it(bank: Bank, home: DataHome) -> None:
-    """Without the secret file the right PIN is useless, and no attempt is counted."""
-    bank.cloud_store(KIM.customer_id, PIN, PAYLOAD)
-    secret_file = home.bank_db.parent / "bank-secret.key"
-    saved = secret_file.read_bytes()
-    secret_file.unlink()
-    with pytest.raises(CloudKeyUnavailable):
-        bank.cloud_open(KIM.customer_id, PIN)
-    # A different secret (e.g. a new file made by another store) does not fit either.
-    bank.cloud_store(LEE.customer_id, PIN, PAYLOAD)
-    with pytest.raises(CloudKeyUnavailable):
-        bank.cloud_open(KIM.customer_id, PIN)
-    assert bank.lock_state(KIM.customer_id).pin_failures == 0
-    secret_file.unlink()
-    secret_file.write_bytes(saved)
-    assert bank.cloud_open(KIM.customer_id, PIN) == PAYLOAD
-
-
-def test_damaged_secret_file_is_not_overwritten(bank: Bank, home: DataHome) -> None:
-    secret_file = home.bank_db.parent / "bank-secret.key"
-    secret_file.write_bytes(b"short")
-    with pytest.raises(CloudKeyUnavailable):
-        bank.cloud_store(KIM.customer_id, PIN, PAYLOAD)
-    assert secret_file.read_bytes() == b"short"
 
 
 def test_rows_are_bound_to_their_customer(bank: Bank, home: DataHome) -> None:

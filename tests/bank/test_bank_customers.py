@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from bank_support import KIM, KIM_ACCOUNT, LEE, LEE_ACCOUNT
 
 from mgcert.bank import (
+    DEMO_CUSTOMERS,
     AccountMismatch,
     Bank,
     InvalidAccountNumberFormat,
@@ -97,3 +100,39 @@ def test_add_customer_gets_card_and_otp(bank: Bank) -> None:
     assert len(bank.security_card(customer.id).cells) == 35
     assert len(bank.otp_code(customer.id).code) == 6
     assert customer in bank.customers()
+
+
+def test_a_customer_record_does_not_show_the_rrn_when_printed(bank: Bank) -> None:
+    customer = bank.customer(KIM.customer_id)
+    assert customer.rrn == KIM.rrn
+    assert KIM.rrn not in repr(customer)
+    assert KIM.rrn not in str([customer])
+    assert customer.masked_rrn == "850315-1******"
+
+
+def test_added_customers_take_the_next_id_and_keep_their_rrn(bank: Bank) -> None:
+    first = bank.add_customer(
+        name="추가일",
+        rrn="9501011000018",
+        phone="010-0000-2001",
+        number=30_000_001,
+        accounts=(NewAccount("9002-0000-2001-1", 1_000, "2468"),),
+    )
+    second = bank.add_customer(
+        name="추가이",
+        rrn="950102-2000019",
+        phone="010-0000-2002",
+        number=30_000_002,
+        accounts=(NewAccount("9002-0000-2002-2", 1_000, "1357"),),
+    )
+    assert (first.id, second.id) == (len(DEMO_CUSTOMERS) + 1, len(DEMO_CUSTOMERS) + 2)
+    assert bank.customer(second.id).rrn == "9501022000019"
+    assert bank.find_customer("9501022000019", "9002-0000-2002-2") == second
+    with pytest.raises(sqlite3.IntegrityError):  # one customer per 주민등록번호
+        bank.add_customer(
+            name="중복",
+            rrn="9501011000018",
+            phone="010-0000-2003",
+            number=30_000_003,
+            accounts=(NewAccount("9002-0000-2003-3", 1_000, "1111"),),
+        )

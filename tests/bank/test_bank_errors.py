@@ -23,7 +23,10 @@ def _instances() -> list[errors.BankError]:
             made.append(cls(2))
         elif cls is errors.InsufficientBalance:
             made.append(cls(4_400, 1_000))
-        elif cls in (errors.BankDatabaseError, errors.BankRegisterMissing):
+        elif issubclass(
+            cls,
+            (errors.BankDatabaseError, errors.BankRegisterMissing, errors.BankSecretUnavailable),
+        ):
             made.append(cls(Path("/x/bank.db")))
         elif cls is errors.BankDatabaseTooNew:
             made.append(cls(3, 1))
@@ -80,3 +83,12 @@ def test_a_missing_register_names_the_file_and_the_way_out() -> None:
     assert error.path == Path("/x/bank.db")
     assert "(/x/bank.db)" in str(error)
     assert "mgcert reset" in str(error)
+
+
+@pytest.mark.parametrize("cls", [errors.BankSecretMissing, errors.BankSecretMismatch])
+def test_a_secret_problem_names_the_key_file(cls: type[errors.BankSecretUnavailable]) -> None:
+    error = cls(Path("/x/bank-secret.key"))
+    assert isinstance(error, errors.BankSecretUnavailable)
+    assert error.path == Path("/x/bank-secret.key")
+    assert "(/x/bank-secret.key)" in str(error)
+    assert "되살려" in str(error)

@@ -7,9 +7,10 @@ from datetime import timedelta
 
 import pyotp
 import pytest
-from bank_support import KIM, LEE, OpenBank, wrong_code
+from bank_support import KIM, LEE, OpenBank, vault_of, wrong_code
 
 from mgcert.bank import Bank, InvalidOtpFormat, OtpLocked, OtpReplayed, WrongOtp
+from mgcert.bank.vault import otp_seed_aad
 from mgcert.clock import Clock
 from mgcert.home import DataHome
 
@@ -17,14 +18,15 @@ STEP = timedelta(seconds=30)
 
 
 def _device_secret(home: DataHome, customer_id: int) -> str:
+    """The device's seed, unsealed with the secret file (it is not in the db in clear)."""
     conn = sqlite3.connect(f"file:{home.bank_db}?mode=ro", uri=True)
     try:
         row = conn.execute(
-            "SELECT secret FROM otp_devices WHERE customer_id = ?", (customer_id,)
+            "SELECT secret_enc FROM otp_devices WHERE customer_id = ?", (customer_id,)
         ).fetchone()
     finally:
         conn.close()
-    return str(row[0])
+    return vault_of(home).unseal(row[0], otp_seed_aad(customer_id)).decode("ascii")
 
 
 def test_device_shows_the_totp_of_the_simulated_clock(

@@ -1,4 +1,5 @@
-"""The database files never hold an account password, a PIN or a 금융인증서 payload in clear.
+"""The database files never hold a secret in clear: account passwords, PINs, 금융인증서
+payloads, 주민등록번호, OTP seeds or the 보안카드 seed.
 
 Grepping raw bytes for a 4-digit password is only meaningful if no harmless value
 (a random 보안카드 serial, an id, a time) happens to contain the same digits. So the
@@ -8,16 +9,20 @@ that the raw file bytes (main file and WAL) do not contain them either.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import random
 import secrets
 import sqlite3
 from pathlib import Path
+from typing import Any
 
-from bank_support import DEMO_PASSWORDS, OpenBank
+import pytest
+from bank_support import DEMO_PASSWORDS, KIM, OpenBank
 
-from mgcert.bank import Bank, NewAccount, WrongAccountPassword
+from mgcert.bank import DEMO_CUSTOMERS, Bank, NewAccount, WrongAccountPassword, otp, security_card
 from mgcert.bank.cloud import is_trivial_pin
+from mgcert.bank.models import format_rrn
 from mgcert.home import DataHome
 
 # Columns that would hold the secrets if they were stored in clear; everything else
@@ -133,3 +138,67 @@ def test_no_password_pin_or_payload_in_the_files(reopen: OpenBank, home: DataHom
         for demo_password in DEMO_PASSWORDS:
             if demo_password not in public:
                 assert demo_password.encode() not in data, (stage, demo_password)
+
+
+# --- the bank's own secrets: 주민등록번호, OTP seeds, the 보안카드 seed --------------------
+
+
+class _RecordingSecrets:
+    """Stands in for a bank module's ``secrets``: same values, but keeps the bytes."""
+
+    def __init__(self) -> None:
+        self.made: list[bytes] = []
+
+    def token_bytes(self, n: int) -> bytes:
+        value = secrets.token_bytes(n)
+        self.made.append(value)
+        return value
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(secrets, name)
+
+
+def test_no_rrn_otp_seed_or_card_seed_in_the_files(
+    reopen: OpenBank, home: DataHome, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    otp_seeds, card_seeds = _RecordingSecrets(), _RecordingSecrets()
+    monkeypatch.setattr(otp, "secrets", otp_seeds)
+    monkeypatch.setattr(security_card, "secrets", card_seeds)
+    bank = reopen()
+    extra = bank.add_customer(
+        name="평문검사",
+        rrn="9501011000018",
+        phone="010-0000-9999",
+        number=29_999_999,
+        accounts=(NewAccount("9002-0000-9999-7", 10_000, "5831"),),
+    )
+    # Use every secret once, so the live rows and the WAL have been written.
+    for customer in bank.customers():
+        bank.verify_otp(customer.id, bank.otp_code(customer.id).code)
+    challenge = bank.security_card_challenge(KIM.customer_id)
+    card = bank.security_card(KIM.customer_id).cells
+    bank.verify_security_card(
+        challenge.id, card[challenge.first_cell][:2], card[challenge.second_cell][2:]
+    )
+    assert bank.find_customer("950101-1000018", "9002-0000-9999-7") == extra
+    rrns = [c.rrn for c in DEMO_CUSTOMERS] + [extra.rrn]
+    assert [c.rrn for c in bank.customers()] == rrns
+    assert len(otp_seeds.made) == len(rrns)
+    assert [len(seed) for seed in card_seeds.made] == [32]
+    forbidden = {f"rrn {r}": r.encode() for r in rrns}
+    forbidden |= {f"rrn {r}": format_rrn(r).encode() for r in rrns}
+    for seed in otp_seeds.made:
+        forbidden[f"otp {seed.hex()}"] = seed
+        forbidden[f"otp base32 {seed.hex()}"] = base64.b32encode(seed)
+    forbidden["card seed"] = card_seeds.made[0]
+
+    db = home.bank_db
+    for stage in ("open (main file + WAL)", "closed (checkpointed)"):
+        if stage.startswith("closed"):
+            bank.close()
+        data = _raw(db)
+        assert extra.name.encode() in data, stage  # sanity: the live data
+        assert [name for name, value in forbidden.items() if value in data] == [], stage
+    # No value in any column is a 주민등록번호 either (as text, with or without hyphen).
+    public = _public_text(db)
+    assert not [r for r in rrns if r in public or format_rrn(r) in public]
