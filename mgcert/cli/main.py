@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import shutil
 import sys
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from mgcert.cli.parser import build_parser, parse_tui_args
@@ -98,15 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_tui(args, env, stderr)
         return _run_command(args, env, stdin, stdout)
-    except MgcertError as error:
-        return _fail(args, stdout, stderr, str(error), type(error).__name__, _status(error))
     except KeyboardInterrupt:
         stderr.write(msg.CLI_INTERRUPTED + "\n")
         return 130
-    except Exception:
-        if args.debug:
-            traceback.print_exc(file=stderr)
-        return _fail(args, stdout, stderr, None, "UnexpectedError")
+    except Exception as error:
+        return report_error(error, args, env, stdout, stderr)
 
 
 def resolve_handler(ref: str) -> Handler:
@@ -134,28 +133,127 @@ def _run_command(
     return 0
 
 
-def _status(error: MgcertError) -> int:
-    """Exit status of a reported error: 2 for usage errors, 1 for the rest."""
-    return 2 if isinstance(error, UsageError) else 1
-
-
-def _fail(
+def report_error(
+    error: BaseException,
     args: argparse.Namespace,
+    env: Mapping[str, str],
     stdout: TextIO,
     stderr: TextIO,
-    message: str | None,
-    kind: str,
-    status: int = 1,
 ) -> int:
+    """One line on stderr (and one JSON object with ``--json``); returns the exit status.
+
+    An :class:`MgcertError` says its own sentence; anything else is the generic line
+    (``--debug`` adds the traceback). A full disk is named as such whichever layer met
+    it (:func:`full_disk`), keeping the layer's sentence after it: that sentence may
+    say where an issued certificate was parked.
+    """
     import json
 
+    known = isinstance(error, MgcertError)
+    message = str(error) if known else None
+    kind = type(error).__name__ if known else "UnexpectedError"
+    if not known and args.debug:
+        traceback.print_exception(error, file=stderr)
+    found, where = full_disk(error, _home_root(args, env))
+    if found:
+        disk = (
+            cli_msg.DISK_FULL.format(path=where) if where is not None else cli_msg.DISK_FULL_NO_PATH
+        )
+        message = (
+            cli_msg.DISK_FULL_WITH_DETAIL.format(disk_full=disk, detail=message)
+            if message is not None
+            else disk
+        )
+        kind = kind if known else "DiskFull"
     line = msg.CLI_ERROR.format(message=message) if message is not None else msg.CLI_UNEXPECTED
     stderr.write(line + "\n")
     if args.json:
-        error = message if message is not None else msg.CLI_UNEXPECTED
-        stdout.write(json.dumps({"ok": False, "error": error, "type": kind}, ensure_ascii=False))
-        stdout.write("\n")
-    return status
+        data: dict[str, object] = {
+            "ok": False,
+            "error": message if message is not None else msg.CLI_UNEXPECTED,
+            "type": kind,
+        }
+        if found:
+            data["disk_full"] = True
+        stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    return 2 if isinstance(error, UsageError) else 1
+
+
+# --- a full disk, whichever layer met it ---------------------------------------------------
+_FULL_ERRNOS = frozenset(code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code)
+_SQLITE_IOERR = 10  # primary result codes (the low byte of an extended one)
+_SQLITE_FULL = 13
+_SQLITE_FULL_TEXT = "database or disk is full"
+# An SQLite I/O error while the data home's disk has less than this free is a full disk:
+# on a full disk a WAL database fails to grow its -shm file (SQLITE_IOERR_SHMSIZE).
+LOW_SPACE_BYTES = 1 << 20
+_MAX_LINKS = 64
+
+
+def full_disk(error: BaseException, home: Path | None) -> tuple[bool, Path | None]:
+    """(whether ``error`` comes down to a full disk, the place to name).
+
+    Walks the ``__cause__`` / ``__context__`` chain for an ``OSError`` with ENOSPC or
+    EDQUOT, SQLite's "database or disk is full", or an SQLite I/O error while the data
+    home's disk is (nearly) out of space. The place is the data home, or the file the
+    ``OSError`` names when that lies elsewhere (a removable disk, ``--npki-dir``).
+    """
+    import sqlite3
+
+    for link in _chain(error):
+        if isinstance(link, OSError) and link.errno in _FULL_ERRNOS:
+            return True, _place(link, home)
+        if isinstance(link, sqlite3.Error):
+            code = getattr(link, "sqlite_errorcode", None)
+            primary = code & 0xFF if isinstance(code, int) else None
+            if primary == _SQLITE_FULL or _SQLITE_FULL_TEXT in str(link):
+                return True, home
+            if primary == _SQLITE_IOERR and home is not None and _low_on_space(home):
+                return True, home
+    return False, None
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """``error`` and every exception it was raised from or during, each once."""
+    links: list[BaseException] = []
+    pending: list[BaseException | None] = [error]
+    while pending and len(links) < _MAX_LINKS:
+        link = pending.pop(0)
+        if link is None or any(link is seen for seen in links):
+            continue
+        links.append(link)
+        pending += [link.__cause__, link.__context__]
+        if isinstance(link, BaseExceptionGroup):
+            pending += list(link.exceptions)
+    return links
+
+
+def _place(error: OSError, home: Path | None) -> Path | None:
+    named = error.filename
+    if isinstance(named, str | os.PathLike):
+        path = Path(named)
+        if home is None or not path.is_relative_to(home):
+            return path
+    return home
+
+
+def _low_on_space(home: Path) -> bool:
+    probe = home
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        return shutil.disk_usage(probe).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
+
+
+def _home_root(args: argparse.Namespace, env: Mapping[str, str]) -> Path | None:
+    from mgcert.home import DataHome
+
+    try:
+        return DataHome.resolve(args.home, env).root
+    except (OSError, RuntimeError, ValueError):  # e.g. a symlink loop in --home
+        return None
 
 
 def _run_tui(args: argparse.Namespace, env: Mapping[str, str], stderr: TextIO) -> int:
@@ -175,8 +273,4 @@ def _run_tui(args: argparse.Namespace, env: Mapping[str, str], stderr: TextIO) -
     error = run(lambda: open_center(args, env))
     if error is None:
         return 0
-    if isinstance(error, MgcertError):
-        return _fail(args, sys.stdout, stderr, str(error), type(error).__name__, _status(error))
-    if args.debug:
-        traceback.print_exception(error, file=stderr)
-    return _fail(args, sys.stdout, stderr, None, "UnexpectedError")
+    return report_error(error, args, env, sys.stdout, stderr)
