@@ -214,7 +214,11 @@ class Bank:
     # --- SMS -------------------------------------------------------------------------------
 
     def send_sms(self, customer_id: int) -> SmsChallenge:
-        """Send a 6-digit code (3 minutes, single use) to the registered phone."""
+        """Send a 6-digit code (3 minutes, single use) to the registered phone.
+
+        SmsSendLimited (nothing sent) if 5 codes went to the customer in the last 10
+        minutes (limits.py); it carries ``retry_at``.
+        """
         return self._sms.send(customer_id)
 
     def sms_inbox(self, customer_id: int) -> list[SmsMessage]:

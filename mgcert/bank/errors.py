@@ -7,9 +7,12 @@ mistake that costs no attempt, ``WrongAnswer`` for a counted wrong entry that ca
 
 from __future__ import annotations
 
+import math
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from mgcert.bank import limits
+from mgcert.clock import KST
 from mgcert.errors import MgcertError
 from mgcert.messages import bank as msg
 
@@ -205,6 +208,25 @@ class SmsVoided(SmsError):
     """Too many wrong entries of one code; a new code is needed."""
 
     default_message = msg.SMS_VOIDED.format(limit=limits.SMS_ATTEMPTS)
+
+
+class SmsSendLimited(SmsError):
+    """Too many codes sent to the customer lately; ``retry_at`` is when the next one
+    may be sent (``wait`` from now). Nothing was sent."""
+
+    def __init__(self, retry_at: datetime, now: datetime) -> None:
+        self.retry_at = retry_at
+        self.wait = max(retry_at - now, timedelta(0))
+        kst = retry_at.astimezone(KST)
+        at = msg.SMS_RETRY_TIME.format(hour=kst.hour, minute=kst.minute, second=kst.second)
+        super().__init__(
+            msg.SMS_SEND_LIMITED.format(
+                window=int(limits.SMS_SEND_WINDOW.total_seconds() // 60),
+                limit=limits.SMS_SENDS_PER_WINDOW,
+                at=at,
+                wait=max(1, math.ceil(self.wait.total_seconds() / 60)),
+            )
+        )
 
 
 class SmsAlreadyUsed(SmsError):

@@ -17,6 +17,11 @@ ARS_KEY_ATTEMPTS = 3  # wrong digits keyed on the phone → the call ends
 ARS_LIFETIME = timedelta(minutes=3)
 SMS_LIFETIME = timedelta(minutes=3)
 
+# SMS re-sends, as banks limit them: at most SMS_SENDS_PER_WINDOW codes to one customer
+# in any SMS_SEND_WINDOW (a sliding window over the codes actually sent).
+SMS_SENDS_PER_WINDOW = 5
+SMS_SEND_WINDOW = timedelta(minutes=10)
+
 SECURITY_CARD_CELLS = 35
 OTP_DIGITS = 6
 OTP_PERIOD_SECONDS = 30

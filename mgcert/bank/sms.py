@@ -1,6 +1,10 @@
 """SMS 인증번호: 6 digits to the registered phone, valid 3 minutes, single use.
 
-Sending a new code supersedes the customer's earlier open code. Each code takes at
+At most :data:`SMS_SENDS_PER_WINDOW` codes go to one customer in any
+:data:`SMS_SEND_WINDOW` (counted from the codes sent, inside the sending transaction,
+so concurrent requests cannot slip past it); a request over the limit sends nothing
+and raises :class:`SmsSendLimited` with the time the next code may be sent. Sending a
+new code supersedes the customer's earlier open code. Each code takes at
 most :data:`SMS_ATTEMPTS` wrong entries; the last one voids it. Entries after the
 code expired are refused as expired and not counted. The text also lands in the
 simulated phone's inbox (``phone_messages``), which the simulator panel shows.
@@ -21,12 +25,18 @@ from mgcert.bank.errors import (
     InvalidSmsCodeFormat,
     SmsAlreadyUsed,
     SmsExpired,
+    SmsSendLimited,
     SmsSuperseded,
     SmsVoided,
     UnknownSmsChallenge,
     WrongSmsCode,
 )
-from mgcert.bank.limits import SMS_ATTEMPTS, SMS_LIFETIME
+from mgcert.bank.limits import (
+    SMS_ATTEMPTS,
+    SMS_LIFETIME,
+    SMS_SEND_WINDOW,
+    SMS_SENDS_PER_WINDOW,
+)
 from mgcert.bank.models import SmsChallenge, SmsMessage
 from mgcert.clock import Clock
 from mgcert.messages import bank as msg
@@ -53,6 +63,7 @@ class Sms:
         code = f"{secrets.randbelow(10**6):06d}"
         with self._db.write() as conn:
             phone = customer_row(conn, customer_id)["phone"]
+            _check_send_limit(conn, customer_id, now)
             conn.execute(
                 "UPDATE sms_challenges SET status = 'superseded'"
                 " WHERE customer_id = ? AND status = 'pending'",
@@ -89,6 +100,18 @@ class Sms:
             outcome = _check(conn, challenge_id, code, now)
         if outcome is not None:
             raise outcome
+
+
+def _check_send_limit(conn: sqlite3.Connection, customer_id: int, now: datetime) -> None:
+    """SmsSendLimited if the customer already got the maximum within the window."""
+    recent = conn.execute(
+        "SELECT sent_at FROM sms_challenges WHERE customer_id = ? AND sent_at > ?"
+        " ORDER BY sent_at DESC LIMIT ?",
+        (customer_id, to_db(now - SMS_SEND_WINDOW), SMS_SENDS_PER_WINDOW),
+    ).fetchall()
+    if len(recent) >= SMS_SENDS_PER_WINDOW:
+        # The window frees a place when the oldest of these leaves it.
+        raise SmsSendLimited(from_db(recent[-1]["sent_at"]) + SMS_SEND_WINDOW, now)
 
 
 def _check(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,9 @@ def _instances() -> list[errors.BankError]:
             (errors.BankDatabaseError, errors.BankRegisterMissing, errors.BankSecretUnavailable),
         ):
             made.append(cls(Path("/x/bank.db")))
+        elif cls is errors.SmsSendLimited:
+            now = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
+            made.append(cls(now + timedelta(minutes=4, seconds=1), now))
         elif cls is errors.BankDatabaseTooNew:
             made.append(cls(3, 1))
         else:
