@@ -22,8 +22,10 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 import warnings
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from cryptography import x509
@@ -48,6 +50,9 @@ MAX_FILE_SIZE = 64 * 1024
 # Room a certificate pair needs, with margin, checked before the CA is asked to issue.
 MIN_FREE_BYTES = 64 * 1024
 _TEMP_PREFIX = ".mgcert-"
+# A writer fills and renames its staging folder within a second or so; one this old
+# was left by a process that was killed.
+STALE_STAGING_AGE = timedelta(minutes=10)
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not block discovery
@@ -424,6 +429,47 @@ def delete_certificate(stored: StoredCertificate) -> None:
         _fsync_dir(stored.folder.parent)
     except OSError as exc:
         raise MediumNotWritable(stored.folder) from exc
+
+
+def clean_stale_staging(root: Path, *, older_than: timedelta = STALE_STAGING_AGE) -> list[Path]:
+    """Remove staging folders a killed writer left in ``root/NPKI/*/USER/``; what went.
+
+    Only real folders (never a symlink, never followed) named with mgcert's staging
+    prefix, whose mtime is more than ``older_than`` ago: a live writer's staging folder
+    is seconds old and stays. Never raises for the medium: a folder that cannot be
+    read or removed is skipped (and is not in the result).
+    """
+    removed: list[Path] = []
+    cutoff = time.time() - older_than.total_seconds()
+    npki = root / NPKI_DIR
+    if os.path.islink(npki):
+        return removed
+    ignored: list[DiscoveryProblem] = []  # oddities are discovery's business, not ours
+    for ca_dir in _subfolders(npki, ignored, report_files=False):
+        user_dir = ca_dir / USER_DIR
+        try:
+            if not stat.S_ISDIR(os.lstat(user_dir).st_mode):
+                continue  # missing, a file, or a symlink
+            with os.scandir(user_dir) as entries:
+                found = list(entries)
+        except OSError:
+            continue
+        for entry in found:
+            path = Path(entry.path)
+            try:
+                if not entry.name.startswith(_TEMP_PREFIX) or not entry.is_dir(
+                    follow_symlinks=False
+                ):
+                    continue
+                if entry.stat(follow_symlinks=False).st_mtime > cutoff:
+                    continue
+                # rmtree removes a symlink inside without following it (on Linux it
+                # works through file descriptors, so a swapped-in link is not either).
+                shutil.rmtree(path)
+            except OSError:
+                continue
+            removed.append(path)
+    return removed
 
 
 def _ensure_root(root: Path, *, create_root: bool) -> None:
