@@ -35,6 +35,10 @@ CENTER_UNAVAILABLE_QUIT = "종료"
 # ---------------------------------------------------------------- home
 HOME_HEADING = "인증센터"
 HOME_INTRO = "원하는 업무를 ↑↓로 고르고 Enter를 누르세요."
+HOME_PARKED_NOTICE = (
+    "발급되었지만 저장매체에 저장하지 못한 인증서가 {count}건 있습니다: {names}. "
+    "다시 발급하지 말고 저장을 마치세요(명령줄: mgcert recover --to harddisk)."
+)
 MENU_ISSUE = "공동인증서 발급/재발급"
 MENU_RENEW = "인증서 갱신"
 MENU_FINANCIAL = "금융인증서 발급/재발급"

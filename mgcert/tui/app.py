@@ -64,11 +64,21 @@ class MgcertApp(App[None]):
     @work(group="center", exit_on_error=False)
     async def _watch_center(self) -> None:
         try:
-            await self.session.loader.wait()
+            center = await self.session.loader.wait()
         except MgcertError as error:
             await self._show_unavailable(str(error))
         except Exception:  # the CLI prints it with --debug; the screen stays in Korean
             await self._show_unavailable(msg.CENTER_UNEXPECTED)
+        else:
+            self._show_parked(center)
+
+    def _show_parked(self, center: CertificateCenter) -> None:
+        names = [
+            f"{job.plan['completion']['name']} {job.kind.label}" for job in center.parked_jobs()
+        ]
+        home = next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
+        if home is not None:
+            home.show_parked(names)
 
     async def _show_unavailable(self, reason: str) -> None:
         from mgcert.tui.screens.center_unavailable import CenterUnavailable

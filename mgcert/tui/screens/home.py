@@ -39,12 +39,21 @@ class HomeScreen(MgcertScreen[None]):
         with VerticalScroll(id="home-body"):
             yield Label(msg.HOME_HEADING, classes="heading")
             yield Label(msg.HOME_INTRO, classes="intro")
+            # Filled once the center is open, when it rolled a job forward to "parked".
+            yield Label("", id="parked-notice")
             yield OptionList(
                 *(Option(_prompt(item), id=item.key) for item in MENU),
                 id="menu",
             )
             yield KindComparison(id="comparison")
         yield KeyFooter()
+
+    def show_parked(self, names: list[str]) -> None:
+        """Say that issued certificates wait for a medium (none: say nothing)."""
+        notice = self.query_one("#parked-notice", Label)
+        if names:
+            notice.update(msg.HOME_PARKED_NOTICE.format(count=len(names), names=", ".join(names)))
+        notice.set_class(bool(names), "-shown")
 
     @on(OptionList.OptionSelected, "#menu")
     def open_flow(self, event: OptionList.OptionSelected) -> None:
