@@ -40,7 +40,8 @@ from mgcert.bank.otp import Otp
 from mgcert.bank.registrations import Registrations
 from mgcert.bank.security_card import SecurityCards, new_seed
 from mgcert.bank.sms import Sms
-from mgcert.bank.vault import SECRET_FILE_NAME, ServerSecret, Vault, unlock
+from mgcert.bank.vault import SECRET_FILE_NAME, ServerSecret, Vault
+from mgcert.bank.vault import unlock as unlock_vault
 from mgcert.clock import Clock
 from mgcert.npki.profile import CertificateKind
 
@@ -96,7 +97,7 @@ class Bank:
             demo.install(conn, vault, kdf_cost)
 
         def unlock_file(conn: sqlite3.Connection, has_tables: bool) -> Vault:
-            return unlock(conn, secret_file, has_meta=has_tables)
+            return unlock_vault(conn, secret_file, has_meta=has_tables)
 
         db = Database.open(db_path, fill, unlock=unlock_file, create=create)
         return cls(db, clock, kdf_cost)

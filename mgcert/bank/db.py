@@ -303,10 +303,12 @@ class Database:
         only briefly: this runs while the bank opens).
         """
         with self._lock:
-            self._conn.execute("VACUUM")
             self._conn.execute(f"PRAGMA busy_timeout = {SCRUB_WAIT_MS}")
             try:
+                self._conn.execute("VACUUM")
                 busy = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except sqlite3.OperationalError:
+                busy = 1  # another process writes right now: not a reason to fail the open
             finally:
                 self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if busy:
