@@ -123,7 +123,7 @@ class CertificateCenter:
         """Finish or cancel what killed processes left, tidy the media, make the demo."""
         resume_jobs(self._ctx)
         for location in self.media():
-            with contextlib.suppress(OSError, AttributeError):  # TEMP-GUARD
+            with contextlib.suppress(OSError):
                 storage.clean_stale_staging(location.root)
         ensure_demo_certificate(self._ctx)
 
