@@ -15,6 +15,7 @@ from mgcert.center.errors import CenterError
 from mgcert.center.identity import IdentitySteps
 from mgcert.cli.secrets import Secret, SecretReader
 from mgcert.messages import center as msg
+from mgcert.messages import cli as cli_msg
 
 
 class CliUsageError(CenterError):
@@ -48,7 +49,8 @@ class Invocation:
         raise CliUsageError(msg.CLI_UNKNOWN_CUSTOMER.format(value=value))
 
     def customer_input(self) -> CustomerInput:
-        """주민등록번호 + 출금계좌 + 계좌비밀번호 from --customer or --rrn/--account.
+        """주민등록번호 + 출금계좌 + 계좌비밀번호 from --customer, or from --account and the
+        주민등록번호 (``--rrn-stdin``, ``MGCERT_RRN`` or, with a warning, ``--rrn``).
 
         With --customer, the account and (unless given as a secret) its password come
         from the demo sheet: they are printed test data.
@@ -62,10 +64,11 @@ class Invocation:
             if password is None:
                 password = known.get(account) or self.secrets.get(Secret.ACCOUNT_PASSWORD)
             return CustomerInput(sheet.rrn, account, password, sheet.customer_id)
-        if not (args.rrn and args.account):
-            raise CliUsageError(msg.CLI_CUSTOMER_REQUIRED)
+        rrn = self.secrets.optional(Secret.RRN) if args.account else None
+        if not (rrn and args.account):
+            raise CliUsageError(cli_msg.CUSTOMER_REQUIRED)
         password = self.secrets.get(Secret.ACCOUNT_PASSWORD)
-        return CustomerInput(args.rrn, args.account, password, None)
+        return CustomerInput(rrn, args.account, password, None)
 
     # --- media -------------------------------------------------------------------------
     def medium(self, name: str | None = None, root: str | None = None) -> MediumLocation:
@@ -96,7 +99,8 @@ class Invocation:
 
     # --- identity steps ----------------------------------------------------------------
     def verify_identity(self, flow: IdentitySteps, customer_id: int) -> None:
-        """ARS/SMS then 보안카드/OTP: from the simulated devices, or --otp + SMS prompt."""
+        """ARS/SMS then 보안카드/OTP: from the simulated devices, or an OTP code
+        (``--otp-stdin``, ``MGCERT_OTP`` or ``--otp``) + the SMS prompt."""
         args = self.args
         sim = self.center.simulator
         if args.auto_verify:
@@ -114,8 +118,9 @@ class Invocation:
             flow.verify_sms(self.stdin.readline().strip())
         else:
             raise CliUsageError(msg.CLI_MANUAL_STEPS)
-        if args.otp:
-            flow.verify_otp(args.otp)
+        otp = self.secrets.optional(Secret.OTP)
+        if otp:
+            flow.verify_otp(otp)
         elif not args.auto_verify:
             raise CliUsageError(msg.CLI_MANUAL_STEPS)
         elif args.second_factor == "otp":

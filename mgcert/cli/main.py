@@ -100,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         pinned_from_settings(args.now, env)
         if args.command is None:
             return _run_tui(args, env, stderr)
-        return _run_command(args, env, stdin, stdout)
+        return _run_command(args, env, stdin, stdout, stderr)
     except KeyboardInterrupt:
         stderr.write(msg.CLI_INTERRUPTED + "\n")
         return 130
@@ -116,12 +116,19 @@ def resolve_handler(ref: str) -> Handler:
 
 
 def _run_command(
-    args: argparse.Namespace, env: Mapping[str, str], stdin: TextIO, stdout: TextIO
+    args: argparse.Namespace,
+    env: Mapping[str, str],
+    stdin: TextIO,
+    stdout: TextIO,
+    stderr: TextIO,
 ) -> int:
     from mgcert.cli.invocation import Invocation
     from mgcert.cli.output import emit
-    from mgcert.cli.secrets import SecretReader
+    from mgcert.cli.secrets import SecretReader, argv_warnings
 
+    for warning in argv_warnings(vars(args)):  # said before anything can fail
+        stderr.write(warning + "\n")
+    stderr.flush()
     handler = resolve_handler(args.handler)
     center = open_center(args, env)
     try:

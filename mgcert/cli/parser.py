@@ -7,14 +7,15 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from mgcert import __version__
+from mgcert.cli import secrets
 from mgcert.messages import center as msg
 
 MEDIA = ["harddisk", "removable", "phone", "token"]
 SECRETS_EPILOG = (
-    "비밀번호 등 비밀 값은 명령행 인자로 받지 않습니다 / secrets never come from argv: "
-    "--*-stdin 옵션(표준입력 한 줄에 하나, 순서: 계좌비밀번호, 인증서 비밀번호, 새 비밀번호, "
-    "PIN, 인증번호) 또는 환경변수 MGCERT_ACCOUNT_PASSWORD, MGCERT_PASSWORD, "
-    "MGCERT_NEW_PASSWORD, MGCERT_PIN, MGCERT_EXPORT_CODE. "
+    "비밀번호·PIN·인증번호는 명령행 인자로 받지 않습니다 / secrets never come from argv: "
+    f"--*-stdin 옵션(표준입력 한 줄에 하나, 순서: {secrets.stdin_order()}) 또는 환경변수 "
+    f"{secrets.environment_names()}. "
+    "--rrn, --otp도 받지만 ps로 보이므로 경고합니다 (accepted with a warning: visible in ps). "
     "MGCERT_KDF_ITERATIONS는 테스트 전용입니다 (test only: lowers the signPri.key KDF cost)."
 )
 
@@ -46,7 +47,18 @@ def _customer() -> argparse.ArgumentParser:
         help="데모 고객 (mgcert customers) — 주민등록번호·계좌·계좌비밀번호를 채움 "
         "/ demo customer by number or name",
     )
-    group.add_argument("--rrn", help="주민등록번호 / resident registration number")
+    group.add_argument(
+        "--rrn-stdin",
+        action="store_true",
+        help="주민등록번호를 표준입력에서 읽음 (또는 MGCERT_RRN) "
+        "/ read the resident registration number from stdin",
+    )
+    group.add_argument(
+        "--rrn",
+        metavar="주민등록번호",
+        help="주민등록번호 — ps로 다른 사용자에게 보이므로 경고합니다. --rrn-stdin을 쓰세요 "
+        "/ visible in ps (warned): prefer --rrn-stdin",
+    )
     group.add_argument("--account", help="출금계좌번호 / withdrawal account number")
     group.add_argument(
         "--account-password-stdin",
@@ -103,7 +115,17 @@ def _verify() -> argparse.ArgumentParser:
         default="card",
         help="보안카드 또는 OTP (기본 card) / second factor",
     )
-    group.add_argument("--otp", metavar="CODE", help="OTP 번호 직접 입력 / OTP code")
+    group.add_argument(
+        "--otp-stdin",
+        action="store_true",
+        help="OTP 번호를 표준입력에서 읽음 (또는 MGCERT_OTP) / read the OTP code from stdin",
+    )
+    group.add_argument(
+        "--otp",
+        metavar="CODE",
+        help="OTP 번호 — ps로 보이므로 경고합니다. --otp-stdin을 쓰세요 "
+        "/ visible in ps (warned): prefer --otp-stdin",
+    )
     return parent
 
 

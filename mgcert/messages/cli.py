@@ -37,5 +37,9 @@ ARGV_SECRET_WARNING = (
     "mgcert: 경고: {flag}로 준 {what}은(는) 다른 사용자도 ps로 볼 수 있습니다. "
     "{stdin_flag} 또는 환경변수 {env}를 쓰세요."
 )
+SECRET_TWICE = "{flag}와(과) {stdin_flag}는 함께 쓸 수 없습니다. 하나만 지정해 주세요."
 SECRET_RRN = "주민등록번호"
 SECRET_OTP = "OTP 번호"
+CUSTOMER_REQUIRED = (
+    "--customer, 또는 --account와 주민등록번호(--rrn-stdin 또는 MGCERT_RRN)를 지정해 주세요."
+)

@@ -34,6 +34,8 @@ def prepared_home(cli_template: Path, home: DataHome, monkeypatch: pytest.Monkey
         "MGCERT_NEW_PASSWORD",
         "MGCERT_PIN",
         "MGCERT_EXPORT_CODE",
+        "MGCERT_RRN",
+        "MGCERT_OTP",
     ):
         monkeypatch.delenv(name, raising=False)
     return home
