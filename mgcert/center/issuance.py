@@ -22,6 +22,7 @@ from mgcert.center.context import CenterContext
 from mgcert.center.errors import (
     FlowFinished,
     IssuedButNotSaved,
+    JobParked,
     StateChanged,
     StepsIncomplete,
     TermsNotAgreed,
@@ -88,7 +89,12 @@ class IssuanceFlow(SavesParkedCertificate, IdentitySteps):
             self._ctx.bank, self._ctx.clock, rrn, account_number, account_password
         )
         customer = verified.customer
-        refuse_if_parked(self._ctx, customer.id, customer.name, self.kind)
+        try:
+            refuse_if_parked(self._ctx, customer.id, customer.name, self.kind)
+        except JobParked as parked:
+            # The customer proved the account: offer the parked copy (save_to) instead.
+            self._pending = parked.recovery_path
+            raise
         previous = find_previous(self._ctx, customer.id, self.kind)
         mode = IssueMode.NEW if previous is None else IssueMode.REISSUE
         fee = self.kind.fee_won if mode is IssueMode.NEW else 0

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label
 
+from mgcert.center import JobParked
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only
@@ -106,6 +107,11 @@ class CustomerStep(WizardStep):
         secret = fields[-1]
         try:
             check = self.flow.enter_customer(front + back, account, password)
+        except JobParked as parked:
+            # Issued earlier but never saved: the wizard offers to save it now.
+            secret.clear()
+            self.finish(parked)
+            return
         except MgcertError as error:
             self.fail(error, secret)
             return

@@ -17,6 +17,7 @@ from mgcert.center import (
     IssuedButNotSaved,
     IssueMode,
     IssueStage,
+    JobParked,
     MediumLocation,
 )
 from mgcert.errors import MgcertError
@@ -112,6 +113,9 @@ class IssuanceWizard(MgcertScreen[None]):
     def next_step(self, event: WizardStep.Finished) -> None:
         event.stop()
         pane_id = event.step.id or ""
+        if pane_id == "customer" and isinstance(event.outcome, JobParked):
+            self._choose_other_medium(event.outcome)
+            return
         if pane_id == "customer" and isinstance(event.outcome, CustomerCheck):
             self._identified(event.outcome)
         elif pane_id in ("phone-method", "device-method") and isinstance(event.outcome, str):
@@ -211,6 +215,8 @@ class IssuanceWizard(MgcertScreen[None]):
         if isinstance(error, IssuedButNotSaved):
             pane.show_error("")
             self.notify(msg.RECOVERY_TOAST, severity="warning")
+        elif isinstance(error, JobParked):
+            pane.show_error(error_text(error))
         elif isinstance(error, MgcertError):
             pane.show_error(error_text(error))
             self.notify(error_text(error), severity="error")
