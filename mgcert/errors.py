@@ -2,11 +2,16 @@
 
 Each layer defines typed exceptions below :class:`MgcertError`; ``str(error)`` is always
 one Korean sentence taken from :mod:`mgcert.messages`, so the TUI and the CLI can show
-it as is and never show a traceback.
+it as is and never show a traceback. :func:`describe_full_disk` tells, for any error,
+whether it comes down to a full disk, whichever layer met it.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
+from pathlib import Path
 from typing import ClassVar
 
 from mgcert.messages import cli, common
@@ -79,3 +84,86 @@ class DataHomeUnavailable(MgcertError):
 
     def __init__(self, path: str, reason: str) -> None:
         super().__init__(common.HOME_UNAVAILABLE.format(path=path, reason=reason))
+
+
+# --- a full disk, whichever layer met it ---------------------------------------------------
+_FULL_ERRNOS = frozenset(code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code)
+_SQLITE_IOERR = 10  # primary result codes (the low byte of an extended one)
+_SQLITE_FULL = 13
+_SQLITE_FULL_TEXT = "database or disk is full"
+# An SQLite I/O error while the data home's disk has less than this free is a full disk:
+# on a full disk a WAL database fails to grow its -shm file (SQLITE_IOERR_SHMSIZE).
+LOW_SPACE_BYTES = 1 << 20
+_MAX_LINKS = 64
+
+
+def full_disk(error: BaseException, home: Path | None) -> tuple[bool, Path | None]:
+    """(whether ``error`` comes down to a full disk, the place to name).
+
+    Walks the ``__cause__`` / ``__context__`` chain for an ``OSError`` with ENOSPC or
+    EDQUOT, SQLite's "database or disk is full", or an SQLite I/O error while the data
+    home's disk is (nearly) out of space. The place is the data home, or the file the
+    ``OSError`` names when that lies elsewhere (a removable disk, ``--npki-dir``).
+    """
+    import sqlite3
+
+    for link in _chain(error):
+        if isinstance(link, OSError) and link.errno in _FULL_ERRNOS:
+            return True, _place(link, home)
+        if isinstance(link, sqlite3.Error):
+            code = getattr(link, "sqlite_errorcode", None)
+            primary = code & 0xFF if isinstance(code, int) else None
+            if primary == _SQLITE_FULL or _SQLITE_FULL_TEXT in str(link):
+                return True, home
+            if primary == _SQLITE_IOERR and home is not None and _low_on_space(home):
+                return True, home
+    return False, None
+
+
+def describe_full_disk(error: BaseException, home: Path | None) -> str | None:
+    """The Korean sentence for an error that comes down to a full disk, else None.
+
+    It names the place and keeps the error's own sentence after it (an
+    :class:`MgcertError`'s may say where an issued certificate was parked).
+    """
+    found, where = full_disk(error, home)
+    if not found:
+        return None
+    disk = cli.DISK_FULL.format(path=where) if where is not None else cli.DISK_FULL_NO_PATH
+    if isinstance(error, MgcertError):
+        return cli.DISK_FULL_WITH_DETAIL.format(disk_full=disk, detail=error.message)
+    return disk
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """``error`` and every exception it was raised from or during, each once."""
+    links: list[BaseException] = []
+    pending: list[BaseException | None] = [error]
+    while pending and len(links) < _MAX_LINKS:
+        link = pending.pop(0)
+        if link is None or any(link is seen for seen in links):
+            continue
+        links.append(link)
+        pending += [link.__cause__, link.__context__]
+        if isinstance(link, BaseExceptionGroup):
+            pending += list(link.exceptions)
+    return links
+
+
+def _place(error: OSError, home: Path | None) -> Path | None:
+    named = error.filename
+    if isinstance(named, str | os.PathLike):
+        path = Path(named)
+        if home is None or not path.is_relative_to(home):
+            return path
+    return home
+
+
+def _low_on_space(home: Path) -> bool:
+    probe = home
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        return shutil.disk_usage(probe).free < LOW_SPACE_BYTES
+    except OSError:
+        return False

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import os
-import shutil
 import sys
 import traceback
 from collections.abc import Callable, Mapping, Sequence
@@ -14,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from mgcert.cli.parser import build_parser, parse_tui_args
-from mgcert.errors import MgcertError, UsageError
+from mgcert.errors import MgcertError, UsageError, describe_full_disk
 from mgcert.messages import center as msg
 from mgcert.messages import cli as cli_msg
 
@@ -151,8 +149,7 @@ def report_error(
 
     An :class:`MgcertError` says its own sentence; anything else is the generic line
     (``--debug`` adds the traceback). A full disk is named as such whichever layer met
-    it (:func:`full_disk`), keeping the layer's sentence after it: that sentence may
-    say where an issued certificate was parked.
+    it (:func:`mgcert.errors.describe_full_disk`, which walks the cause chain).
     """
     import json
 
@@ -161,16 +158,9 @@ def report_error(
     kind = type(error).__name__ if known else "UnexpectedError"
     if not known and args.debug:
         traceback.print_exception(error, file=stderr)
-    found, where = full_disk(error, _home_root(args, env))
-    if found:
-        disk = (
-            cli_msg.DISK_FULL.format(path=where) if where is not None else cli_msg.DISK_FULL_NO_PATH
-        )
-        message = (
-            cli_msg.DISK_FULL_WITH_DETAIL.format(disk_full=disk, detail=message)
-            if message is not None
-            else disk
-        )
+    disk_full = describe_full_disk(error, _home_root(args, env))
+    if disk_full is not None:
+        message = disk_full
         kind = kind if known else "DiskFull"
     line = msg.CLI_ERROR.format(message=message) if message is not None else msg.CLI_UNEXPECTED
     stderr.write(line + "\n")
@@ -180,78 +170,10 @@ def report_error(
             "error": message if message is not None else msg.CLI_UNEXPECTED,
             "type": kind,
         }
-        if found:
+        if disk_full is not None:
             data["disk_full"] = True
         stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
     return 2 if isinstance(error, UsageError) else 1
-
-
-# --- a full disk, whichever layer met it ---------------------------------------------------
-_FULL_ERRNOS = frozenset(code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code)
-_SQLITE_IOERR = 10  # primary result codes (the low byte of an extended one)
-_SQLITE_FULL = 13
-_SQLITE_FULL_TEXT = "database or disk is full"
-# An SQLite I/O error while the data home's disk has less than this free is a full disk:
-# on a full disk a WAL database fails to grow its -shm file (SQLITE_IOERR_SHMSIZE).
-LOW_SPACE_BYTES = 1 << 20
-_MAX_LINKS = 64
-
-
-def full_disk(error: BaseException, home: Path | None) -> tuple[bool, Path | None]:
-    """(whether ``error`` comes down to a full disk, the place to name).
-
-    Walks the ``__cause__`` / ``__context__`` chain for an ``OSError`` with ENOSPC or
-    EDQUOT, SQLite's "database or disk is full", or an SQLite I/O error while the data
-    home's disk is (nearly) out of space. The place is the data home, or the file the
-    ``OSError`` names when that lies elsewhere (a removable disk, ``--npki-dir``).
-    """
-    import sqlite3
-
-    for link in _chain(error):
-        if isinstance(link, OSError) and link.errno in _FULL_ERRNOS:
-            return True, _place(link, home)
-        if isinstance(link, sqlite3.Error):
-            code = getattr(link, "sqlite_errorcode", None)
-            primary = code & 0xFF if isinstance(code, int) else None
-            if primary == _SQLITE_FULL or _SQLITE_FULL_TEXT in str(link):
-                return True, home
-            if primary == _SQLITE_IOERR and home is not None and _low_on_space(home):
-                return True, home
-    return False, None
-
-
-def _chain(error: BaseException) -> list[BaseException]:
-    """``error`` and every exception it was raised from or during, each once."""
-    links: list[BaseException] = []
-    pending: list[BaseException | None] = [error]
-    while pending and len(links) < _MAX_LINKS:
-        link = pending.pop(0)
-        if link is None or any(link is seen for seen in links):
-            continue
-        links.append(link)
-        pending += [link.__cause__, link.__context__]
-        if isinstance(link, BaseExceptionGroup):
-            pending += list(link.exceptions)
-    return links
-
-
-def _place(error: OSError, home: Path | None) -> Path | None:
-    named = error.filename
-    if isinstance(named, str | os.PathLike):
-        path = Path(named)
-        if home is None or not path.is_relative_to(home):
-            return path
-    return home
-
-
-def _low_on_space(home: Path) -> bool:
-    probe = home
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
-    try:
-        return shutil.disk_usage(probe).free < LOW_SPACE_BYTES
-    except OSError:
-        return False
 
 
 def _home_root(args: argparse.Namespace, env: Mapping[str, str]) -> Path | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import importlib
 import os
 import shutil
 import sqlite3
@@ -26,6 +25,7 @@ from cli_support import (
     copy_template,
 )
 
+from mgcert import errors
 from mgcert.cli.invocation import Invocation
 from mgcert.errors import MgcertError
 from mgcert.home import DataHome
@@ -33,7 +33,6 @@ from mgcert.messages import center as msg
 from mgcert.messages import cli as cli_msg
 from mgcert.tui import app as tui_app
 
-main_module = importlib.import_module("mgcert.cli.main")
 LAYER_SENTENCE = "은행 데이터 파일을 열 수 없습니다"
 SQLITE_IOERR_SHMSIZE = 10 | (19 << 8)  # what a WAL database says on a full tmpfs
 
@@ -166,10 +165,10 @@ def test_sqlite_io_error_is_a_full_disk_only_when_the_disk_is_nearly_full(
     cause.sqlite_errorcode = SQLITE_IOERR_SHMSIZE  # type: ignore[attr-defined]
     failing_with(monkeypatch, wrapped(cause))
     free = shutil.disk_usage(prepared_home.root).free
-    assert free > main_module.LOW_SPACE_BYTES  # the test machine's disk is not full
+    assert free > errors.LOW_SPACE_BYTES  # the test machine's disk is not full
     plenty = one_line(mgcert("unlock", "--customer", "1"))
     assert plenty == msg.CLI_ERROR.format(message=LAYER_SENTENCE)
-    monkeypatch.setattr(main_module, "LOW_SPACE_BYTES", free + 1)
+    monkeypatch.setattr(errors, "LOW_SPACE_BYTES", free + 1)
     nearly_full = one_line(mgcert("unlock", "--customer", "1"))
     assert nearly_full == disk_full_line(prepared_home.root, LAYER_SENTENCE)
 
