@@ -234,3 +234,10 @@ class HomeRegisterForeign(CenterError):
     def __init__(self, what: str, path: Path) -> None:
         self.path = path
         super().__init__(msg.HOME_REGISTER_FOREIGN.format(what=what, path=path))
+
+
+class ResetRefused(CenterError):
+    """``mgcert reset`` cannot move the data home (busy, or the move failed)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)

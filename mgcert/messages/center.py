@@ -207,3 +207,13 @@ WHAT_OTHER_CA_REGISTER = "타기관 인증기관 등록부"
 WHAT_JOURNAL = "발급 작업 기록"
 RECOVERY_ENTRY_DAMAGED = "보관된 사본이 손상되어 읽을 수 없습니다"
 RECOVERY_ENTRY_FAILED = "저장하지 못함: {folder} — {reason}"
+RESET_BUSY = "다른 창에서 인증서 발급이 진행 중입니다. 그 작업이 끝난 뒤 다시 시도해 주세요."
+RESET_CANNOT_MOVE = "데이터 폴더({path})를 옮기지 못했습니다: {reason}"
+RESET_NEEDS_YES = (
+    "데이터 폴더({path})를 새로 시작하려면 --yes를 붙이세요. 지금 폴더는 지우지 않고 "
+    "'{name}.old-<날짜시각>'으로 옮깁니다."
+)
+RESET_DONE = (
+    "이전 데이터 폴더를 옮겨 두었습니다: {path}. 다음 실행 때 새 데이터 폴더가 만들어집니다."
+)
+RESET_NOTHING = "데이터 폴더({path})가 없습니다. 다음 실행 때 새로 만들어집니다."
