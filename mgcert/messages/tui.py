@@ -31,6 +31,14 @@ CENTER_UNAVAILABLE_HINT = (
 )
 CENTER_UNEXPECTED = "예상하지 못한 오류가 발생했습니다. mgcert --debug 로 다시 실행하면 자세한 내용을 볼 수 있습니다."
 CENTER_UNAVAILABLE_QUIT = "종료"
+CENTER_UNAVAILABLE_RESET = "새 데이터 폴더로 시작"
+CENTER_RESET_QUESTION = (
+    "새 데이터 폴더로 시작할까요? 지금 폴더({path})는 지우지 않고 옆으로 옮겨 둡니다. "
+    "그 안의 인증서와 은행 기록은 새 폴더에서 보이지 않습니다."
+)
+CENTER_RESET_YES = "옮기고 새로 시작"
+CENTER_RESET_NO = "취소"
+CENTER_RESET_RESTART = "mgcert를 다시 실행하면 새 데이터 폴더가 만들어집니다."
 
 # ---------------------------------------------------------------- home
 HOME_HEADING = "인증센터"

@@ -66,7 +66,7 @@ class MgcertApp(App[None]):
         try:
             center = await self.session.loader.wait()
         except MgcertError as error:
-            await self._show_unavailable(str(error))
+            await self._show_unavailable(str(error), error)
         except Exception:  # the CLI prints it with --debug; the screen stays in Korean
             await self._show_unavailable(msg.CENTER_UNEXPECTED)
         else:
@@ -80,10 +80,12 @@ class MgcertApp(App[None]):
         if home is not None:
             home.show_parked(names)
 
-    async def _show_unavailable(self, reason: str) -> None:
+    async def _show_unavailable(self, reason: str, error: BaseException | None = None) -> None:
+        from mgcert.center.reset import home_to_reset
         from mgcert.tui.screens.center_unavailable import CenterUnavailable
 
-        await self.push_screen(CenterUnavailable(reason))
+        home = home_to_reset(error) if error is not None else None
+        await self.push_screen(CenterUnavailable(reason, home))
 
     def action_toggle_simulator(self) -> None:
         if self.session.loader.ready:  # else neither panel nor help can be on screen yet

@@ -1,4 +1,5 @@
-"""Shown when the center could not be opened: why, and the one way on (quit)."""
+"""Shown when the center could not be opened: why, and the ways on (quit; for a lost or
+foreign register, start a new data home after a confirmation)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label
 
+from mgcert.center.reset import reset_home
+from mgcert.errors import MgcertError
+from mgcert.home import DataHome
+from mgcert.messages import center as center_msg
 from mgcert.messages import tui as msg
 from mgcert.tui.screens.base import MgcertModal
+from mgcert.tui.screens.confirm import ConfirmModal
 
 
 class CenterUnavailable(MgcertModal[None]):
@@ -21,9 +27,10 @@ class CenterUnavailable(MgcertModal[None]):
         Binding("escape", "quit_app", msg.CENTER_UNAVAILABLE_QUIT, id="unavailable.quit")
     ]
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, reset_home: DataHome | None = None) -> None:
         super().__init__(id="center-unavailable")
         self.reason = reason
+        self.reset_home = reset_home
 
     def compose(self) -> ComposeResult:
         with Vertical(id="unavailable-box", classes="dialog"):
@@ -32,6 +39,8 @@ class CenterUnavailable(MgcertModal[None]):
             yield Label(msg.CENTER_UNAVAILABLE_HINT, id="unavailable-hint", classes="muted")
             with Horizontal(classes="buttons"):
                 yield Button(msg.CENTER_UNAVAILABLE_QUIT, id="unavailable-quit", variant="error")
+                if self.reset_home is not None:
+                    yield Button(msg.CENTER_UNAVAILABLE_RESET, id="unavailable-reset")
 
     def on_mount(self) -> None:
         self.query_one("#unavailable-quit", Button).focus()
@@ -39,3 +48,25 @@ class CenterUnavailable(MgcertModal[None]):
     @on(Button.Pressed, "#unavailable-quit")
     def action_quit_app(self) -> None:
         self.app.exit(return_code=1)
+
+    @on(Button.Pressed, "#unavailable-reset")
+    def ask_reset(self) -> None:
+        home = self.reset_home
+        assert home is not None
+        question = msg.CENTER_RESET_QUESTION.format(path=home.root)
+        modal = ConfirmModal(question, msg.CENTER_RESET_YES, msg.CENTER_RESET_NO)
+        self.app.push_screen(modal, self._reset_if_confirmed)
+
+    def _reset_if_confirmed(self, confirmed: bool | None) -> None:
+        if not confirmed or self.reset_home is None:
+            return
+        try:
+            moved = reset_home(self.reset_home)
+        except MgcertError as error:
+            self.query_one("#unavailable-reason", Label).update(str(error))
+            return
+        done = center_msg.RESET_DONE.format(path=moved) if moved else msg.CENTER_RESET_RESTART
+        self.query_one("#unavailable-reason", Label).update(done)
+        self.query_one("#unavailable-hint", Label).update(msg.CENTER_RESET_RESTART)
+        self.query_one("#unavailable-reset", Button).remove()
+        self.query_one("#unavailable-quit", Button).focus()
