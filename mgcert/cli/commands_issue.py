@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mgcert.center import IssueMode
-from mgcert.cli.invocation import CliUsageError, Invocation
+from mgcert.cli.invocation import CliRefused, Invocation
 from mgcert.cli.output import CommandResult, financial_result, issuance_result
 from mgcert.cli.secrets import Secret
 from mgcert.errors import MgcertError
@@ -26,7 +26,7 @@ def _issue(inv: Invocation, *, reissue_only: bool) -> CommandResult:
     flow = inv.center.start_issuance(CertificateKind(inv.args.kind))
     check = flow.enter_customer(customer.rrn, customer.account_number, customer.account_password)
     if reissue_only and check.mode is not IssueMode.REISSUE:
-        raise CliUsageError(msg.CLI_NOT_REISSUE)
+        raise CliRefused(msg.CLI_NOT_REISSUE)
     flow.agree_terms(True)
     inv.verify_identity(flow, check.customer_id)
     password = inv.secrets.get(Secret.PASSWORD)

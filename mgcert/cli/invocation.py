@@ -14,12 +14,17 @@ from mgcert.center import CertificateCenter, CertificateEntry, MediumKind, Mediu
 from mgcert.center.errors import CenterError
 from mgcert.center.identity import IdentitySteps
 from mgcert.cli.secrets import Secret, SecretReader
+from mgcert.errors import UsageError
 from mgcert.messages import center as msg
 from mgcert.messages import cli as cli_msg
 
 
-class CliUsageError(CenterError):
-    """A combination of options that cannot work (reported like any error)."""
+class CliUsageError(CenterError, UsageError):
+    """A combination of options that cannot work (exit status 2, like argparse's)."""
+
+
+class CliRefused(CenterError):
+    """Understood, but the center's state does not allow it (exit status 1)."""
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # imported when used: the TUI paints before the center is imp
     from mgcert.cli.output import CommandResult
 
     Handler = Callable[[Invocation], CommandResult]
+    HomeHandler = Callable[[argparse.Namespace, Mapping[str, str]], CommandResult]
 
 # Test-only: lowers the PBKDF2 count of new signPri.key files so suites run fast.
 ITERATIONS_ENV = "MGCERT_KDF_ITERATIONS"
@@ -113,6 +114,13 @@ def resolve_handler(ref: str) -> Handler:
     return handler
 
 
+def resolve_home_handler(ref: str) -> HomeHandler:
+    """A handler that runs without the center (``reset``)."""
+    module, _, name = ref.partition(":")
+    handler: HomeHandler = getattr(import_module(module), name)
+    return handler
+
+
 def _run_command(
     args: argparse.Namespace,
     env: Mapping[str, str],
@@ -127,15 +135,19 @@ def _run_command(
     for warning in argv_warnings(vars(args)):  # said before anything can fail
         stderr.write(warning + "\n")
     stderr.flush()
-    handler = resolve_handler(args.handler)
-    center = open_center(args, env)
-    try:
-        secrets = SecretReader(vars(args), stdin, env)
-        result = handler(Invocation(center, args, secrets, stdin))
-    finally:
-        center.close()
+    if not getattr(args, "opens_center", True):
+        result = resolve_home_handler(args.handler)(args, env)
+    else:
+        handler = resolve_handler(args.handler)
+        center = open_center(args, env)
+        try:
+            secrets = SecretReader(vars(args), stdin, env)
+            result = handler(Invocation(center, args, secrets, stdin))
+        finally:
+            center.close()
     emit(result, args.json, stdout)
-    return 0
+    # A command that did part of its work (recover with a damaged entry) says ok=false.
+    return 0 if result.data.get("ok", True) is not False else 1
 
 
 def report_error(

@@ -261,6 +261,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     recover.add_argument("--to", choices=MEDIA, help="저장할 매체 / target medium")
     recover.add_argument("--to-root", metavar="DIR", help="대상 이동식디스크 폴더 / target folder")
+    reset = add(
+        "reset",
+        _ref("home", "cmd_reset"),
+        "새 데이터 폴더로 시작 (지금 폴더는 옆으로 옮김) / start a new data home",
+        [],
+    )
+    reset.add_argument(
+        "--yes", action="store_true", help="확인: 지금 폴더를 옮깁니다 / confirm the move"
+    )
+    reset.set_defaults(opens_center=False)  # the way out when the center cannot open
     add(
         "list",
         _ref("manage", "cmd_list"),

@@ -133,7 +133,7 @@ def test_passwd_copy_delete_revoke(mgcert: CliRunner, prepared_home: DataHome) -
     assert changed.code == 0, changed.err
     copied = mgcert("--json", "copy", "--name", "박지훈", "--to", "phone").json()
     assert copied["certificate"]["medium"] == "phone"
-    assert mgcert("delete", "--name", "박지훈", "--medium", "phone").code == 1  # needs --yes
+    assert mgcert("delete", "--name", "박지훈", "--medium", "phone").code == 2  # needs --yes
     assert mgcert("delete", "--name", "박지훈", "--medium", "phone", "--yes").code == 0
     revoked = mgcert(
         "--json", "revoke", "--name", "박지훈", "--password-stdin", stdin=NEW + "\n"

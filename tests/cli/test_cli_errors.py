@@ -67,7 +67,7 @@ def test_json_error_object(mgcert: CliRunner) -> None:
 
 def test_identity_steps_need_auto_verify_or_explicit_answers(mgcert: CliRunner) -> None:
     run = mgcert("issue", "--customer", "1", "--password-stdin", stdin=PASSWORD + "\n")
-    assert run.code == 1
+    assert run.code == 2  # a usage error
     assert msg.CLI_MANUAL_STEPS in run.err
 
 

@@ -181,7 +181,7 @@ def test_rrn_both_in_argv_and_on_stdin_is_a_usage_error(mgcert: CliRunner) -> No
 
 def test_missing_rrn_names_the_ways_to_give_it(mgcert: CliRunner) -> None:
     run = mgcert("issue", "--account", "9002-0000-0001-1", *AUTO)
-    assert run.code == 1
+    assert run.code == 2  # a usage error
     line = run.err.strip()
     assert "--rrn-stdin" in line
     assert "MGCERT_RRN" in line
