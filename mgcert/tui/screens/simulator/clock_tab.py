@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Label
 
+from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
 from mgcert.tui.screens.simulator.tab import SimulatorTab
 
@@ -41,7 +42,11 @@ class ClockTab(SimulatorTab):
 
     @on(Button.Pressed, "#sim-clock-day, #sim-clock-month, #sim-clock-year")
     def advance(self, event: Button.Pressed) -> None:
-        self.simulator.advance_clock(STEPS[event.button.id or ""])
+        try:
+            self.simulator.advance_clock(STEPS[event.button.id or ""])
+        except MgcertError as error:  # e.g. beyond the 100-year bound: nothing moved
+            self.notify(str(error), severity="error")
+            return
         self.post_message(self.CustomerChanged())
 
     @on(Button.Pressed, "#sim-clock-reset")
