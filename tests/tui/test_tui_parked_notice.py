@@ -23,6 +23,7 @@ from tui_driver import (
 from mgcert.center import CertificateCenter, IssuedButNotSaved, MediumKind
 from mgcert.npki import storage
 from mgcert.tui.app import MgcertApp
+from mgcert.tui.screens.issuance.recovery import RecoveryNotice
 
 
 def _unwritable(*_: object, **__: object) -> Path:
@@ -71,7 +72,8 @@ async def test_asking_again_offers_to_save_the_parked_certificate(
         await choose_kind(pilot)
         await enter_customer(pilot, customer)
         assert pane_id(app) == "medium"  # no identity steps again: straight to saving
-        assert "저장을 기다리고" in error_on_screen(app)
+        assert "발급되었습니다" in app.screen.query_one(RecoveryNotice).text
+        assert error_on_screen(app) == ""
         assert wizard(app).flow.pending_recovery is not None
         await keep_harddisk(pilot)
         assert pane_id(app) == "done"

@@ -216,7 +216,7 @@ class IssuanceWizard(MgcertScreen[None]):
             pane.show_error("")
             self.notify(msg.RECOVERY_TOAST, severity="warning")
         elif isinstance(error, JobParked):
-            pane.show_error(error_text(error))
+            pane.show_error("")  # the notice above says it all, without the CLI's command
         elif isinstance(error, MgcertError):
             pane.show_error(error_text(error))
             self.notify(error_text(error), severity="error")
