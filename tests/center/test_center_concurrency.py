@@ -4,6 +4,7 @@ reissuing and revoking on one data home at once."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,13 @@ from mgcert.npki.keyfile import decrypt_private_key
 
 pytestmark = pytest.mark.slow
 
-REVOKE = Operation("revoke", ("revoke", "--name", "박지훈"), "Jihoon2580!", fee=False)
+
+def _revoke_demo(home: DataHome) -> Operation:
+    """폐기 of 박지훈's demo certificate, named by serial (a parallel 재발급 may put a
+    second 박지훈 certificate beside it, and a name would then be ambiguous)."""
+    with sqlite3.connect(home.ca_db) as db:
+        [(serial,)] = db.execute("SELECT serial FROM certificates WHERE cn LIKE '박지훈%'")
+    return Operation("revoke", ("revoke", "--serial", serial), "Jihoon2580!", fee=False)
 
 
 def _start(op: Operation, home: DataHome) -> subprocess.Popen[str]:
@@ -73,7 +80,7 @@ def test_ten_processes_on_one_home_lose_nothing(center_template: Path, home: Dat
         OPERATIONS["general"],
         OPERATIONS["financial"],
         OPERATIONS["financial"],
-        REVOKE,
+        _revoke_demo(home),
     ]
     succeeded = _check_reports(_run_all(ops, home))
     assert succeeded >= 4  # at least one of each customer-and-kind group got through

@@ -3,6 +3,7 @@ moves the home aside so the next start makes a new one (issue 12)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -32,12 +33,23 @@ def _lost_register_home(tmp_path: Path) -> Path:
     return root
 
 
-async def _wait_for_dialog(pilot: Pilot[None], app: MgcertApp) -> None:
-    for _ in range(100):
-        if isinstance(app.screen, CenterUnavailable):
+async def _until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
+    for _ in range(250):
+        if condition():
             return
         await pilot.pause(0.02)
-    raise AssertionError("the cannot-open dialog never came")
+    raise AssertionError(f"never happened: {what}")
+
+
+async def _wait_for_dialog(pilot: Pilot[None], app: MgcertApp) -> None:
+    await _until(pilot, lambda: isinstance(app.screen, CenterUnavailable), "the dialog")
+    await _until(pilot, lambda: app.focused is not None, "focus on the dialog")
+
+
+async def _ask_reset(pilot: Pilot[None], app: MgcertApp) -> None:
+    await pilot.press("tab", "enter")  # 종료 has focus; the next button is the reset
+    await _until(pilot, lambda: isinstance(app.screen, ConfirmModal), "the confirmation")
+    await _until(pilot, lambda: app.focused is not None, "focus on the confirmation")
 
 
 async def test_confirmed_reset_moves_the_home_aside(tmp_path: Path) -> None:
@@ -46,10 +58,9 @@ async def test_confirmed_reset_moves_the_home_aside(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _wait_for_dialog(pilot, app)
         assert "ca.db" in str(app.screen.query_one("#unavailable-reason", Label).render())
-        await pilot.click("#unavailable-reset")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmModal)
+        await _ask_reset(pilot, app)
         await pilot.press("tab", "enter")  # focus starts on 취소; the other is 옮기고 새로 시작
+        await _until(pilot, lambda: not root.exists(), "the move")
         await settle(pilot)
         assert isinstance(app.screen, CenterUnavailable)
         reason = str(app.screen.query_one("#unavailable-reason", Label).render())
@@ -65,8 +76,7 @@ async def test_cancelled_reset_keeps_everything(tmp_path: Path) -> None:
     app = _app_failing_with(CaRegisterMissing(root / "ca.db"))
     async with app.run_test(size=SIZE) as pilot:
         await _wait_for_dialog(pilot, app)
-        await pilot.click("#unavailable-reset")
-        await settle(pilot)
+        await _ask_reset(pilot, app)
         await pilot.press("enter")  # 취소 has focus: a stray Enter never moves anything
         await settle(pilot)
         assert isinstance(app.screen, CenterUnavailable)
