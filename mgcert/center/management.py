@@ -20,7 +20,7 @@ from mgcert.center.models import (
     RevocationResult,
 )
 from mgcert.npki import storage
-from mgcert.npki.keyfile import encrypt_private_key
+from mgcert.npki.keyfile import encrypt_private_key, key_file_der
 from mgcert.npki.names import common_name
 from mgcert.npki.password_rule import validate_new_password
 from mgcert.npki.vid import VidError, read_identify_data
@@ -108,7 +108,7 @@ class Management:
         if target.root.resolve() == entry.location.root.resolve():
             raise SameMedium
         check_medium(target)
-        key_der = storage.read_key_file(entry.stored)
+        key_der = key_file_der(storage.read_key_file(entry.stored))  # no trailing bytes
         folder = storage.write_certificate(
             target.root,
             entry.stored.ca_folder,

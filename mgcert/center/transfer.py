@@ -30,6 +30,7 @@ from mgcert.center.errors import ExportExpired, ExportUsed, WrongExportCode
 from mgcert.center.media import check_medium
 from mgcert.center.models import CertificateEntry, ExportTicket, MediumLocation
 from mgcert.npki import storage
+from mgcert.npki.keyfile import key_file_der
 
 CODE_DIGITS = 12
 CODE_LIFETIME = timedelta(minutes=3)
@@ -88,7 +89,7 @@ class Transfer:
                 "ca_org": entry.stored.ca_folder,
                 "folder_name": entry.stored.folder.name,
                 "cert": entry.stored.cert_der.hex(),
-                "key": storage.read_key_file(entry.stored).hex(),
+                "key": key_file_der(storage.read_key_file(entry.stored)).hex(),
             }
         ).encode("ascii")
         code = new_code()

@@ -259,13 +259,37 @@ def decrypt_private_key(data: bytes, password: str) -> DecryptedKey:
 # --- reading the envelope ---------------------------------------------------------------
 
 
+def key_file_der(data: bytes) -> bytes:
+    """The first DER element of a signPri.key, without bytes after it.
+
+    Real files can carry trailing bytes (a TradeSign test key has 46, NPKI.md); readers
+    such as PyPinkSign ignore them, and so does mgcert. Files mgcert writes (password
+    change, copy, export) hold only this element. Raises :class:`MalformedKeyFile` when
+    ``data`` does not start with a complete DER SEQUENCE.
+    """
+    if len(data) < 2 or data[0] != 0x30:
+        raise MalformedKeyFile
+    first = data[1]
+    if first < 0x80:
+        header, length = 2, first
+    else:
+        count = first & 0x7F
+        if not 1 <= count <= 4 or len(data) < 2 + count:
+            raise MalformedKeyFile
+        header, length = 2 + count, int.from_bytes(data[2 : 2 + count], "big")
+    end = header + length
+    if end > len(data):
+        raise MalformedKeyFile
+    return data[:end]
+
+
 def _read_envelope(data: bytes) -> _Envelope:
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError("data must be bytes")
     if len(data) > MAX_KEY_FILE_SIZE:
         raise MalformedKeyFile
     try:
-        info = der.decode_der(asn1.EncryptedPrivateKeyInfo, bytes(data))
+        info = der.decode_der(asn1.EncryptedPrivateKeyInfo, key_file_der(bytes(data)))
     except ValueError as exc:
         raise MalformedKeyFile from exc
     algorithm = info.encryption_algorithm.algorithm
