@@ -10,7 +10,7 @@ restarted TUI) can finish what an interrupted one began.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -114,9 +114,27 @@ def finish_job(
     crash_point("registered")
     retire(ctx, plan.previous)
     crash_point("retired")
+    removed = replaced
+    if plan.mode is IssueMode.REISSUE and plan.previous is not None:
+        # Now revoked: take it off the medium the new one went to, as 갱신 does, so a
+        # consumer looking for "the 김민준 certificate" finds the valid one.
+        removed = remove_old_copy(location, plan.previous.serial, keep=folder)
     held.done()
     report(progress, IssueStage.DONE)
-    return issuance_result(ctx, plan, files, folder, location, recovered_from)
+    result = issuance_result(ctx, plan, files, folder, location, recovered_from)
+    return replace(result, removed_folder=removed)
+
+
+def remove_old_copy(location: MediumLocation, serial: int, *, keep: Path) -> Path | None:
+    """Delete the certificate ``serial`` from ``location`` (not ``keep``); its folder, or
+    ``None`` when it is not there (a retry after a kill, or it lives elsewhere)."""
+    with contextlib.suppress(OSError):
+        for stored in storage.discover(location.root).certificates:
+            if stored.certificate.serial_number == serial and stored.folder != keep:
+                with contextlib.suppress(MgcertError, OSError):
+                    storage.delete_certificate(stored)
+                    return stored.folder
+    return None
 
 
 def issuance_result(

@@ -233,6 +233,8 @@ class IssuanceResult:
     recovered_to: Path | None  # the recovery folder the files came from (``save_to``)
     fee_won: int = 0
     replaced_serial_hex: str | None = None  # the certificate revoked as superseded
+    # 재발급/갱신: the old certificate's folder, removed from the medium written to.
+    removed_folder: Path | None = None
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,7 @@ def issuance_result(result: IssuanceResult) -> CommandResult:
         "fee_won": result.fee_won,
         "replaced_serial_hex": result.replaced_serial_hex,
         "recovered_to": str(result.recovered_to) if result.recovered_to else None,
+        "removed_folder": str(result.removed_folder) if result.removed_folder else None,
     }
     lines = [
         f"인증서 {result.mode.label} 완료",
@@ -94,6 +95,8 @@ def issuance_result(result: IssuanceResult) -> CommandResult:
         lines.append(f"  수수료: {result.fee_won:,}원")
     if result.replaced_serial_hex:
         lines.append(f"  폐기된 이전 인증서: {result.replaced_serial_hex}")
+    if result.removed_folder:
+        lines.append(f"  저장매체에서 지운 이전 인증서: {result.removed_folder}")
     return CommandResult(data, lines)
 
 

@@ -185,6 +185,7 @@ PROGRESS_HINT = "키 생성과 암호화에 몇 초 걸릴 수 있습니다. 창
 DONE_HEADING_NEW = "④ 발급완료 — 인증서가 발급되었습니다"
 DONE_HEADING_REISSUE = "④ 발급완료 — 인증서가 재발급되었습니다"
 DONE_REISSUE_NOTE = "이전 인증서는 자동으로 폐기되었습니다."
+DONE_REISSUE_REMOVED = "이전 인증서는 자동으로 폐기되었고, 이 저장매체에서도 지웠습니다."
 DONE_RECOVERED = (
     "처음 고른 저장매체에는 쓰지 못해 보관해 두었던 인증서를 이 저장매체에 저장했습니다."
 )

@@ -58,7 +58,8 @@ class DoneStep(WizardStep):
         self.query_one("#done-table", Static).update(result_table(result))
         notes = [msg.DONE_OTHER_BANKS]
         if reissue:
-            notes.insert(0, msg.DONE_REISSUE_NOTE)
+            removed = result.removed_folder is not None
+            notes.insert(0, msg.DONE_REISSUE_REMOVED if removed else msg.DONE_REISSUE_NOTE)
         if result.recovered_to is not None:
             notes.insert(0, msg.DONE_RECOVERED)
         self.query_one("#done-notes", Label).update("\n".join(notes))
