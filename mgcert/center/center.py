@@ -120,8 +120,11 @@ class CertificateCenter:
         return cls(CenterContext(home, clock, bank, mg_ca, other_ca, iterations, journal))
 
     def _start(self) -> None:
-        """Finish or cancel what killed processes left, tidy the media, make the demo."""
+        """Finish or cancel what killed processes left, refresh stale revocation lists,
+        tidy the media, make the demo."""
         resume_jobs(self._ctx)
+        for ca in self._ctx.known_cas:
+            ca.crl()  # republished when past its nextUpdate at the simulated time
         for location in self.media():
             with contextlib.suppress(OSError):
                 storage.clean_stale_staging(location.root)
