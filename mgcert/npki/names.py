@@ -1,22 +1,22 @@
 """CN, subject DN and NPKI folder names — and refusal of names that could escape a folder.
 
-CN is ``<name>()<digits>``; the subject is ``C=kr, O=<CA org>, OU=personal4IB, OU=MG,
-CN=...``; the folder is the DN written from CN outwards with lower-case keys and no
-spaces: ``cn=홍길동()0045...,ou=MG,ou=personal4IB,o=<CA org>,c=kr`` (NPKI.md).
+CN is ``<name>()<digits>``; the subject is ``C=kr, O=<CA org>, OU=personal4IB,
+OU=<bank>, CN=...`` (``OU=MG`` for MG새마을금고); the folder is the DN written from CN
+outwards with lower-case keys and no spaces:
+``cn=홍길동()0045...,ou=MG,ou=personal4IB,o=<CA org>,c=kr`` (NPKI.md).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
 
 from cryptography import x509
 from cryptography.x509.oid import NameOID
 
 from mgcert.errors import MgcertError
 from mgcert.messages import npki as msg
-from mgcert.npki.profile import BANK_CODE_MG, SUBJECT_OU_BANK, SUBJECT_OU_PERSONAL
+from mgcert.npki.profile import SUBJECT_OU_BANK, SUBJECT_OU_PERSONAL
 
 MAX_NAME_LENGTH = 20
 # Letters (Hangul included), spaces and a few punctuation marks real names use.
@@ -24,6 +24,7 @@ MAX_NAME_LENGTH = 20
 _FORBIDDEN_IN_NAME = set('/\\\x00,=+<>#;"|?*:')
 _DIGITS = re.compile(r"[0-9]{1,40}")
 _ORG = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}")
+_BANK_OU = re.compile(r"[A-Za-z0-9]{1,16}")
 
 
 class InvalidName(MgcertError):
@@ -58,14 +59,21 @@ def validate_org(org: str) -> str:
     return org
 
 
-def subject_name(cn: str, ca_org: str) -> x509.Name:
-    """The subject DN in DER order: C, O, OU=personal4IB, OU=MG, CN."""
+def validate_bank_ou(bank_ou: str) -> str:
+    """The bank OU of a subject (``MG``, ``SHB``): ASCII letters and digits only."""
+    if not _BANK_OU.fullmatch(bank_ou):
+        raise InvalidName
+    return bank_ou
+
+
+def subject_name(cn: str, ca_org: str, bank_ou: str = SUBJECT_OU_BANK) -> x509.Name:
+    """The subject DN in DER order: C, O, OU=personal4IB, OU=<bank_ou> (default MG), CN."""
     return x509.Name(
         [
             x509.NameAttribute(NameOID.COUNTRY_NAME, "kr"),
             x509.NameAttribute(NameOID.ORGANIZATION_NAME, validate_org(ca_org)),
             x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, SUBJECT_OU_PERSONAL),
-            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, SUBJECT_OU_BANK),
+            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, validate_bank_ou(bank_ou)),
             x509.NameAttribute(NameOID.COMMON_NAME, cn),
         ]
     )

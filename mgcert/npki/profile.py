@@ -7,6 +7,9 @@ import enum
 from cryptography import x509
 
 BANK_CODE_MG = "045"
+# The other institution's certificates carry Shinhan's code (088) in their CN tail, so
+# their subject says so too (real SHB certificates: OU=SHB).
+BANK_CODE_OTHER = "088"
 UNIVERSAL_FEE_WON = 4_400
 
 POLICY_GENERAL_PERSONAL = x509.ObjectIdentifier("1.2.410.200005.1.1.4")  # 은행/신용카드/보험용
@@ -14,7 +17,8 @@ POLICY_UNIVERSAL_PERSONAL = x509.ObjectIdentifier("1.2.410.200005.1.1.1")  # 범
 POLICY_FINANCIAL = x509.ObjectIdentifier("1.2.410.200005.1.1.6.8")  # 금융인증서 (simulation)
 
 SUBJECT_OU_PERSONAL = "personal4IB"
-SUBJECT_OU_BANK = "MG"
+SUBJECT_OU_BANK = "MG"  # MG새마을금고
+SUBJECT_OU_OTHER_BANK = "SHB"  # 신한은행, bank code 088
 
 
 class CertificateKind(enum.Enum):

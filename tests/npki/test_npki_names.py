@@ -14,6 +14,7 @@ from mgcert.npki.names import (
     make_cn,
     normalize_name,
     subject_name,
+    validate_bank_ou,
     validate_org,
 )
 
@@ -25,6 +26,22 @@ def test_folder_is_the_dn_from_cn_outwards_in_lower_case_keys() -> None:
 
     assert name == "cn=홍길동()004504520261124000000001,ou=MG,ou=personal4IB,o=MGSIM,c=kr"
     assert holder_name(cn) == "홍길동"
+
+
+def test_bank_ou_defaults_to_mg_and_can_name_another_bank() -> None:
+    cn = make_cn("김혜원", "008808820190315188002010")
+    assert folder_name(subject_name(cn, "OTHERSIM", "SHB")) == (
+        "cn=김혜원()008808820190315188002010,ou=SHB,ou=personal4IB,o=OTHERSIM,c=kr"
+    )
+    assert subject_name(cn, "MGSIM") == subject_name(cn, "MGSIM", "MG")
+
+
+@pytest.mark.parametrize("bank_ou", ["", "S H B", "../x", "a/b", "신한", "A" * 17, "MG,OU=X"])
+def test_unsafe_bank_ou_is_refused(bank_ou: str) -> None:
+    with pytest.raises(InvalidName):
+        validate_bank_ou(bank_ou)
+    with pytest.raises(InvalidName):
+        subject_name(make_cn("홍길동", "0045"), "MGSIM", bank_ou)
 
 
 def test_decomposed_hangul_is_normalized_to_nfc() -> None:
