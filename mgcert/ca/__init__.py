@@ -1,6 +1,6 @@
 """Simulated certificate authorities (root + issuing CA); never sees a private key."""
 
-from mgcert.ca.authority import CertificateAuthority, IssueRequest
+from mgcert.ca.authority import CertificateAuthority, IssueRequest, PublishedLists
 from mgcert.ca.errors import (
     AlreadyRevoked,
     CaDatabaseUnavailable,
@@ -13,14 +13,18 @@ from mgcert.ca.errors import (
     CsrSignatureInvalid,
     InvalidCsr,
     InvalidIssueRequest,
+    InvalidPkiUrl,
     InvalidRevocationReason,
+    SerialUnavailable,
     UnknownSerial,
     WeakKey,
 )
 from mgcert.ca.profile import MG_CA_PROFILE, OTHER_CA_PROFILE, CaProfile
 from mgcert.ca.records import AuditEntry, CertificateStatus, IssuedRecord
+from mgcert.ca.urls import DEFAULT_PKI_URL, CaUrls, validate_pki_url
 
 __all__ = [
+    "DEFAULT_PKI_URL",
     "MG_CA_PROFILE",
     "OTHER_CA_PROFILE",
     "AlreadyRevoked",
@@ -32,15 +36,20 @@ __all__ = [
     "CaRegisterMissing",
     "CaRegisterTooNew",
     "CaStateDamaged",
+    "CaUrls",
     "CertificateAuthority",
     "CertificateStatus",
     "CrlPublishFailed",
     "CsrSignatureInvalid",
     "InvalidCsr",
     "InvalidIssueRequest",
+    "InvalidPkiUrl",
     "InvalidRevocationReason",
     "IssueRequest",
     "IssuedRecord",
+    "PublishedLists",
+    "SerialUnavailable",
     "UnknownSerial",
     "WeakKey",
+    "validate_pki_url",
 ]

@@ -16,9 +16,18 @@ from types import TracebackType
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from mgcert.ca.certificate import SubscriberTerms, build_subscriber_certificate
-from mgcert.ca.crl import CRL_FILE, build_crl, publish_crl, read_crl
+from mgcert.ca.crl import (
+    ARL,
+    CRL,
+    ListKind,
+    build_list,
+    is_current,
+    publish_crl,
+    read_crl,
+)
 from mgcert.ca.csr import subscriber_public_key
 from mgcert.ca.errors import (
     AlreadyRevoked,
@@ -27,6 +36,7 @@ from mgcert.ca.errors import (
     CaFolderUnusable,
     InvalidIssueRequest,
     InvalidRevocationReason,
+    SerialUnavailable,
     UnknownSerial,
 )
 from mgcert.ca.files import exclusive_lock
@@ -47,6 +57,7 @@ from mgcert.ca.store import (
     NewCertificate,
     StoreWriter,
 )
+from mgcert.ca.urls import DEFAULT_PKI_URL, CaUrls, validate_pki_url
 from mgcert.ca.validity import start_of_day_kst, validity_period
 from mgcert.clock import Clock
 from mgcert.messages import ca as msg
@@ -56,8 +67,10 @@ from mgcert.npki.profile import CertificateKind
 LOCK_FILE = ".lock"
 VID_LENGTH = 32
 MAX_REAL_NAME_LENGTH = 64
-# 159 random bits: a collision is practically impossible, so a few draws are plenty.
-_SERIAL_ATTEMPTS = 8
+# Serials are drawn from 2**31 - 2**24 values (4 DER bytes). A draw collides with
+# probability (issued / 2.1e9); even with half the space used, 64 draws all colliding
+# has probability 2**-64. The UNIQUE column catches every collision.
+SERIAL_ATTEMPTS = 64
 
 
 @dataclass(frozen=True)
@@ -80,6 +93,14 @@ class IssueRequest:
     cn_number_digits: int = 0
 
 
+@dataclass(frozen=True)
+class PublishedLists:
+    """The lists :meth:`CertificateAuthority.republish` just published."""
+
+    crl: x509.CertificateRevocationList
+    arl: x509.CertificateRevocationList
+
+
 class CertificateAuthority:
     """Root + issuing CA in one folder, with its register in one SQLite file."""
 
@@ -90,12 +111,14 @@ class CertificateAuthority:
         clock: Clock,
         hierarchy: CaHierarchy,
         store: CertificateStore,
+        urls: CaUrls,
     ) -> None:
         self._directory = directory
         self._profile = profile
         self._clock = clock
         self._hierarchy = hierarchy
         self._store = store
+        self._urls = urls
 
     @classmethod
     def open(
@@ -106,27 +129,45 @@ class CertificateAuthority:
         profile: CaProfile,
         *,
         create: bool = True,
+        pki_url: str | None = None,
     ) -> CertificateAuthority:
         """Open the CA in ``directory``, creating it on first use.
 
         Creation makes a root and an issuing CA (RSA 2048, sha256WithRSA), keeps their
-        keys under ``private/`` and publishes ``root.der``, ``issuing.der`` and an empty
-        ``issuing.crl``. A file lock makes this safe when several processes open a fresh
-        data home at once: the later ones load what the first one made. With
-        ``create=False`` a missing or emptied register is :class:`CaRegisterMissing`.
+        keys under ``private/`` and publishes ``root.der``, ``issuing.der``, an empty
+        ``issuing.crl`` and an empty ``root.arl``. A file lock makes this safe when
+        several processes open a fresh data home at once: the later ones load what the
+        first one made. With ``create=False`` a missing or emptied register is
+        :class:`CaRegisterMissing`.
+
+        ``pki_url`` (default :data:`DEFAULT_PKI_URL`) is recorded when the register is
+        created and every certificate points under it (:class:`CaUrls`); later opens use
+        the recorded one and ignore the argument, and a register made before the PKI
+        URL keeps the profile's ``.invalid`` URLs. A malformed ``pki_url`` is
+        :class:`InvalidPkiUrl` before anything is touched. Lists that are missing or
+        past their nextUpdate are republished.
         """
+        base = DEFAULT_PKI_URL if pki_url is None else validate_pki_url(pki_url)
         with contextlib.ExitStack() as held:
             try:
                 directory.mkdir(parents=True, exist_ok=True)
                 held.enter_context(exclusive_lock(directory / LOCK_FILE))
-                hierarchy = load_or_create(directory, profile, clock.today_kst())
             except OSError as exc:
                 raise CaFolderUnusable(directory) from exc
-            store = CertificateStore.open(db_path, create=create)
-            authority = cls(directory, profile, clock, hierarchy, store)
+            store = CertificateStore.open(db_path, create=create, pki_url=base)
             try:
-                if read_crl(authority.crl_path) is None:
-                    authority._republish_crl()
+                urls = _urls_of(store, profile)
+                try:
+                    hierarchy = load_or_create(directory, profile, clock.today_kst(), urls)
+                except OSError as exc:
+                    raise CaFolderUnusable(directory) from exc
+            except BaseException:
+                store.close()
+                raise
+            authority = cls(directory, profile, clock, hierarchy, store, urls)
+            try:
+                authority._refresh(CRL)
+                authority._refresh(ARL)
             except BaseException:
                 authority.close()
                 raise
@@ -163,7 +204,22 @@ class CertificateAuthority:
     @property
     def crl_path(self) -> Path:
         """``issuing.crl`` (DER), replaced atomically on every revocation."""
-        return self._directory / CRL_FILE
+        return self._directory / CRL.file
+
+    @property
+    def arl_path(self) -> Path:
+        """``root.arl`` (DER): the root's list of revoked CA certificates."""
+        return self._directory / ARL.file
+
+    @property
+    def pki_url(self) -> str | None:
+        """The data home's PKI base URL, or ``None`` for a home made before it."""
+        return self._urls.base
+
+    @property
+    def urls(self) -> CaUrls:
+        """The URLs written into this CA's certificates (CRL DP, AIA, CPS)."""
+        return self._urls
 
     def close(self) -> None:
         """Close the register."""
@@ -195,7 +251,7 @@ class CertificateAuthority:
         if len(request.vid) != VID_LENGTH:
             raise InvalidIssueRequest(msg.DETAIL_BAD_VID)
         not_before, not_after = self._validity(request)
-        for _ in range(_SERIAL_ATTEMPTS):
+        for _ in range(SERIAL_ATTEMPTS):
             try:
                 with self._store.write() as writer:
                     if request.job_id is not None:
@@ -215,7 +271,7 @@ class CertificateAuthority:
                         not_after=not_after,
                     )
                     certificate = build_subscriber_certificate(
-                        public_key, terms, self._profile, self._hierarchy
+                        public_key, terms, self._profile, self._hierarchy, self._urls
                     )
                     writer.add_certificate(
                         NewCertificate(
@@ -240,7 +296,7 @@ class CertificateAuthority:
             except DuplicateCn as exc:
                 raise InvalidIssueRequest(msg.DETAIL_CN_TAKEN) from exc
             return certificate
-        raise CaError
+        raise SerialUnavailable
 
     def _validity(self, request: IssueRequest) -> tuple[datetime, datetime]:
         today = self._clock.today_kst()
@@ -272,7 +328,7 @@ class CertificateAuthority:
                     raise AlreadyRevoked(serial)
                 writer.mark_revoked(serial, now, reason.value)
                 writer.add_audit(now, AuditAction.REVOKE, serial, f"reason={reason.value}")
-                self._publish(writer, now)
+                self._publish(writer, CRL, now)
         except CaDatabaseUnavailable:
             # The new CRL may be on disk although the commit failed: bring the file
             # back in line with the register if the database lets us.
@@ -281,31 +337,65 @@ class CertificateAuthority:
             raise
 
     def crl(self) -> x509.CertificateRevocationList:
-        """The current CRL; republished first when missing or outside thisUpdate..nextUpdate
-        at the simulated time (e.g. after the clock was moved forward)."""
-        current = read_crl(self.crl_path)
+        """The issuing CA's current CRL; republished first when missing, unreadable or
+        past its nextUpdate at the simulated time (see :meth:`_refresh`)."""
+        return self._refresh(CRL)
+
+    def arl(self) -> x509.CertificateRevocationList:
+        """The root's current ARL, republished as :meth:`crl` is."""
+        return self._refresh(ARL)
+
+    def republish(self) -> PublishedLists:
+        """Publish a new CRL and a new ARL now, whatever state the old ones are in."""
         now = self._clock.now()
-        if (
-            current is None
-            or current.next_update_utc is None
-            or not current.last_update_utc <= now < current.next_update_utc
-        ):
-            current = self._republish_crl()
-        return current
+        with self._store.write() as writer:
+            crl = self._publish(writer, CRL, now)
+            arl = self._publish(writer, ARL, now)
+        return PublishedLists(crl, arl)
+
+    def _refresh(self, kind: ListKind) -> x509.CertificateRevocationList:
+        # A list whose thisUpdate lies after now (the clock went back) stays: a new one
+        # could not start earlier. Checked again inside the transaction, so processes
+        # that find the same stale list publish one new list, not one each.
+        now = self._clock.now()
+        current = read_crl(self._directory / kind.file)
+        if current is not None and is_current(current, now):
+            return current
+        with self._store.write() as writer:
+            current = read_crl(self._directory / kind.file)
+            if current is not None and is_current(current, now):
+                return current
+            return self._publish(writer, kind, now)
 
     def _republish_crl(self) -> x509.CertificateRevocationList:
         with self._store.write() as writer:
-            return self._publish(writer, self._clock.now())
+            return self._publish(writer, CRL, self._clock.now())
 
-    def _publish(self, writer: StoreWriter, now: datetime) -> x509.CertificateRevocationList:
+    def _publish(
+        self, writer: StoreWriter, kind: ListKind, now: datetime
+    ) -> x509.CertificateRevocationList:
         # Runs inside the write transaction, so concurrent publishers write the file in
         # the order of their commits and the CRL never misses a committed revocation.
-        number = writer.next_crl_number()
-        revoked = writer.revoked()
-        crl = build_crl(self._hierarchy, revoked, number, now.replace(microsecond=0))
-        publish_crl(self.crl_path, crl)
+        # thisUpdate = max(now, the last one published): never backwards in time.
+        path = self._directory / kind.file
+        if kind is CRL:
+            signer, key = self._hierarchy.issuing_certificate, self._hierarchy.issuing_key
+            revoked = writer.revoked()
+        else:
+            # The root issued one CA certificate, which is in service: nothing to list.
+            signer, key = self._hierarchy.root_certificate, self._hierarchy.root_key
+            revoked = []
+        this_update = now.replace(microsecond=0)
+        earlier = [writer.last_this_update(kind.name), _published_this_update(path, signer)]
+        this_update = max([this_update, *(moment for moment in earlier if moment is not None)])
+        number = writer.next_list_number(kind.name, this_update)
+        crl = build_list(signer, key, revoked, number, this_update, kind.lifetime)
+        publish_crl(path, crl)
         writer.add_audit(
-            now, AuditAction.PUBLISH_CRL, None, f"number={number} entries={len(revoked)}"
+            now,
+            kind.audit_action,
+            None,
+            f"number={number} entries={len(revoked)} this_update={this_update.isoformat()}",
         )
         return crl
 
@@ -364,6 +454,23 @@ class CertificateAuthority:
         if self._clock.now() > row.not_after:
             return CertificateStatus.EXPIRED
         return CertificateStatus.GOOD
+
+
+def _urls_of(store: CertificateStore, profile: CaProfile) -> CaUrls:
+    base = store.pki_url()
+    return profile.legacy_urls() if base is None else CaUrls.under(base, profile.org)
+
+
+def _published_this_update(path: Path, signer: x509.Certificate) -> datetime | None:
+    """The thisUpdate of the list in ``path`` if ``signer`` signed it (the file may be
+    ahead of the register when a commit failed after the file was written)."""
+    published = read_crl(path)
+    if published is None or published.issuer != signer.subject:
+        return None
+    public_key = signer.public_key()
+    if not isinstance(public_key, rsa.RSAPublicKey) or not published.is_signature_valid(public_key):
+        return None
+    return published.last_update_utc
 
 
 def _same_key_or_refuse(row: CertificateRow, public_key: object) -> x509.Certificate:

@@ -8,10 +8,16 @@ from datetime import datetime
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import AuthorityInformationAccessOID
 
+from mgcert.ca.extensions import (
+    authority_information_access,
+    authority_key_identifier,
+    certificate_policies,
+    crl_distribution_point,
+)
 from mgcert.ca.hierarchy import CaHierarchy
 from mgcert.ca.profile import CaProfile
+from mgcert.ca.urls import CaUrls
 from mgcert.messages import ca as msg
 from mgcert.npki.names import subject_name
 from mgcert.npki.profile import CertificateKind
@@ -36,57 +42,40 @@ def build_subscriber_certificate(
     terms: SubscriberTerms,
     profile: CaProfile,
     hierarchy: CaHierarchy,
+    urls: CaUrls,
 ) -> x509.Certificate:
     """Sign a subscriber certificate with the issuing CA key (sha256WithRSAEncryption).
 
-    Extensions: AKI, SKI, keyUsage (critical: digitalSignature + nonRepudiation),
-    certificatePolicies (critical: policy OID of the kind, CPS URI, test user notice),
-    subjectAltName (identifyData with the VID), CRL distribution point, AIA (OCSP).
-    No basicConstraints and no extendedKeyUsage, like real personal certificates.
+    Subject ``C=kr, O=<org>, OU=personal4IB, OU=<profile.bank_ou>, CN=<cn>``. Extensions:
+    AKI (key id + issuer + serial of the issuing CA certificate), SKI, keyUsage (critical:
+    digitalSignature + nonRepudiation), certificatePolicies (critical: policy OID of the
+    kind; the test user notice first, as BMPString, then the CPS URI), subjectAltName
+    (identifyData with the VID), CRL distribution point, AIA (OCSP and caIssuers). No
+    basicConstraints and no extendedKeyUsage, like real personal certificates.
     """
     issuer = hierarchy.issuing_certificate
-    issuer_ski = issuer.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
     return (
         x509.CertificateBuilder()
-        .subject_name(subject_name(terms.cn, profile.org))
+        .subject_name(subject_name(terms.cn, profile.org, profile.bank_ou))
         .issuer_name(issuer.subject)
         .public_key(public_key)
         .serial_number(terms.serial)
         .not_valid_before(terms.not_before)
         .not_valid_after(terms.not_after)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(issuer_ski),
-            critical=False,
-        )
+        .add_extension(authority_key_identifier(issuer), critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
         .add_extension(_subscriber_key_usage(), critical=True)
-        .add_extension(_policies(terms.kind, profile), critical=True)
+        .add_extension(
+            certificate_policies(terms.kind.policy_oid, msg.CERT_USER_NOTICE, urls.cps),
+            critical=True,
+        )
         .add_extension(
             x509.SubjectAlternativeName([identify_data_other_name(terms.real_name, terms.vid)]),
             critical=False,
         )
+        .add_extension(crl_distribution_point(urls.crl), critical=False)
         .add_extension(
-            x509.CRLDistributionPoints(
-                [
-                    x509.DistributionPoint(
-                        full_name=[x509.UniformResourceIdentifier(profile.crl_url)],
-                        relative_name=None,
-                        reasons=None,
-                        crl_issuer=None,
-                    )
-                ]
-            ),
-            critical=False,
-        )
-        .add_extension(
-            x509.AuthorityInformationAccess(
-                [
-                    x509.AccessDescription(
-                        AuthorityInformationAccessOID.OCSP,
-                        x509.UniformResourceIdentifier(profile.ocsp_url),
-                    )
-                ]
-            ),
+            authority_information_access(ocsp=urls.ocsp, ca_issuers=urls.issuing_certificate),
             critical=False,
         )
         .sign(hierarchy.issuing_key, hashes.SHA256())
@@ -104,15 +93,4 @@ def _subscriber_key_usage() -> x509.KeyUsage:
         crl_sign=False,
         encipher_only=False,
         decipher_only=False,
-    )
-
-
-def _policies(kind: CertificateKind, profile: CaProfile) -> x509.CertificatePolicies:
-    return x509.CertificatePolicies(
-        [
-            x509.PolicyInformation(
-                kind.policy_oid,
-                [profile.cps_url, x509.UserNotice(None, msg.CERT_USER_NOTICE)],
-            )
-        ]
     )

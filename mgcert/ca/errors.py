@@ -105,3 +105,17 @@ class CaRegisterTooNew(CaError):
     def __init__(self, path: object) -> None:
         self.path = path
         super().__init__(msg.CA_REGISTER_TOO_NEW.format(path=path))
+
+
+class InvalidPkiUrl(CaError):
+    """A PKI base URL that certificates cannot point at (see :func:`validate_pki_url`)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        super().__init__(msg.INVALID_PKI_URL.format(url=repr(url)))
+
+
+class SerialUnavailable(CaError):
+    """Every serial drawn for a certificate was already taken (practically impossible)."""
+
+    default_message = msg.SERIAL_UNAVAILABLE

@@ -10,6 +10,13 @@ Layout under the CA folder (DESIGN.md "Data home")::
 The keys are stored unencrypted, protected by file permissions only: this is a
 simulator CA whose certificates say they are test certificates, and there is no place
 to keep a key-encryption password that would be safer than the key file itself.
+
+The issuing CA certificate is made like a real accredited CA's (TradeSign CA4 under KISA
+RootCA 4, NPKI.md): certificatePolicies (critical: anyPolicy with a test user notice and
+the CPS), policyConstraints (critical: requireExplicitPolicy 0), a CRL distribution point
+at the root's ARL, AIA caIssuers at the root certificate, and an AKI with key id, issuer
+and serial. CA certificates are made once: a data home made before keeps its CA
+certificates as they were (without those extensions); only new data homes get this form.
 """
 
 from __future__ import annotations
@@ -24,11 +31,20 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import CertificatePoliciesOID
 
 from mgcert.ca.errors import CaStateDamaged
+from mgcert.ca.extensions import (
+    authority_information_access,
+    authority_key_identifier,
+    certificate_policies,
+    crl_distribution_point,
+)
 from mgcert.ca.files import write_atomic
 from mgcert.ca.profile import CaProfile
+from mgcert.ca.urls import CaUrls
 from mgcert.ca.validity import end_of_day_kst, start_of_day_kst
+from mgcert.messages import ca as msg
 
 ROOT_CERT_FILE = "root.der"
 ISSUING_CERT_FILE = "issuing.der"
@@ -45,6 +61,11 @@ KEY_DIR_MODE = 0o700
 _BACKDATE_YEARS = 1
 _ROOT_YEARS = 25
 _ISSUING_YEARS = 20
+ANY_POLICY = CertificatePoliciesOID.ANY_POLICY
+# Serials are 4 bytes as in every real NPKI sample: the first byte 0x01..0x7F, so the
+# DER INTEGER is positive and exactly 4 bytes long. 2**31 - 2**24 values.
+SERIAL_MIN = 0x0100_0000
+SERIAL_MAX = 0x7FFF_FFFF
 
 
 @dataclass(frozen=True)
@@ -54,14 +75,12 @@ class CaHierarchy:
     root_certificate: x509.Certificate
     issuing_certificate: x509.Certificate
     issuing_key: rsa.RSAPrivateKey
+    root_key: rsa.RSAPrivateKey  # signs the ARL
 
 
 def new_serial() -> int:
-    """A random positive serial of at most 159 bits, so its DER INTEGER fits 20 bytes."""
-    while True:
-        serial = secrets.randbits(159)
-        if serial:
-            return serial
+    """A random serial of 4 DER bytes: :data:`SERIAL_MIN` .. :data:`SERIAL_MAX`."""
+    return SERIAL_MIN + secrets.randbelow(SERIAL_MAX - SERIAL_MIN + 1)
 
 
 def ensure_private_dir(directory: Path) -> Path:
@@ -72,19 +91,21 @@ def ensure_private_dir(directory: Path) -> Path:
     return private
 
 
-def load_or_create(directory: Path, profile: CaProfile, today: date) -> CaHierarchy:
+def load_or_create(directory: Path, profile: CaProfile, today: date, urls: CaUrls) -> CaHierarchy:
     """Load the CA in ``directory``, creating root and issuing CA if it is not complete.
 
     The caller holds the creation lock. A folder without ``issuing.der`` is a CA whose
-    creation never finished: everything in it is made anew.
+    creation never finished: everything in it is made anew, pointing at ``urls``.
     """
     private = ensure_private_dir(directory)
     if (directory / ISSUING_CERT_FILE).exists():
         return _load(directory, private, profile)
-    return _create(directory, private, profile, today)
+    return _create(directory, private, profile, today, urls)
 
 
-def _create(directory: Path, private: Path, profile: CaProfile, today: date) -> CaHierarchy:
+def _create(
+    directory: Path, private: Path, profile: CaProfile, today: date, urls: CaUrls
+) -> CaHierarchy:
     not_before = start_of_day_kst(date(today.year - _BACKDATE_YEARS, 1, 1))
     root_key = rsa.generate_private_key(public_exponent=65537, key_size=CA_KEY_BITS)
     issuing_key = rsa.generate_private_key(public_exponent=65537, key_size=CA_KEY_BITS)
@@ -98,6 +119,7 @@ def _create(directory: Path, private: Path, profile: CaProfile, today: date) -> 
         root_key,
         not_before,
         end_of_day_kst(date(today.year + _ISSUING_YEARS, 12, 31)),
+        urls,
     )
     write_atomic(private / ROOT_KEY_FILE, _key_pem(root_key), KEY_FILE_MODE)
     write_atomic(private / ISSUING_KEY_FILE, _key_pem(issuing_key), KEY_FILE_MODE)
@@ -109,26 +131,32 @@ def _create(directory: Path, private: Path, profile: CaProfile, today: date) -> 
         issuing.public_bytes(serialization.Encoding.DER),
         PUBLIC_FILE_MODE,
     )
-    return CaHierarchy(root, issuing, issuing_key)
+    return CaHierarchy(root, issuing, issuing_key, root_key)
 
 
 def _load(directory: Path, private: Path, profile: CaProfile) -> CaHierarchy:
     root = _read_certificate(directory / ROOT_CERT_FILE)
     issuing = _read_certificate(directory / ISSUING_CERT_FILE)
-    key_path = private / ISSUING_KEY_FILE
-    try:
-        key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
-    except (OSError, ValueError, TypeError) as exc:
-        raise CaStateDamaged(key_path) from exc
-    if not isinstance(key, rsa.RSAPrivateKey) or key.public_key() != issuing.public_key():
-        raise CaStateDamaged(key_path)
+    key = _read_key(private / ISSUING_KEY_FILE, issuing)
+    root_key = _read_key(private / ROOT_KEY_FILE, root)
     if root.subject != profile.root_name or issuing.subject != profile.issuing_name:
         raise CaStateDamaged(directory)
     try:
         issuing.verify_directly_issued_by(root)
     except (ValueError, TypeError, InvalidSignature) as exc:
         raise CaStateDamaged(directory / ISSUING_CERT_FILE) from exc
-    return CaHierarchy(root, issuing, key)
+    return CaHierarchy(root, issuing, key, root_key)
+
+
+def _read_key(path: Path, certificate: x509.Certificate) -> rsa.RSAPrivateKey:
+    """The RSA key in ``path``, which must be the key of ``certificate``."""
+    try:
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except (OSError, ValueError, TypeError) as exc:
+        raise CaStateDamaged(path) from exc
+    if not isinstance(key, rsa.RSAPrivateKey) or key.public_key() != certificate.public_key():
+        raise CaStateDamaged(path)
+    return key
 
 
 def _read_certificate(path: Path) -> x509.Certificate:
@@ -186,8 +214,8 @@ def _issuing_certificate(
     root_key: rsa.RSAPrivateKey,
     not_before: datetime,
     not_after: datetime,
+    urls: CaUrls,
 ) -> x509.Certificate:
-    root_ski = root.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
     return (
         x509.CertificateBuilder()
         .subject_name(profile.issuing_name)
@@ -199,8 +227,17 @@ def _issuing_certificate(
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(_ca_key_usage(), critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
+        .add_extension(authority_key_identifier(root), critical=False)
         .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(root_ski),
+            certificate_policies(ANY_POLICY, msg.CA_CERT_USER_NOTICE, urls.cps), critical=True
+        )
+        .add_extension(
+            x509.PolicyConstraints(require_explicit_policy=0, inhibit_policy_mapping=None),
+            critical=True,
+        )
+        .add_extension(crl_distribution_point(urls.arl), critical=False)
+        .add_extension(
+            authority_information_access(ocsp=None, ca_issuers=urls.root_certificate),
             critical=False,
         )
         .sign(root_key, hashes.SHA256())

@@ -41,7 +41,7 @@ class IssuedRecord:
 
 @dataclass(frozen=True)
 class AuditEntry:
-    """One line of the CA's audit log (every creation, issuance, revocation, CRL)."""
+    """One line of the CA's audit log (every issuance, revocation, CRL and ARL)."""
 
     time: datetime
     action: str
@@ -55,3 +55,4 @@ class AuditAction:
     ISSUE = "issue"
     REVOKE = "revoke"
     PUBLISH_CRL = "publish_crl"
+    PUBLISH_ARL = "publish_arl"

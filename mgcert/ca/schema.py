@@ -5,6 +5,11 @@ each certificate may carry the center's **job id** (UNIQUE: issuing twice for on
 returns the first certificate), CNs are unique for every certificate issued from then
 on, the CN tail comes from a counter kept in the register (never wrapping), and a
 ``meta`` table holds the register's own id, which the data home's manifest records.
+Version 3 (a real PKI, issue 13): ``list_state`` keeps, for the CRL and for the root's
+ARL, the last number and thisUpdate published (a new list never goes back in time);
+the CRL number moves there from ``crl_state``. A register *created* at version 3 or
+later also holds ``meta.pki_url``, the data home's PKI base URL; registers migrated from
+version 1 or 2 have none and keep their ``.invalid`` URLs.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ from __future__ import annotations
 import secrets
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+PKI_URL_KEY = "pki_url"
 
 _V1 = (
     """
@@ -57,8 +63,11 @@ class RegisterTooNew(Exception):  # an internal signal, turned into a CA error b
     """The file was written by a newer mgcert."""
 
 
-def migrate(db: sqlite3.Connection) -> None:
-    """Bring the register to :data:`SCHEMA_VERSION`; runs inside a write transaction."""
+def migrate(db: sqlite3.Connection, *, pki_url: str | None = None) -> None:
+    """Bring the register to :data:`SCHEMA_VERSION`; runs inside a write transaction.
+
+    ``pki_url`` is recorded only when the register is created here (version 0).
+    """
     version = int(db.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         raise RegisterTooNew(version)
@@ -67,6 +76,10 @@ def migrate(db: sqlite3.Connection) -> None:
             db.execute(statement)
     if version < 2:
         _to_v2(db)
+    if version < 3:
+        _to_v3(db)
+    if version == 0 and pki_url is not None:
+        db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (PKI_URL_KEY, pki_url))
     if version != SCHEMA_VERSION:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -85,3 +98,23 @@ def _to_v2(db: sqlite3.Connection) -> None:
     db.execute(
         "CREATE TABLE cn_sequence (id INTEGER PRIMARY KEY CHECK (id = 1), last INTEGER NOT NULL)"
     )
+
+
+def _to_v3(db: sqlite3.Connection) -> None:
+    db.execute(
+        """
+        CREATE TABLE list_state (
+            name        TEXT PRIMARY KEY CHECK (name IN ('crl', 'arl')),
+            number      INTEGER NOT NULL,
+            this_update TEXT
+        )
+        """
+    )
+    # The last thisUpdate of a CRL published before version 3 is the time of its audit
+    # line (both are the publishing instant without microseconds, stored alike).
+    db.execute(
+        "INSERT INTO list_state (name, number, this_update)"
+        " SELECT 'crl', coalesce(number, 0),"
+        " (SELECT max(time) FROM audit_log WHERE action = 'publish_crl') FROM crl_state"
+    )
+    db.execute("DROP TABLE crl_state")

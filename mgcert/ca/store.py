@@ -1,4 +1,4 @@
-"""The CA's register (SQLite, WAL): issued certificates, revocations, CRL number, audit log.
+"""The CA's register (SQLite, WAL): issued certificates, revocations, list numbers, audit log.
 
 Every change runs in one ``BEGIN IMMEDIATE`` transaction, so several processes sharing a
 data home serialize their writes; readers never block in WAL mode. Serials are kept as
@@ -20,7 +20,7 @@ from typing import Any
 
 from mgcert.ca.errors import CaDatabaseUnavailable, CaRegisterMissing, CaRegisterTooNew
 from mgcert.ca.records import AuditEntry
-from mgcert.ca.schema import RegisterTooNew, migrate
+from mgcert.ca.schema import PKI_URL_KEY, RegisterTooNew, migrate
 
 BUSY_TIMEOUT_SECONDS = 30.0
 
@@ -163,11 +163,21 @@ class StoreWriter:
             (_time_text(at), action, None if serial is None else serial_text(serial), detail),
         )
 
-    def next_crl_number(self) -> int:
-        """Increment and return the CRL number (1 for the first CRL)."""
+    def last_this_update(self, name: str) -> datetime | None:
+        """The thisUpdate of the last list ``name`` (``crl`` / ``arl``) published, if known."""
         row = self._db.execute(
-            "INSERT INTO crl_state (id, number) VALUES (1, 1)"
-            " ON CONFLICT (id) DO UPDATE SET number = number + 1 RETURNING number"
+            "SELECT this_update FROM list_state WHERE name = ?", (name,)
+        ).fetchone()
+        return None if row is None or row[0] is None else _parse_time(str(row[0]))
+
+    def next_list_number(self, name: str, this_update: datetime) -> int:
+        """Increment and return the number of list ``name`` (1 for the first), recording
+        ``this_update`` as its last thisUpdate."""
+        row = self._db.execute(
+            "INSERT INTO list_state (name, number, this_update) VALUES (?, 1, ?)"
+            " ON CONFLICT (name) DO UPDATE SET number = number + 1,"
+            " this_update = excluded.this_update RETURNING number",
+            (name, _time_text(this_update)),
         ).fetchone()
         return int(row[0])
 
@@ -223,11 +233,14 @@ class CertificateStore:
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True) -> CertificateStore:
+    def open(
+        cls, path: Path, *, create: bool = True, pki_url: str | None = None
+    ) -> CertificateStore:
         """Open the register at ``path`` in WAL mode, migrating it to the current schema.
 
         With ``create=False`` (the data home says this CA exists), a missing or emptied
-        file is :class:`CaRegisterMissing` and nothing is created.
+        file is :class:`CaRegisterMissing` and nothing is created. ``pki_url`` is stored
+        (in the creating transaction) only when the register is created now.
         """
         if not create and not _has_register(path):
             raise CaRegisterMissing(path)
@@ -248,7 +261,7 @@ class CertificateStore:
         store = cls(db)
         try:
             with store.write() as writer:
-                migrate(writer._db)
+                migrate(writer._db, pki_url=pki_url)
         except RegisterTooNew as exc:
             store.close()
             raise CaRegisterTooNew(path) from exc
@@ -259,14 +272,22 @@ class CertificateStore:
 
     def register_id(self) -> str:
         """The id this register was given when it was created (see :mod:`mgcert.ca.schema`)."""
+        value = self._meta("register_id")
+        if value is None:
+            raise CaDatabaseUnavailable
+        return value
+
+    def pki_url(self) -> str | None:
+        """The PKI base URL recorded when the register was created (``None`` before v3)."""
+        return self._meta(PKI_URL_KEY)
+
+    def _meta(self, key: str) -> str | None:
         with self._lock:
             try:
-                row = self._db.execute(
-                    "SELECT value FROM meta WHERE key = 'register_id'"
-                ).fetchone()
+                row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
             except sqlite3.Error as exc:
                 raise CaDatabaseUnavailable from exc
-        return str(row[0])
+        return None if row is None else str(row[0])
 
     def find_by_job(self, job_id: str) -> CertificateRow | None:
         """The certificate issued for the center's job ``job_id``, or ``None``."""

@@ -14,6 +14,11 @@ INVALID_REVOCATION_REASON = "인증서 폐지 사유가 올바르지 않습니�
 CA_STATE_DAMAGED = "인증기관 파일이 손상되었거나 다른 인증기관의 파일입니다: {path}"
 CA_DATABASE_UNAVAILABLE = "인증기관 데이터베이스를 사용할 수 없습니다. 잠시 후 다시 시도해 주세요."
 CRL_PUBLISH_FAILED = "인증서 폐지 목록(CRL)을 저장하지 못했습니다: {path}"
+INVALID_PKI_URL = (
+    "PKI 주소가 올바르지 않습니다: {url}. http:// 또는 https://로 시작하고 호스트가 있어야 하며 "
+    "?나 #은 쓸 수 없습니다 (예: http://127.0.0.1:8389)."
+)
+SERIAL_UNAVAILABLE = "인증서 일련번호를 정하지 못했습니다. 다시 시도해 주세요."
 
 # Details for INVALID_ISSUE_REQUEST
 DETAIL_BAD_CN = "인증서 이름(CN)은 '이름()숫자' 형식이어야 합니다."
@@ -25,9 +30,13 @@ DETAIL_BAD_NOT_AFTER = "만료일이 시작일보다 앞설 수 없습니다."
 
 # Text written into certificates (user notice in certificatePolicies)
 CERT_USER_NOTICE = "이 인증서는 mgcert 시뮬레이터의 테스트 인증서입니다"
+# ... and in the issuing CA certificate's anyPolicy
+CA_CERT_USER_NOTICE = "이 인증기관은 mgcert 시뮬레이터의 테스트 인증기관입니다"
 CA_FOLDER_UNUSABLE = "인증기관 폴더를 만들거나 열 수 없습니다: {path}"
 CA_REGISTER_MISSING = (
     "인증기관 등록부({path})가 없거나 비어 있습니다. 백업에서 되살리거나 "
     "'mgcert reset --yes'로 새 데이터 폴더를 시작하세요."
 )
-CA_REGISTER_TOO_NEW = "인증기관 등록부({path})는 더 새로운 mgcert가 만든 파일입니다. mgcert를 업데이트하세요."
+CA_REGISTER_TOO_NEW = (
+    "인증기관 등록부({path})는 더 새로운 mgcert가 만든 파일입니다. mgcert를 업데이트하세요."
+)

@@ -15,7 +15,9 @@ from ca_support import MakeRequest
 from cryptography import x509
 
 import mgcert.ca.authority
-from mgcert.ca import CertificateAuthority, CertificateStatus
+import mgcert.ca.hierarchy
+from mgcert.ca import CertificateAuthority, CertificateStatus, SerialUnavailable
+from mgcert.ca.hierarchy import SERIAL_MAX, SERIAL_MIN, new_serial
 from mgcert.home import DataHome
 
 PER_PROCESS = 20
@@ -114,15 +116,49 @@ def test_a_colliding_serial_is_drawn_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     first = fresh_ca.issue(csr_der, make_request())
-    draws = iter([first.serial_number, first.serial_number, 0xC0FFEE])
+    draws = iter([first.serial_number, first.serial_number, 0x5A0E2C9F])
     monkeypatch.setattr(mgcert.ca.authority, "new_serial", lambda: next(draws))
     second = fresh_ca.issue(csr_der, make_request())
-    assert second.serial_number == 0xC0FFEE
+    assert second.serial_number == 0x5A0E2C9F
     assert fresh_ca.status(first.serial_number) is CertificateStatus.GOOD
     record = fresh_ca.record(second.serial_number)
     assert record is not None
     assert x509.load_der_x509_certificate(record.der) == second
     assert [e.action for e in fresh_ca.audit_log() if e.action == "issue"] == ["issue"] * 2
+
+
+def test_a_serial_space_that_keeps_colliding_is_a_korean_error_and_records_nothing(
+    fresh_ca: CertificateAuthority,
+    csr_der: bytes,
+    make_request: MakeRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = fresh_ca.issue(csr_der, make_request())
+    drawn: list[int] = []
+
+    def always_taken() -> int:
+        drawn.append(first.serial_number)
+        return first.serial_number
+
+    monkeypatch.setattr(mgcert.ca.authority, "new_serial", always_taken)
+    with pytest.raises(SerialUnavailable) as error:
+        fresh_ca.issue(csr_der, make_request())
+    assert "일련번호" in str(error.value)
+    assert len(drawn) == mgcert.ca.authority.SERIAL_ATTEMPTS
+    # 64 draws: even with half of the 2**31 - 2**24 serials taken, failing is 2**-64 likely.
+    assert (1 / 2) ** mgcert.ca.authority.SERIAL_ATTEMPTS <= 2**-64
+    assert [e.action for e in fresh_ca.audit_log() if e.action == "issue"] == ["issue"]
+
+
+def test_serials_fill_exactly_the_four_byte_positive_range(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert (SERIAL_MIN, SERIAL_MAX) == (0x0100_0000, 0x7FFF_FFFF)
+    for pick in (0, SERIAL_MAX - SERIAL_MIN):
+        monkeypatch.setattr(mgcert.ca.hierarchy.secrets, "randbelow", lambda _n, p=pick: p)
+        serial = new_serial()
+        assert len(serial.to_bytes(4, "big").lstrip(b"\0")) == 4
+        assert serial.to_bytes(4, "big")[0] < 0x80
+    monkeypatch.undo()
+    assert all(SERIAL_MIN <= new_serial() <= SERIAL_MAX for _ in range(10_000))
 
 
 def test_concurrent_threads_share_one_ca(

@@ -162,4 +162,4 @@ def test_pypinksign_reads_the_certificate(
     assert valid_from == certificate.not_valid_before_utc
     assert valid_until == certificate.not_valid_after_utc
     assert valid_from.isoformat() == "2026-11-23T15:00:00+00:00"  # 00:00:00 KST
-    assert valid_until.isoformat() == "2027-11-23T14:59:59+00:00"  # 23:59:59 KST
+    assert valid_until.isoformat() == "2027-11-24T14:59:59+00:00"  # 23:59:59 KST, same date

@@ -14,7 +14,6 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.x509.oid import AuthorityInformationAccessOID, NameOID
 
 from mgcert.ca import (
-    MG_CA_PROFILE,
     CertificateAuthority,
     CsrSignatureInvalid,
     InvalidCsr,
@@ -69,13 +68,29 @@ def test_key_and_signature_algorithm(
     assert general_cert.version is x509.Version.v3
 
 
-def test_serial_is_positive_and_fits_20_bytes(
+def _der_serial(certificate: x509.Certificate) -> bytes:
+    """The content octets of the serial's DER INTEGER, read from the certificate bytes."""
+    tbs = certificate.tbs_certificate_bytes
+    # TBSCertificate: SEQUENCE header, [0] EXPLICIT version (a0 03 02 01 02), INTEGER.
+    header = 2 + (tbs[1] & 0x7F if tbs[1] & 0x80 else 0)
+    assert tbs[header : header + 5] == bytes.fromhex("a003020102")
+    integer = tbs[header + 5 :]
+    assert integer[0] == 0x02
+    return integer[2 : 2 + integer[1]]
+
+
+def test_serials_are_four_positive_bytes_as_in_real_certificates(
     mg_ca: CertificateAuthority, csr_der: bytes, make_request: MakeRequest
 ) -> None:
-    serials = {mg_ca.issue(csr_der, make_request()).serial_number for _ in range(5)}
-    assert len(serials) == 5
-    for serial in serials:
-        assert 0 < serial < 2**159  # DER INTEGER of at most 20 bytes with a 0 sign bit
+    certificates = [mg_ca.issue(csr_der, make_request()) for _ in range(20)]
+    assert len({c.serial_number for c in certificates}) == 20
+    for certificate in certificates:
+        octets = _der_serial(certificate)
+        assert len(octets) == 4  # e.g. 26EB436E, 5A0E2C9F in real yessign/TradeSign files
+        assert 0 < octets[0] < 0x80  # positive without a leading zero byte
+        assert int.from_bytes(octets, "big") == certificate.serial_number
+    for ca_certificate in (mg_ca.root_certificate, mg_ca.issuing_certificate):
+        assert 0x0100_0000 <= ca_certificate.serial_number <= 0x7FFF_FFFF
 
 
 def test_key_usage_is_critical_signature_and_non_repudiation(
@@ -119,10 +134,12 @@ def test_key_identifiers(general_cert: x509.Certificate, mg_ca: CertificateAutho
     ski = general_cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
     assert ski == x509.SubjectKeyIdentifier.from_public_key(general_cert.public_key())
     aki = general_cert.extensions.get_extension_for_class(x509.AuthorityKeyIdentifier).value
-    issuer_ski = mg_ca.issuing_certificate.extensions.get_extension_for_class(
-        x509.SubjectKeyIdentifier
-    ).value
+    issuing = mg_ca.issuing_certificate
+    issuer_ski = issuing.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
     assert aki.key_identifier == issuer_ski.digest
+    # Key id + issuer (DirName) + serial of the issuing CA certificate, as real ones.
+    assert aki.authority_cert_issuer == [x509.DirectoryName(issuing.issuer)]
+    assert aki.authority_cert_serial_number == issuing.serial_number
 
 
 @pytest.mark.parametrize(
@@ -145,10 +162,11 @@ def test_policy_is_critical_with_oid_of_kind_cps_and_test_notice(
     assert extension.critical
     [information] = list(extension.value)
     assert information.policy_identifier.dotted_string == policy
-    qualifiers = information.policy_qualifiers or []
-    assert MG_CA_PROFILE.cps_url in qualifiers
-    notices = [q for q in qualifiers if isinstance(q, x509.UserNotice)]
-    assert [notice.explicit_text for notice in notices] == [msg.CERT_USER_NOTICE]
+    # The user notice first, then the CPS URI, as in real yessign certificates.
+    assert information.policy_qualifiers == [
+        x509.UserNotice(None, msg.CERT_USER_NOTICE),
+        mg_ca.urls.cps,
+    ]
     assert "테스트 인증서" in msg.CERT_USER_NOTICE
     assert mg_ca.record(certificate.serial_number).kind is kind  # type: ignore[union-attr]
 
@@ -163,17 +181,18 @@ def test_vid_verifies_with_the_holders_number_only(
     assert not verify_vid(general_cert, holder.rrn, bytes(20))
 
 
-def test_crl_distribution_point_and_ocsp_are_unresolvable(
+def test_crl_distribution_point_and_aia_point_at_the_data_homes_pki_url(
     general_cert: x509.Certificate,
 ) -> None:
     points = general_cert.extensions.get_extension_for_class(x509.CRLDistributionPoints).value
-    assert [name.value for name in points[0].full_name or []] == [MG_CA_PROFILE.crl_url]
+    assert [name.value for name in points[0].full_name or []] == [
+        "http://127.0.0.1:8389/mgsim/issuing.crl"
+    ]
     access = general_cert.extensions.get_extension_for_class(x509.AuthorityInformationAccess).value
     assert [(a.access_method, a.access_location.value) for a in access] == [
-        (AuthorityInformationAccessOID.OCSP, MG_CA_PROFILE.ocsp_url)
+        (AuthorityInformationAccessOID.OCSP, "http://127.0.0.1:8389/mgsim/ocsp"),
+        (AuthorityInformationAccessOID.CA_ISSUERS, "http://127.0.0.1:8389/mgsim/issuing.der"),
     ]
-    for url in (MG_CA_PROFILE.crl_url, MG_CA_PROFILE.ocsp_url, MG_CA_PROFILE.cps_url):
-        assert ".invalid/" in url
 
 
 # -- validity ---------------------------------------------------------------------------
@@ -185,11 +204,12 @@ def kst(
     return datetime(year, month, day, hour, minute, second, tzinfo=KST)
 
 
-def test_one_year_from_midnight_kst_to_end_of_the_day_before(
+def test_one_year_from_midnight_kst_to_the_end_of_the_same_date(
     general_cert: x509.Certificate,
 ) -> None:
+    # As yessign: 00:00:00 KST of the issue day to 23:59:59 KST of the same date a year on.
     assert general_cert.not_valid_before_utc == kst(2026, 11, 24, 0, 0, 0)
-    assert general_cert.not_valid_after_utc == kst(2027, 11, 23, 23, 59, 59)
+    assert general_cert.not_valid_after_utc == kst(2027, 11, 24, 23, 59, 59)
 
 
 def test_financial_certificate_lasts_three_years(
@@ -197,7 +217,7 @@ def test_financial_certificate_lasts_three_years(
 ) -> None:
     certificate = mg_ca.issue(csr_der, make_request(CertificateKind.FINANCIAL))
     assert certificate.not_valid_before_utc == kst(2026, 11, 24, 0, 0, 0)
-    assert certificate.not_valid_after_utc == kst(2029, 11, 23, 23, 59, 59)
+    assert certificate.not_valid_after_utc == kst(2029, 11, 24, 23, 59, 59)
 
 
 def test_issue_day_is_the_kst_date_not_the_utc_date(
@@ -207,7 +227,7 @@ def test_issue_day_is_the_kst_date_not_the_utc_date(
     authority = mg_ca_at(Clock(pinned=kst(2026, 11, 24, 0, 30, 0)))
     certificate = authority.issue(csr_der, make_request())
     assert certificate.not_valid_before_utc == kst(2026, 11, 24, 0, 0, 0)
-    assert certificate.not_valid_after_utc == kst(2027, 11, 23, 23, 59, 59)
+    assert certificate.not_valid_after_utc == kst(2027, 11, 24, 23, 59, 59)
 
 
 def test_issued_on_29_february_ends_on_28_february(

@@ -8,10 +8,12 @@ from pathlib import Path
 from ca_support import MakeRequest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.x509.oid import NameOID
 from pypinksign import PinkSign
 
 from mgcert.ca import CertificateAuthority, CertificateStatus
 from mgcert.home import DataHome
+from mgcert.npki.names import folder_name
 
 
 def test_other_ca_has_its_own_names_files_and_keys(
@@ -24,7 +26,7 @@ def test_other_ca_has_its_own_names_files_and_keys(
     )
     assert other_ca.root_certificate.public_key() != mg_ca.root_certificate.public_key()
     assert other_ca.issuing_certificate.public_key() != mg_ca.issuing_certificate.public_key()
-    assert ".othersim.invalid/" in other_ca.profile.crl_url
+    assert ".othersim.invalid/" in other_ca.profile.crl_url  # what homes made before keep
 
 
 def test_certificates_of_each_ca_belong_to_that_ca_only(
@@ -44,6 +46,30 @@ def test_certificates_of_each_ca_belong_to_that_ca_only(
     )
     assert mg_ca.status(theirs.serial_number) is CertificateStatus.UNKNOWN
     assert other_ca.status(theirs.serial_number) is CertificateStatus.GOOD
+
+
+def test_other_institutions_subject_names_its_own_bank(
+    mg_ca: CertificateAuthority,
+    other_ca: CertificateAuthority,
+    csr_der: bytes,
+    make_request: MakeRequest,
+) -> None:
+    # Its CN tails carry bank code 088 (신한): the second OU says SHB, not MG.
+    theirs = other_ca.issue(csr_der, make_request(cn="김혜원()008808820190315188002010"))
+    assert theirs.subject.rfc4514_string() == (
+        "CN=김혜원()008808820190315188002010,OU=SHB,OU=personal4IB,O=OTHERSIM,C=kr"
+    )
+    assert folder_name(theirs.subject) == (
+        "cn=김혜원()008808820190315188002010,ou=SHB,ou=personal4IB,o=OTHERSIM,c=kr"
+    )
+    assert other_ca.profile.bank_ou == "SHB"
+    mine = mg_ca.issue(csr_der, make_request())
+    assert [
+        a.value for a in mine.subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME)
+    ] == [
+        "personal4IB",
+        "MG",
+    ]
 
 
 def test_is_issuer_of_checks_the_signature_not_just_the_name(

@@ -40,7 +40,7 @@ def test_status_turns_expired_one_second_after_the_end(
     mg_ca: CertificateAuthority, mg_ca_at: OpenCa, csr_der: bytes, make_request: MakeRequest
 ) -> None:
     certificate = mg_ca.issue(csr_der, make_request())
-    clock = Clock(pinned=datetime(2027, 11, 23, 23, 59, 59, tzinfo=KST))
+    clock = Clock(pinned=datetime(2027, 11, 24, 23, 59, 59, tzinfo=KST))
     later = mg_ca_at(clock)
     assert later.status(certificate.serial_number) is CertificateStatus.GOOD
     clock.advance(timedelta(seconds=1))
@@ -108,33 +108,37 @@ def _crl_number(crl: x509.CertificateRevocationList) -> int:
 
 
 def test_revocation_republishes_a_signed_crl_listing_the_serial(
-    mg_ca: CertificateAuthority, csr_der: bytes, make_request: MakeRequest, ca_now: datetime
+    fresh_ca: CertificateAuthority, csr_der: bytes, make_request: MakeRequest, ca_now: datetime
 ) -> None:
-    certificate = mg_ca.issue(csr_der, make_request())
-    number_before = _crl_number(mg_ca.crl())
-    mg_ca.revoke(certificate.serial_number, x509.ReasonFlags.affiliation_changed)
+    # A CA of its own: other tests open the shared CA at later times, and a CRL's
+    # thisUpdate never goes back.
+    certificate = fresh_ca.issue(csr_der, make_request())
+    number_before = _crl_number(fresh_ca.crl())
+    fresh_ca.revoke(certificate.serial_number, x509.ReasonFlags.affiliation_changed)
 
-    crl = x509.load_der_x509_crl(mg_ca.crl_path.read_bytes())
-    issuing_key = mg_ca.issuing_certificate.public_key()
+    crl = x509.load_der_x509_crl(fresh_ca.crl_path.read_bytes())
+    issuing_key = fresh_ca.issuing_certificate.public_key()
     assert isinstance(issuing_key, rsa.RSAPublicKey)
     assert crl.is_signature_valid(issuing_key)
-    assert crl.issuer == mg_ca.issuing_certificate.subject
+    assert crl.issuer == fresh_ca.issuing_certificate.subject
     assert crl.last_update_utc == ca_now
     assert crl.next_update_utc == ca_now + timedelta(days=1)
-    assert _crl_number(crl) > number_before
+    assert _crl_number(crl) == number_before + 1
     aki = crl.extensions.get_extension_for_class(x509.AuthorityKeyIdentifier).value
-    issuer_ski = mg_ca.issuing_certificate.extensions.get_extension_for_class(
+    issuer_ski = fresh_ca.issuing_certificate.extensions.get_extension_for_class(
         x509.SubjectKeyIdentifier
     ).value
     assert aki.key_identifier == issuer_ski.digest
+    assert aki.authority_cert_issuer == [x509.DirectoryName(fresh_ca.root_certificate.subject)]
+    assert aki.authority_cert_serial_number == fresh_ca.issuing_certificate.serial_number
 
     entry = crl.get_revoked_certificate_by_serial_number(certificate.serial_number)
     assert entry is not None
     assert entry.revocation_date_utc == ca_now
     reason = entry.extensions.get_extension_for_class(x509.CRLReason).value.reason
     assert reason is x509.ReasonFlags.affiliation_changed
-    assert mg_ca.crl() == crl  # crl() returns the published file while it is current
-    assert not [p for p in mg_ca.directory.iterdir() if p.name.endswith(".tmp")]
+    assert fresh_ca.crl() == crl  # crl() returns the published file while it is current
+    assert not [p for p in fresh_ca.directory.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_crl_keeps_every_revocation_and_omits_unspecified_reason(
@@ -201,12 +205,13 @@ def test_audit_log_has_issue_revoke_and_crl_rows(
     entries = fresh_ca.audit_log()
     assert [(e.action, e.serial) for e in entries] == [
         ("publish_crl", None),  # the initial empty CRL
+        ("publish_arl", None),  # and the root's empty ARL
         ("issue", serial),
         ("revoke", serial),
         ("publish_crl", None),
     ]
     assert all(e.time == ca_now for e in entries)
-    assert "kind=general" in entries[1].detail
-    assert "reason=keyCompromise" in entries[2].detail
-    assert "entries=1" in entries[3].detail
+    assert "kind=general" in entries[2].detail
+    assert "reason=keyCompromise" in entries[3].detail
+    assert "entries=1" in entries[4].detail
     assert [e.action for e in fresh_ca.audit_log(serial)] == ["issue", "revoke"]
