@@ -10,7 +10,7 @@ from cryptography import x509
 
 from mgcert.bank import Bank
 from mgcert.bank.models import CloudCertificateInfo
-from mgcert.ca import MG_CA_PROFILE, OTHER_CA_PROFILE, CertificateAuthority
+from mgcert.ca import MG_CA_PROFILE, OTHER_CA_PROFILE, CertificateAuthority, validate_pki_url
 from mgcert.ca.files import exclusive_lock
 from mgcert.center import media
 from mgcert.center.catalog import Catalog
@@ -19,11 +19,18 @@ from mgcert.center.context import CenterContext
 from mgcert.center.demo import ensure_demo_certificate
 from mgcert.center.financial import FinancialFlow, open_financial
 from mgcert.center.issuance import IssuanceFlow
+from mgcert.center.job_lock import HomeInUse
 from mgcert.center.jobs import Progress, resume_jobs
 from mgcert.center.journal import Job, Journal
 from mgcert.center.login_check import LoginChecker
 from mgcert.center.management import Management
-from mgcert.center.manifest import check_ids, has_registers, read_manifest, write_manifest
+from mgcert.center.manifest import (
+    check_ids,
+    discard_partial_home,
+    has_registers,
+    read_manifest,
+    write_manifest,
+)
 from mgcert.center.models import (
     CertificateDetails,
     CertificateEntry,
@@ -48,6 +55,7 @@ from mgcert.npki.profile import CertificateKind
 from mgcert.npki.storage import MediumKind
 
 CREATION_LOCK = ".creating.lock"
+CREATING_MARKER = ".creating"
 
 
 class CertificateCenter:
@@ -55,6 +63,7 @@ class CertificateCenter:
 
     def __init__(self, ctx: CenterContext) -> None:
         self._ctx = ctx
+        self._in_use: HomeInUse | None = None
         self._catalog = Catalog(ctx)
         self._management = Management(ctx, self._catalog)
         self._transfer = Transfer(ctx, self._catalog)
@@ -63,22 +72,33 @@ class CertificateCenter:
 
     @classmethod
     def open(
-        cls, home: DataHome, clock: Clock, *, iterations: int = DEFAULT_ITERATIONS
+        cls,
+        home: DataHome,
+        clock: Clock,
+        *,
+        iterations: int = DEFAULT_ITERATIONS,
+        pki_url: str | None = None,
     ) -> CertificateCenter:
         """Open (creating on first use) the bank, both CAs and the demo certificate.
 
         ``iterations`` is the PBKDF2 count for new signPri.key files; lower values are
-        for tests only.
+        for tests only. ``pki_url`` is the base of the CRL/OCSP/CA URLs written into the
+        certificates of a *new* home (default ``http://127.0.0.1:8389``); an existing
+        home keeps the one it was made with.
         """
+        if pki_url is not None:
+            validate_pki_url(pki_url)  # a typo is reported, also for an existing home
         home.ensure()
-        if read_manifest(home) is not None:
-            center = cls._open_registers(home, clock, iterations, fresh=False)
-        else:
-            # First open (or a home made before the manifest): decide and create under a
-            # lock, so two processes opening a new home at once make it once.
-            with exclusive_lock(home.root / CREATION_LOCK):
-                fresh = read_manifest(home) is None and not has_registers(home)
-                center = cls._open_registers(home, clock, iterations, fresh=fresh)
+        in_use = HomeInUse.share(home.root)
+        try:
+            if read_manifest(home) is not None:
+                center = cls._open_registers(home, clock, iterations, fresh=False)
+            else:
+                center = cls._first_open(home, clock, iterations, pki_url)
+        except BaseException:
+            in_use.release()
+            raise
+        center._in_use = in_use
         try:
             center._start()
         except BaseException:
@@ -87,8 +107,34 @@ class CertificateCenter:
         return center
 
     @classmethod
+    def _first_open(
+        cls, home: DataHome, clock: Clock, iterations: int, pki_url: str | None
+    ) -> CertificateCenter:
+        """A new home (or one made before the manifest), under a lock so that two
+        processes opening it at once make it once. A first open that was interrupted
+        (its marker is still there, no manifest yet) held no user data: start it over."""
+        creating = home.root / CREATING_MARKER
+        with exclusive_lock(home.root / CREATION_LOCK):
+            if read_manifest(home) is not None:
+                return cls._open_registers(home, clock, iterations, fresh=False)
+            if creating.exists():
+                discard_partial_home(home)
+            fresh = not has_registers(home)
+            if fresh:
+                creating.touch(mode=0o600)
+            center = cls._open_registers(home, clock, iterations, fresh=fresh, pki_url=pki_url)
+            creating.unlink(missing_ok=True)  # the manifest is written: the home exists
+            return center
+
+    @classmethod
     def _open_registers(
-        cls, home: DataHome, clock: Clock, iterations: int, *, fresh: bool
+        cls,
+        home: DataHome,
+        clock: Clock,
+        iterations: int,
+        *,
+        fresh: bool,
+        pki_url: str | None = None,
     ) -> CertificateCenter:
         """Open bank, CAs and journal; only a ``fresh`` home may create them."""
         manifest = read_manifest(home)
@@ -96,11 +142,16 @@ class CertificateCenter:
             bank = Bank.open(home.bank_db, clock, create=fresh)
             undo.callback(bank.close)
             mg_ca = CertificateAuthority.open(
-                home.ca_dir, home.ca_db, clock, MG_CA_PROFILE, create=fresh
+                home.ca_dir, home.ca_db, clock, MG_CA_PROFILE, create=fresh, pki_url=pki_url
             )
             undo.callback(mg_ca.close)
             other_ca = CertificateAuthority.open(
-                home.other_ca_dir, home.other_ca_db, clock, OTHER_CA_PROFILE, create=fresh
+                home.other_ca_dir,
+                home.other_ca_db,
+                clock,
+                OTHER_CA_PROFILE,
+                create=fresh,
+                pki_url=pki_url,
             )
             undo.callback(other_ca.close)
             # A home made before the journal gets one; a home that had one must keep it.
@@ -133,6 +184,9 @@ class CertificateCenter:
     def close(self) -> None:
         """Close the databases."""
         self._ctx.journal.close()
+        if self._in_use is not None:
+            self._in_use.release()
+            self._in_use = None
         self._ctx.mg_ca.close()
         self._ctx.other_ca.close()
         self._ctx.bank.close()

@@ -21,7 +21,14 @@ from mgcert.center import recovery
 from mgcert.center.context import CenterContext
 from mgcert.center.crash_points import crash_point
 from mgcert.center.errors import NothingToSave
-from mgcert.center.jobs import CertificateJob, Progress, hold, report, write_pair
+from mgcert.center.jobs import (
+    CertificateJob,
+    Progress,
+    hold,
+    medium_to_json,
+    report,
+    write_pair,
+)
 from mgcert.center.journal import JobState
 from mgcert.center.media import check_medium
 from mgcert.center.models import IssuanceResult, IssueMode, IssueStage, MediumLocation
@@ -223,13 +230,22 @@ def save_parked(
     job = ctx.journal.get(parked.job_id)
     if job is None or job.state is not JobState.PARKED:
         raise NothingToSave
-    held = hold(ctx, job)
+    held = hold(ctx, job)  # re-reads the job under its lock: NothingToSave if saved meanwhile
     with held:
-        report(progress, IssueStage.WRITING)
-        folder = write_pair(location, parked)
-        # From here the job is finished, whatever its first medium was.
-        ctx.journal.advance(job.id, JobState.ISSUED)
+        parked = recovery.load(parked_folder)
+        # The job now belongs to this medium: a kill from here on finishes it there.
+        plan = dict(held.plan)
+        plan["medium"] = medium_to_json(location)
+        ctx.journal.advance(job.id, JobState.ISSUED, plan=plan)
         held.mark_active()
+        report(progress, IssueStage.WRITING)
+        try:
+            folder = write_pair(location, parked)
+        except (OSError, MgcertError):
+            # This medium failed too: the job waits, parked, for yet another one.
+            ctx.journal.advance(job.id, JobState.PARKED, plan=held.plan)
+            held.mark_parked()
+            raise
         return finish_job(
             ctx, held, parked, folder, location, recovered_from=parked_folder, progress=progress
         )

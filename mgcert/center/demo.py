@@ -1,21 +1,22 @@
 """The demo certificate: 박지훈's 공동인증서 20 days from expiry, so 갱신 can be shown.
 
-Made once per data home on first open (a marker file makes it idempotent, also when two
-processes open a fresh home at once): issued by the real MG CA with an explicit end,
-written to the 하드디스크 medium with :data:`DEMO_CERTIFICATE_PASSWORD` (shown in the
-simulator panel and by ``mgcert customers``), and registered at the bank like any MG
-certificate.
+Made once per data home on first open, as a certificate job (a kill during it is
+finished by the next open; a second process opening the new home meanwhile skips it;
+a marker file written afterwards saves later opens the check): issued by the real MG
+CA with an explicit end, written to the 하드디스크 medium with
+:data:`DEMO_CERTIFICATE_PASSWORD` (shown in the simulator panel and by ``mgcert
+customers``), and registered at the bank like any MG certificate.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 from datetime import timedelta
 
 from mgcert.ca.validity import end_of_day_kst
 from mgcert.center.completion import Completion
 from mgcert.center.context import CenterContext
+from mgcert.center.errors import JobInProgress
 from mgcert.center.issuing import Holder, issue_common
 from mgcert.center.media import location_of
 from mgcert.center.models import IssueMode
@@ -35,27 +36,25 @@ def ensure_demo_certificate(ctx: CenterContext) -> bool:
     Returns True when it was created now.
     """
     marker = ctx.home.root / MARKER_FILE
-    try:
-        fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
+    if marker.exists():
         return False
-    os.close(fd)
     try:
-        _create(ctx)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            marker.unlink()
-        raise
-    return True
+        made = _create(ctx)
+    except JobInProgress:
+        return False  # another process opening this new home is making it right now
+    # Written once it exists (a kill before this only makes the next open check again).
+    fd = os.open(marker, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.close(fd)
+    return made
 
 
-def _create(ctx: CenterContext) -> None:
+def _create(ctx: CenterContext) -> bool:
     sheet = next((s for s in ctx.bank.demo_sheets() if s.name == DEMO_CUSTOMER_NAME), None)
     if sheet is None:
-        return
+        return False
     customer = ctx.bank.customer(sheet.customer_id)
     if any(r.kind is CertificateKind.GENERAL for r in ctx.bank.registrations(customer.id)):
-        return  # made by an earlier open whose marker was lost
+        return False  # made by an earlier open whose marker was not written yet
     accounts = ctx.bank.accounts(customer.id)
     completion = Completion(
         customer_id=customer.id,
@@ -80,3 +79,4 @@ def _create(ctx: CenterContext) -> None:
         recheck=lambda: None,
         progress=None,
     )
+    return True

@@ -241,3 +241,9 @@ class ResetRefused(CenterError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
+
+
+class JobAlreadyFinished(CenterError):
+    """Another process finished (or cancelled) this job meanwhile."""
+
+    default_message = msg.JOB_ALREADY_FINISHED

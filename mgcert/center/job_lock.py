@@ -47,3 +47,38 @@ class JobLock:
                 self.path.unlink()
         os.close(self._fd)
         self._fd = None
+
+
+IN_USE_FILE = ".in-use.lock"
+
+
+class HomeInUse:
+    """A shared lock every open center holds on its data home; ``reset`` needs it
+    exclusively, so a home is never moved from under a running mgcert."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd: int | None = fd
+
+    @classmethod
+    def share(cls, root: Path) -> HomeInUse:
+        fd = os.open(root / IN_USE_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_SH)
+        return cls(fd)
+
+    @classmethod
+    def try_exclusive(cls, root: Path) -> HomeInUse | None:
+        """The lock alone, or ``None`` when any mgcert has this home open."""
+        fd = os.open(root / IN_USE_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                return None
+        return cls(fd)
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None

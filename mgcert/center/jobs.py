@@ -30,12 +30,12 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from mgcert.bank.errors import InsufficientBalance
+from mgcert.bank.errors import CloudJobNotParked, InsufficientBalance
 from mgcert.ca import AlreadyRevoked, IssueRequest
 from mgcert.center import recovery
 from mgcert.center.context import CenterContext
 from mgcert.center.crash_points import crash_point
-from mgcert.center.errors import IssuedButNotSaved, JobInProgress, JobParked
+from mgcert.center.errors import IssuedButNotSaved, JobInProgress, JobParked, NothingToSave
 from mgcert.center.job_lock import JobLock
 from mgcert.center.journal import Job, JobConflict, JobState
 from mgcert.center.models import IssueStage, MediumLocation
@@ -51,7 +51,7 @@ from mgcert.npki.storage import MediumKind
 from mgcert.npki.vid import compute_vid
 
 # An issued certificate whose key was lost before it reached a medium is withdrawn.
-LOST_REASON = x509.ReasonFlags.cessation_of_operation
+LOST_REASON = x509.ReasonFlags.privilege_withdrawn
 KEY_FILE = "signPri.key"
 
 Progress = Callable[[IssueStage], None]
@@ -187,6 +187,10 @@ class CertificateJob:
         """A parked job taken up again (its pair is being written elsewhere)."""
         self._state = JobState.ISSUED
 
+    def mark_parked(self) -> None:
+        """Back to waiting for a medium (the other one failed too)."""
+        self._state = JobState.PARKED
+
     # --- the steps -----------------------------------------------------------------
     def charge_fee(self, account_number: str | None, fee_won: int, reason: str) -> None:
         """Debit the fee once for this job (a retry finds the first debit)."""
@@ -294,7 +298,11 @@ def hold(ctx: CenterContext, job: Job) -> CertificateJob:
     lock = JobLock.try_acquire(_lock_path(ctx, job.id))
     if lock is None:
         raise JobInProgress(job.plan.get("completion", {}).get("name", ""), job.kind.label)
-    return CertificateJob(ctx, job, lock)
+    current = ctx.journal.get(job.id)  # as it is now that we hold it
+    if current is None or current.state is not JobState.PARKED:
+        lock.release()
+        raise NothingToSave
+    return CertificateJob(ctx, current, lock)
 
 
 # --- rolling forward or back ----------------------------------------------------------
@@ -305,8 +313,10 @@ def resume_jobs(ctx: CenterContext) -> list[Job]:
     the recovery area and their lock files.
     """
     for job in ctx.journal.active():
-        if job.state is not JobState.PARKED:
-            with contextlib.suppress(MgcertError, OSError):
+        with contextlib.suppress(MgcertError, OSError):
+            if job.state is JobState.PARKED:
+                _check_parked(ctx, job)
+            else:
                 resume_job(ctx, job)
     with contextlib.suppress(OSError):
         _remove_leftovers(ctx)
@@ -352,6 +362,32 @@ def resume_job(ctx: CenterContext, job: Job) -> bool:
     return True
 
 
+def _check_parked(ctx: CenterContext, job: Job) -> None:
+    """A parked job must stay saveable: its folder lists it (meta.json) and holds its
+    pair. A lost meta.json or certificate is rebuilt from the journal and the CA; a lost
+    key means the certificate can never be used: it is withdrawn (revoked, refunded)."""
+    folder = job_folder(ctx, job.id)
+    if (folder / recovery.META_FILE).is_file() and (folder / recovery.CERT_FILE).is_file():
+        return
+    lock = JobLock.try_acquire(_lock_path(ctx, job.id))
+    if lock is None:
+        return  # being saved right now
+    current = ctx.journal.get(job.id)
+    if current is None or current.state is not JobState.PARKED:
+        lock.release()
+        return
+    held = CertificateJob(ctx, current, lock)
+    with held:
+        record = ctx.mg_ca.record_for_job(job.id)
+        if record is None or not (folder / KEY_FILE).is_file():
+            if record is not None:
+                held.withdraw(record.serial)
+            else:
+                held.cancel()
+            return
+        recovery.park_into(folder, held.files(record.der, dict(current.plan["completion"])))
+
+
 def _roll(ctx: CenterContext, held: CertificateJob, job: Job) -> None:
     from mgcert.center.completion import finish_financial, finish_job  # cycle: they use us
 
@@ -360,7 +396,10 @@ def _roll(ctx: CenterContext, held: CertificateJob, job: Job) -> None:
         held.cancel()
         return
     if job.kind is CertificateKind.FINANCIAL:
-        finish_financial(ctx, held, record.der)
+        try:
+            finish_financial(ctx, held, record.der)
+        except CloudJobNotParked:
+            held.withdraw(record.serial)  # its key is nowhere (a restored bank file)
         return
     if not (held.folder / KEY_FILE).is_file():
         held.withdraw(record.serial)

@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from mgcert.center.errors import JournalMissing, JournalUnavailable
+from mgcert.center.errors import JobAlreadyFinished, JournalMissing, JournalUnavailable
 from mgcert.npki.profile import CertificateKind
 
 JOURNAL_VERSION = 1
@@ -179,9 +179,11 @@ class Journal:
                 raise JournalUnavailable(self.path) from exc
             try:
                 yield self._db
-            except BaseException:
+            except BaseException as exc:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.IntegrityError):
+                    raise JournalUnavailable(self.path) from exc
                 raise
             try:
                 self._db.execute("COMMIT")
@@ -230,11 +232,16 @@ class Journal:
         serial: int | None = None,
         plan: dict[str, Any] | None = None,
     ) -> None:
-        """Move a job to ``state`` (optionally recording its serial / a new plan)."""
+        """Move an active job to ``state`` (optionally recording its serial / a new plan).
+
+        A job that is already done or cancelled never moves again:
+        :class:`JobAlreadyFinished` (another process finished it meanwhile).
+        """
         with self._write() as conn:
-            conn.execute(
+            moved = conn.execute(
                 "UPDATE jobs SET state = ?, serial = coalesce(?, serial),"
-                " plan = coalesce(?, plan), updated_at = ? WHERE id = ?",
+                " plan = coalesce(?, plan), updated_at = ?"
+                " WHERE id = ? AND state IN ('planned', 'issued', 'parked')",
                 (
                     state.value,
                     None if serial is None else format(serial, "x"),
@@ -242,7 +249,9 @@ class Journal:
                     _now_text(),
                     job_id,
                 ),
-            )
+            ).rowcount
+        if moved != 1:
+            raise JobAlreadyFinished
 
     # --- reading ---------------------------------------------------------------------
     def get(self, job_id: str) -> Job | None:
@@ -264,6 +273,15 @@ class Journal:
             (customer_id, kind.value),
         )
         return _job(rows[0]) if rows else None
+
+    def issued_serials(self, customer_id: int, kind: CertificateKind) -> list[int]:
+        """Serials of the customer's finished jobs of ``kind`` (registered or not)."""
+        rows = self._query(
+            "SELECT serial FROM jobs WHERE customer_id = ? AND kind = ? AND state = 'done'"
+            " AND serial IS NOT NULL",
+            (customer_id, kind.value),
+        )
+        return [int(row["serial"], 16) for row in rows]
 
     def all(self) -> list[Job]:
         """Every job ever recorded (tests and audits)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -100,6 +101,17 @@ def check_ids(
     for actual, expected, what, path in found:
         if actual != expected:
             raise HomeRegisterForeign(what, path)
+
+
+def discard_partial_home(home: DataHome) -> None:
+    """Remove what an interrupted first open made (registers, CA folders, the bank
+    secret): nothing of the user's exists before the manifest does."""
+    for db in (home.bank_db, home.ca_db, home.other_ca_db, home.journal_db):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+    (home.root / "bank-secret.key").unlink(missing_ok=True)
+    for folder in (home.ca_dir, home.other_ca_dir):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def has_registers(home: DataHome) -> bool:

@@ -22,9 +22,14 @@ from datetime import datetime
 
 from cryptography import x509
 
+from mgcert.bank.errors import CertificateNotRegistered
 from mgcert.ca import AlreadyRevoked, CertificateStatus
 from mgcert.center.context import CenterContext
 from mgcert.npki.profile import CertificateKind
+
+# Revocations that are not the holder's 폐기: replaced by 재발급/갱신, or withdrawn by the
+# center because the key never reached a medium (mgcert.center.jobs.LOST_REASON).
+_NOT_BY_THE_HOLDER = (x509.ReasonFlags.superseded, x509.ReasonFlags.privilege_withdrawn)
 
 
 @dataclass(frozen=True)
@@ -41,17 +46,22 @@ def find_previous(
     org = ctx.mg_ca.profile.org
     now = ctx.clock.now()
     best: PreviousCertificate | None = None
-    for registration in ctx.bank.registrations(customer_id):
-        if registration.issuer_org != org or registration.kind is not kind:
-            continue
-        record = ctx.mg_ca.record(registration.serial)
+    registered = {
+        r.serial
+        for r in ctx.bank.registrations(customer_id)
+        if r.issuer_org == org and r.kind is kind
+    }
+    # A certificate the customer unregistered (등록 해제) is still valid at the CA: it
+    # is replaced like a registered one, never left valid beside a new one.
+    for serial in sorted(registered | set(ctx.journal.issued_serials(customer_id, kind))):
+        record = ctx.mg_ca.record(serial)
         if record is None or record.not_after < now:
             continue
         if record.status is CertificateStatus.GOOD:
             candidate = PreviousCertificate(record.serial, record.not_after, still_valid=True)
         elif (
             record.status is CertificateStatus.REVOKED
-            and record.reason is not x509.ReasonFlags.superseded
+            and record.reason not in _NOT_BY_THE_HOLDER
             and kind is not CertificateKind.FINANCIAL
         ):
             candidate = PreviousCertificate(record.serial, record.not_after, still_valid=False)
@@ -86,5 +96,6 @@ def retire(ctx: CenterContext, previous: PreviousCertificate | None) -> None:
         with contextlib.suppress(AlreadyRevoked):
             ctx.mg_ca.revoke(previous.serial, x509.ReasonFlags.superseded)
     org = ctx.mg_ca.profile.org
-    if ctx.bank.registration(org, previous.serial) is not None:
+    # Already unregistered (by the holder meanwhile, or by a killed run of this job): done.
+    with contextlib.suppress(CertificateNotRegistered):
         ctx.bank.unregister_certificate(org, previous.serial)

@@ -18,7 +18,7 @@ from mgcert.center.errors import (
     JournalMissing,
     ResetRefused,
 )
-from mgcert.center.job_lock import JobLock
+from mgcert.center.job_lock import HomeInUse, JobLock
 from mgcert.home import DataHome
 from mgcert.messages import center as msg
 
@@ -51,7 +51,17 @@ def reset_home(home: DataHome, *, now: datetime | None = None) -> Path | None:
     root = home.root
     if not root.exists():
         return None
-    _refuse_if_busy(home)
+    alone = HomeInUse.try_exclusive(root)  # held through the move: no open can start
+    if alone is None:
+        raise ResetRefused(msg.RESET_IN_USE)
+    try:
+        _refuse_if_busy(home)
+        return _move_aside(root, now)
+    finally:
+        alone.release()
+
+
+def _move_aside(root: Path, now: datetime | None) -> Path:
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     target = root.with_name(f"{root.name}.old-{moment:%Y%m%d-%H%M%S}")
     suffix = 1

@@ -96,7 +96,7 @@ class Invocation:
         if name:
             entries = [e for e in entries if e.name == name]
         if not entries:
-            raise CliUsageError(msg.CLI_NO_CERTIFICATE.format(medium=location.label))
+            raise CliRefused(msg.CLI_NO_CERTIFICATE.format(medium=location.label))
         if len(entries) > 1:
             serials = ", ".join(e.serial_hex for e in entries)
             raise CliUsageError(msg.CLI_AMBIGUOUS_CERTIFICATE.format(serials=serials))

@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # imported when used: the TUI paints before the center is imp
 
 # Test-only: lowers the PBKDF2 count of new signPri.key files so suites run fast.
 ITERATIONS_ENV = "MGCERT_KDF_ITERATIONS"
+# The PKI base URL a new data home's certificates point at (fixed when it is created).
+PKI_URL_ENV = "MGCERT_PKI_URL"
 
 __all__ = ["build_parser", "main"]
 
@@ -74,7 +76,8 @@ def open_center(args: argparse.Namespace, env: Mapping[str, str]) -> Certificate
         # center opens, since opening reads the clock (unfinished jobs roll forward).
         clock.reset()
     clock.check()  # a damaged clock.json stops here, before any work, in Korean
-    return CertificateCenter.open(home, clock, iterations=kdf_iterations(env))
+    pki_url = getattr(args, "pki_url", None) or env.get(PKI_URL_ENV) or None
+    return CertificateCenter.open(home, clock, iterations=kdf_iterations(env), pki_url=pki_url)
 
 
 def _repairs_clock(args: argparse.Namespace) -> bool:

@@ -143,6 +143,12 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
         "--now", help="시뮬레이션 시각 고정 (ISO 8601, 예: 2027-05-01T09:00+09:00) / pin the clock"
     )
     parser.add_argument(
+        "--pki-url",
+        metavar="URL",
+        help="새 데이터 폴더의 CRL·OCSP 주소 (기본: $MGCERT_PKI_URL 또는 "
+        "http://127.0.0.1:8389; 만들 때 한 번 정해짐) / PKI base URL of a new data home",
+    )
+    parser.add_argument(
         "--json",
         action="store_true",
         default=False,

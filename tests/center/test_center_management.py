@@ -44,7 +44,7 @@ def test_statuses(center: CertificateCenter, clock: Clock) -> None:
     assert demo_entry(center).status is EntryStatus.EXPIRING
     assert demo_entry(center).status_text == "만료 임박 (20일 남음)"
     valid = entry(center, issue(center, KIM).serial_hex)
-    assert (valid.status, valid.days_left, valid.registered) == (EntryStatus.VALID, 364, True)
+    assert (valid.status, valid.days_left, valid.registered) == (EntryStatus.VALID, 365, True)
     other = center.simulator.make_other_institution_certificate(
         KIM.customer_id, harddisk(center), PASSWORD
     )

@@ -38,8 +38,8 @@ from mgcert.npki.profile import CertificateKind
 def _kim_entry_days_left(
     center: CertificateCenter, clock: Clock, days_left: int
 ) -> CertificateEntry:
-    result = issue(center, KIM)  # expires 2027-11-23: 364 days after 2026-11-24
-    clock.advance(timedelta(days=364 - days_left))
+    result = issue(center, KIM)  # expires 2027-11-24 (same date, as yessign): 365 days on
+    clock.advance(timedelta(days=365 - days_left))
     found = entry(center, result.serial_hex)
     assert found.days_left == days_left
     return found
@@ -49,15 +49,15 @@ def test_renewal_refused_at_31_days_says_from_when(center: CertificateCenter, cl
     found = _kim_entry_days_left(center, clock, 31)
     with pytest.raises(RenewalTooEarly) as raised:
         center.start_renewal().select(found, PASSWORD)
-    assert raised.value.from_date == date(2027, 10, 24)
-    assert "2027-10-24" in str(raised.value)
+    assert raised.value.from_date == date(2027, 10, 25)
+    assert "2027-10-25" in str(raised.value)
 
 
 def test_renewal_accepted_at_30_days(center: CertificateCenter, clock: Clock) -> None:
     found = _kim_entry_days_left(center, clock, 30)
     flow = center.start_renewal()
     check = flow.select(found, PASSWORD)
-    assert check.new_not_after.date() == date(2028, 11, 23)
+    assert check.new_not_after.date() == date(2028, 11, 24)
 
 
 def test_renewal_on_the_expiry_day_replaces_files_and_supersedes(

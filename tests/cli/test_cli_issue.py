@@ -27,7 +27,7 @@ def test_issue_json_parses_and_files_open_with_pypinksign(
     assert data["ok"] is True
     assert data["mode"] == "new"
     assert data["name"] == "김민준"
-    assert data["not_after"] == "2027-11-23T23:59:59+09:00"
+    assert data["not_after"] == "2027-11-24T23:59:59+09:00"
 
     npki = prepared_home.harddisk_root / "NPKI"
     signer = choose_cert(base_path=str(npki), cn="김민준", pw=PASSWORD.encode())
