@@ -158,7 +158,9 @@ class CertificateAuthority:
             try:
                 urls = _urls_of(store, profile)
                 try:
-                    hierarchy = load_or_create(directory, profile, clock.today_kst(), urls)
+                    hierarchy = load_or_create(
+                        directory, profile, clock.today_kst(), urls, create=create
+                    )
                 except OSError as exc:
                     raise CaFolderUnusable(directory) from exc
             except BaseException:

@@ -91,15 +91,21 @@ def ensure_private_dir(directory: Path) -> Path:
     return private
 
 
-def load_or_create(directory: Path, profile: CaProfile, today: date, urls: CaUrls) -> CaHierarchy:
+def load_or_create(
+    directory: Path, profile: CaProfile, today: date, urls: CaUrls, *, create: bool = True
+) -> CaHierarchy:
     """Load the CA in ``directory``, creating root and issuing CA if it is not complete.
 
     The caller holds the creation lock. A folder without ``issuing.der`` is a CA whose
-    creation never finished: everything in it is made anew, pointing at ``urls``.
+    creation never finished: with ``create`` everything in it is made anew, pointing at
+    ``urls``; without (the data home says this CA exists) it is :class:`CaStateDamaged`,
+    and its keys are never overwritten.
     """
     private = ensure_private_dir(directory)
     if (directory / ISSUING_CERT_FILE).exists():
         return _load(directory, private, profile)
+    if not create:
+        raise CaStateDamaged(directory / ISSUING_CERT_FILE)
     return _create(directory, private, profile, today, urls)
 
 

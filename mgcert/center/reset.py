@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from mgcert.bank.errors import BankRegisterMissing, BankSecretUnavailable
-from mgcert.ca import CaRegisterMissing
+from mgcert.ca import CaRegisterMissing, CaStateDamaged
 from mgcert.center.errors import (
     HomeManifestDamaged,
     HomeRegisterForeign,
@@ -27,6 +27,7 @@ RESETTABLE = (
     BankRegisterMissing,
     BankSecretUnavailable,
     CaRegisterMissing,
+    CaStateDamaged,
     JournalMissing,
     HomeRegisterForeign,
     HomeManifestDamaged,
@@ -38,6 +39,10 @@ def home_to_reset(error: BaseException) -> DataHome | None:
     if isinstance(error, RESETTABLE):
         path = getattr(error, "path", None)
         if isinstance(path, Path):
+            # The file may sit deeper (ca/private/root.key): the home holds the manifest.
+            for folder in path.parents:
+                if (folder / "manifest.json").is_file():
+                    return DataHome(folder)
             return DataHome(path.parent)
     return None
 

@@ -11,7 +11,10 @@ INVALID_ISSUE_REQUEST = "인증서에 넣을 정보가 올바르지 않습니다
 UNKNOWN_SERIAL = "이 인증기관이 발급한 인증서가 아닙니다. (일련번호 {serial})"
 ALREADY_REVOKED = "이미 폐지된 인증서입니다. (일련번호 {serial})"
 INVALID_REVOCATION_REASON = "인증서 폐지 사유가 올바르지 않습니다: {reason}"
-CA_STATE_DAMAGED = "인증기관 파일이 손상되었거나 다른 인증기관의 파일입니다: {path}"
+CA_STATE_DAMAGED = (
+    "인증기관 파일이 없거나 손상되었거나 다른 인증기관의 파일입니다: {path}. 백업에서 되살리거나 "
+    "'mgcert reset --yes'로 새 데이터 폴더를 시작하세요."
+)
 CA_DATABASE_UNAVAILABLE = "인증기관 데이터베이스를 사용할 수 없습니다. 잠시 후 다시 시도해 주세요."
 CRL_PUBLISH_FAILED = "인증서 폐지 목록(CRL)을 저장하지 못했습니다: {path}"
 INVALID_PKI_URL = (

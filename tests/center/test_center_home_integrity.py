@@ -14,7 +14,7 @@ import pytest
 from center_support import FAST_ITERATIONS, KIM, PASSWORD, copy_template, harddisk, issue
 
 from mgcert.bank.errors import BankRegisterMissing
-from mgcert.ca import CaRegisterMissing
+from mgcert.ca import CaRegisterMissing, CaStateDamaged
 from mgcert.center import CertificateCenter, IssuedButNotSaved
 from mgcert.center.errors import HomeManifestDamaged, HomeRegisterForeign, JobParked, JournalMissing
 from mgcert.clock import Clock
@@ -155,3 +155,17 @@ def test_stale_staging_folders_are_cleaned_on_open(
     _open(home, clock).close()
     assert not stale.exists()
     assert fresh.exists()  # a writer may be using it right now
+
+
+def test_a_lost_issuing_ca_certificate_never_makes_a_new_ca(
+    center_template: Path, home: DataHome, clock: Clock
+) -> None:
+    # Review of issue 12: a missing ca/issuing.der made a new root and issuing CA over
+    # the old keys, so every existing MG certificate became "not MG".
+    copy_template(center_template, home)
+    keys = {p.name: p.read_bytes() for p in (home.ca_dir / "private").iterdir()}
+    (home.ca_dir / "issuing.der").unlink()
+    with pytest.raises(CaStateDamaged) as error:
+        _open(home, clock)
+    assert "issuing.der" in str(error.value)
+    assert {p.name: p.read_bytes() for p in (home.ca_dir / "private").iterdir()} == keys

@@ -51,3 +51,15 @@ def test_a_home_with_a_running_job_is_not_moved(center_template: Path, home: Dat
 
 def test_errors_that_a_new_home_does_not_fix_offer_no_reset() -> None:
     assert home_to_reset(ValueError("x")) is None
+
+
+def test_a_damaged_ca_file_deep_in_the_home_offers_the_home(
+    center_template: Path, home: DataHome, clock: Clock
+) -> None:
+    from mgcert.ca import CaStateDamaged
+
+    copy_template(center_template, home)
+    (home.ca_dir / "issuing.der").unlink()
+    with pytest.raises(CaStateDamaged) as error:
+        CertificateCenter.open(home, clock, iterations=FAST_ITERATIONS)
+    assert home_to_reset(error.value) == home
