@@ -45,10 +45,11 @@ from mgcert.npki.profile import CertificateKind
 NOW = datetime(2026, 11, 24, 10, 0, 0, tzinfo=KST)
 REVOKED_SHARE = 0.10
 REQUEST = IssueRequest(
-    cn="홍길동()0045000000122026112401",
+    cn="홍길동()004504520261124",
     real_name="홍길동",
     vid=bytes(range(32)),
     kind=CertificateKind.GENERAL,
+    cn_number_digits=9,  # the CA numbers each CN, as for the center
 )
 
 
@@ -77,16 +78,19 @@ def _csr() -> bytes:
 def _fill(db_path: Path, template: x509.Certificate, size: int) -> list[int]:
     """Record ``size`` certificates, revoke 10% of them; return the serials."""
     der = template.public_bytes(serialization.Encoding.DER)
-    serials = [new_serial() for _ in range(size)]
+    unique: set[int] = set()
+    while len(unique) < size:  # 4-byte serials, as real ones: collisions do happen
+        unique.add(new_serial())
+    serials = list(unique)
     revoked = set(random.sample(serials, int(size * REVOKED_SHARE)))
     store = CertificateStore.open(db_path)
     try:
         with store.write() as writer:
-            for serial in serials:
+            for number, serial in enumerate(serials):
                 writer.add_certificate(
                     NewCertificate(
                         serial=serial,
-                        cn=REQUEST.cn,
+                        cn=f"{REQUEST.cn}9{number:08d}",  # CNs are unique at the CA
                         kind=REQUEST.kind.value,
                         not_before=template.not_valid_before_utc,
                         not_after=template.not_valid_after_utc,
