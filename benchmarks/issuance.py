@@ -83,7 +83,7 @@ def main() -> None:
             for _ in range(args.runs):
                 runs.append(_one_issuance(center, customer_id))
                 floors.append(_floor())
-                clock.advance(timedelta(seconds=31))
+                clock.advance(timedelta(seconds=121))  # next OTP step; SMS: 5 per 10 min
     print(f"{'stage':<44}{'median':>10}")
     total = 0.0
     for stage, label in STAGES:
