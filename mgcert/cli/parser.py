@@ -343,4 +343,26 @@ def build_parser() -> argparse.ArgumentParser:
     other.add_argument("--customer", required=True, metavar="번호|이름")
     _medium_options(other)
     other.add_argument("--password-stdin", action="store_true", help="인증서 비밀번호 / password")
+    serve = add(
+        "serve",
+        _ref("pki", "cmd_serve"),
+        "CA 인증서·CRL/ARL·OCSP 응답 서버 (Ctrl+C로 멈춤) / serve CA certificates, CRL/ARL, OCSP",
+        [],
+    )
+    serve.add_argument(
+        "--host",
+        help="응답할 주소 (기본: 루프백, PKI 주소의 호스트) / bind address (default: loopback)",
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        help="포트 (기본: 데이터 폴더 PKI 주소의 포트, 0은 빈 포트) / port (0 = a free one)",
+    )
+    serve.set_defaults(opens_center=False)  # opens the CAs alone: no bank, no job roll-forward
+    add(
+        "crl",
+        _ref("pki", "cmd_crl"),
+        "CRL·ARL 다시 게시, 위치 출력 / republish the revocation lists",
+        [],
+    )
     return parser

@@ -28,8 +28,8 @@ class PkiAddressUnavailable(PkiServerError):
         super().__init__(text)
 
 
-class InvalidPkiUrl(PkiServerError):
-    """The data home's PKI URL is not ``http://host:port[/path]``."""
+class PkiUrlUnusable(PkiServerError):
+    """The data home's PKI URL has no host and port a server can listen at."""
 
     def __init__(self, url: str) -> None:
         self.url = url

@@ -15,7 +15,7 @@ ADDRESS_FORBIDDEN = (
 )
 ADDRESS_UNAVAILABLE = "{host}:{port}에서 응답할 수 없습니다: {reason}"
 BAD_PORT = "--port는 0~65535 사이의 숫자여야 합니다(0은 빈 포트를 고릅니다)."
-BAD_PKI_URL = "데이터 폴더의 PKI 주소({url})가 http://호스트:포트 형식이 아닙니다."
+BAD_PKI_URL = "데이터 폴더의 PKI 주소({url})에서 서버가 응답할 호스트와 포트를 알 수 없습니다."
 
 # --- mgcert serve ------------------------------------------------------------------------
 SERVE_STARTED = "mgcert serve: {base} 에서 응답합니다 (Ctrl+C로 멈춤)"
@@ -37,7 +37,6 @@ CRL_LINE = (
     "{org} {what} #{number}  {this_update} ~ {next_update}  폐기 {entries}건\n"
     "    파일: {path}\n    주소: {url}"
 )
-CRL_NO_ARL = "{org} ARL: 이 CA는 아직 ARL을 게시하지 않습니다."
 
 # --- what /<org>/cps says -----------------------------------------------------------------
 CPS_TEXT = """\

@@ -125,7 +125,7 @@ class OcspService:
         ca: CertificateAuthority,
         clock: Clock,
         *,
-        arl: Callable[[], x509.CertificateRevocationList | None] | None = None,
+        arl: Callable[[], x509.CertificateRevocationList] | None = None,
     ) -> None:
         self._ca = ca
         self._clock = clock
@@ -229,8 +229,8 @@ class OcspService:
     def _ca_status(
         self, serial: int
     ) -> tuple[ocsp.OCSPCertStatus, datetime | None, x509.ReasonFlags | None]:
-        arl = self._arl() if self._arl is not None else None
-        entry = arl.get_revoked_certificate_by_serial_number(serial) if arl else None
+        arl = self._arl() if self._arl is not None else self._ca.arl()
+        entry = arl.get_revoked_certificate_by_serial_number(serial)
         if entry is not None:
             reason: x509.ReasonFlags | None = None
             try:

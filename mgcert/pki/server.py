@@ -61,7 +61,7 @@ from mgcert.clock import Clock
 from mgcert.errors import MgcertError
 from mgcert.home import DataHome
 from mgcert.pki import messages as msg
-from mgcert.pki.errors import InvalidPkiUrl, PkiAddressUnavailable
+from mgcert.pki.errors import PkiAddressUnavailable, PkiUrlUnusable
 from mgcert.pki.ocsp import OCSP_REQUEST_TYPE, OCSP_RESPONSE_TYPE, OcspService
 
 DEFAULT_PKI_URL = "http://127.0.0.1:8389"
@@ -82,29 +82,12 @@ OCSP_PATH = "ocsp"
 CPS_PATH = "cps"
 
 
-# --- what the CA layer offers (names of issue 13, read defensively until they land) ------
+# --- the CA layer's names ---------------------------------------------------------------
 
 
 def pki_url_of(ca: CertificateAuthority) -> str:
-    """The data home's PKI base URL as the CA knows it (``ca.pki_url``), else the default."""
-    url = getattr(ca, "pki_url", None)
-    return url.rstrip("/") if isinstance(url, str) and url else DEFAULT_PKI_URL
-
-
-def arl_of(ca: CertificateAuthority) -> x509.CertificateRevocationList | None:
-    """The root's current ARL (republished when stale), or None if this CA has none."""
-    arl: Callable[[], x509.CertificateRevocationList] | None = getattr(ca, "arl", None)
-    return arl() if arl is not None else None
-
-
-def republish(ca: CertificateAuthority) -> None:
-    """Publish new lists now (``ca.republish()``), or at least fresh ones (``crl()``)."""
-    again: Callable[[], object] | None = getattr(ca, "republish", None)
-    if again is not None:
-        again()
-    else:
-        ca.crl()
-        arl_of(ca)
+    """The data home's PKI base URL (the default for a home made before it had one)."""
+    return (ca.pki_url or DEFAULT_PKI_URL).rstrip("/")
 
 
 # --- URLs -------------------------------------------------------------------------------
@@ -164,6 +147,7 @@ class PkiAddress:
     host: str
     port: int
     prefix: str
+    scheme: str = "http"
 
     @classmethod
     def parse(cls, url: str) -> PkiAddress:
@@ -171,10 +155,16 @@ class PkiAddress:
         try:
             port = parts.port
         except ValueError as exc:
-            raise InvalidPkiUrl(url) from exc
-        if parts.scheme != "http" or not parts.hostname:
-            raise InvalidPkiUrl(url)
-        return cls(parts.hostname, port if port is not None else 80, parts.path.rstrip("/"))
+            raise PkiUrlUnusable(url) from exc
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise PkiUrlUnusable(url)
+        default = 443 if parts.scheme == "https" else 80
+        return cls(
+            parts.hostname,
+            port if port is not None else default,
+            parts.path.rstrip("/"),
+            parts.scheme,
+        )
 
 
 def is_loopback(host: str) -> bool:
@@ -217,7 +207,7 @@ class _Site:
     def __init__(self, ca: CertificateAuthority, clock: Clock) -> None:
         self.ca = ca
         self.org = ca.profile.org.lower()
-        self.ocsp = OcspService(ca, clock, arl=lambda: self._arl())
+        self.ocsp = OcspService(ca, clock, arl=self._arl)
         self._lists = threading.Lock()  # one republication at a time per CA
         self._root_der = ca.root_certificate.public_bytes(serialization.Encoding.DER)
         self._issuing_der = ca.issuing_certificate.public_bytes(serialization.Encoding.DER)
@@ -226,9 +216,9 @@ class _Site:
             org=profile.org, root=profile.root_cn, issuing=profile.issuing_cn
         ).encode()
 
-    def _arl(self) -> x509.CertificateRevocationList | None:
+    def _arl(self) -> x509.CertificateRevocationList:
         with self._lists:
-            return arl_of(self.ca)
+            return self.ca.arl()
 
     def get(self, name: str) -> Reply | None:
         if name == ROOT_FILE:
@@ -240,10 +230,7 @@ class _Site:
                 crl = self.ca.crl()
             return _list_reply(crl)
         if name == ARL_FILE:
-            arl = self._arl()
-            if arl is None:
-                return _text(HTTPStatus.NOT_FOUND, "no ARL")
-            return _list_reply(arl)
+            return _list_reply(self._arl())
         if name == CPS_PATH:
             return Reply(HTTPStatus.OK, TEXT_TYPE, self._cps)
         return None
@@ -275,6 +262,9 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = f"mgcert-pki/{__version__}"
     sys_version = ""
     timeout = CONNECTION_TIMEOUT
+    # Headers and body go out in two writes; without TCP_NODELAY a kept-alive
+    # connection waits for the client's delayed ACK (40 ms) between them.
+    disable_nagle_algorithm = True
     server: _HttpServer
     _code: int | None = None
     _size = 0
@@ -351,9 +341,12 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         for name, value in reply.headers:
             self.send_header(name, value)
-        if reply.status >= 400 and reply.status not in (HTTPStatus.NOT_FOUND,):
+        if reply.status >= 400 and reply.status != HTTPStatus.NOT_FOUND:
+            self.close_connection = True  # a body may be left unread
+        if self.close_connection:
             self.send_header("Connection", "close")
-            self.close_connection = True
+        elif self.request_version == "HTTP/1.0":
+            self.send_header("Connection", "keep-alive")  # it asked; say we keep it
         self.end_headers()
         if not head:
             self.wfile.write(reply.body)
@@ -596,7 +589,7 @@ class PkiServer:
             or self.host in ("0.0.0.0", "::")  # noqa: S104 — a check, not a bind
             or (is_loopback(wanted.host) and is_loopback(self.host))
         )
-        return same_host and wanted.port == self.port
+        return wanted.scheme == "http" and same_host and wanted.port == self.port
 
     def index(self) -> str:
         lines = [msg.INDEX_TITLE, ""]
