@@ -45,9 +45,9 @@ CPS_TEXT = """\
 이 CA와 이 CA가 발급한 인증서는 mgcert 시뮬레이터의 시험용(시뮬레이션) 인증서입니다.
 실제 공동인증서가 아니며 실제 금융거래, 전자서명, 본인확인에 쓸 수 없습니다.
 
-These certificates were issued by the mgcert simulator for testing and training only.
-They are not real certificates: do not rely on them for any real transaction,
-signature or identity check.
+These are simulation certificates, issued by the mgcert simulator for testing and
+training only. They are not real certificates: do not rely on them for any real
+transaction, signature or identity check.
 
 Root CA:    {root}
 Issuing CA: {issuing}

@@ -177,6 +177,12 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def _printable(text: str) -> str:
+    """``text`` with control characters escaped (a request line must not drive the
+    terminal the log is shown on)."""
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+
+
 def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
@@ -203,6 +209,7 @@ class _Site:
     """One CA behind ``{base}/{org}/``."""
 
     FILES = frozenset({ROOT_FILE, ISSUING_FILE, CRL_FILE, ARL_FILE, CPS_PATH})
+    ROUTES = FILES | {OCSP_PATH}
 
     def __init__(self, ca: CertificateAuthority, clock: Clock) -> None:
         self.ca = ca
@@ -306,6 +313,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         self._run(self._post, head=False)
+
+    def do_PUT(self) -> None:
+        self._run(self._refuse_method, head=False)
+
+    do_DELETE = do_PATCH = do_OPTIONS = do_PUT
+
+    def _refuse_method(self) -> Reply:
+        target = self._target()
+        if target is None or (target[0] is not None and target[1] not in _Site.ROUTES):
+            return _text(HTTPStatus.NOT_FOUND, "not found")
+        return self._not_allowed("POST" if target[1] == OCSP_PATH else "GET, HEAD")
 
     def handle_expect_100(self) -> bool:
         refusal = self._body_refusal()
@@ -675,4 +693,4 @@ class PkiServer:
         )
         client = handler.client_address[0] if handler.client_address else "-"
         line = f'{client} "{request}" {code} {size} {elapsed:.1f}ms'
-        self.log_line(f"{line} {note}" if note else line)
+        self.log_line(_printable(f"{line} {note}" if note else line))
