@@ -41,6 +41,9 @@ def served(pki_home: PkiHome) -> Iterator[LoggedServer]:
     log = io.StringIO()
     with PkiServer(home, Clock(state_file=home.clock_file), port=pki_home.port, log=log) as server:
         yield LoggedServer(server, log)
+    # Whatever the module sent, nothing got a traceback or a 500.
+    assert "Traceback" not in log.getvalue()
+    assert '" 500 ' not in log.getvalue()
 
 
 @pytest.fixture
