@@ -21,6 +21,7 @@ from typing import Any
 from mgcert.ca.errors import CaDatabaseUnavailable, CaRegisterMissing, CaRegisterTooNew
 from mgcert.ca.records import AuditEntry
 from mgcert.ca.schema import PKI_URL_KEY, RegisterTooNew, migrate
+from mgcert.sqlite_files import has_schema
 
 BUSY_TIMEOUT_SECONDS = 30.0
 
@@ -209,22 +210,6 @@ def _find_by_job(db: sqlite3.Connection, job_id: str) -> CertificateRow | None:
     return None if values is None else _row(values)
 
 
-def _has_register(path: Path) -> bool:
-    """True when ``path`` is a register file with a schema (not missing, not emptied)."""
-    try:
-        if path.stat().st_size == 0:
-            return False
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
-    except (OSError, sqlite3.Error):
-        return False
-    try:
-        return int(db.execute("PRAGMA user_version").fetchone()[0]) > 0
-    except sqlite3.Error:
-        return True  # damaged, not missing: opening it reports that
-    finally:
-        db.close()
-
-
 class CertificateStore:
     """One connection to ``ca.db``, usable from several threads (one at a time)."""
 
@@ -242,7 +227,7 @@ class CertificateStore:
         file is :class:`CaRegisterMissing` and nothing is created. ``pki_url`` is stored
         (in the creating transaction) only when the register is created now.
         """
-        if not create and not _has_register(path):
+        if not create and not has_schema(path, timeout=BUSY_TIMEOUT_SECONDS):
             raise CaRegisterMissing(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

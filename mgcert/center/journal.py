@@ -30,6 +30,7 @@ from typing import Any
 
 from mgcert.center.errors import JobAlreadyFinished, JournalMissing, JournalUnavailable
 from mgcert.npki.profile import CertificateKind
+from mgcert.sqlite_files import has_schema
 
 JOURNAL_VERSION = 1
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -109,18 +110,7 @@ def _job(row: sqlite3.Row) -> Job:
 
 def journal_exists(path: Path) -> bool:
     """True when ``path`` holds a journal (not missing, not emptied)."""
-    try:
-        if path.stat().st_size == 0:
-            return False
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
-    except (OSError, sqlite3.Error):
-        return False
-    try:
-        return int(db.execute("PRAGMA user_version").fetchone()[0]) > 0
-    except sqlite3.Error:
-        return True  # damaged rather than missing: opening it says so
-    finally:
-        db.close()
+    return has_schema(path, timeout=BUSY_TIMEOUT_SECONDS)
 
 
 class Journal:

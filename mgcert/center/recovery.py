@@ -38,25 +38,6 @@ class ParkedCertificate:
     job_id: str | None = None  # the certificate job that issued it (None: older homes)
 
 
-def park(recovery_dir: Path, parked: ParkedCertificate) -> Path:
-    """Write ``parked`` into the recovery area and return its folder."""
-    recovery_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(recovery_dir, 0o700)
-    folder = recovery_dir / format(parked.serial, "x")
-    folder.mkdir(exist_ok=True, mode=0o700)
-    os.chmod(folder, 0o700)
-    meta = {
-        "serial": parked.serial,
-        "ca_org": parked.ca_org,
-        "folder_name": parked.folder_name,
-        "completion": parked.completion,
-    }
-    _write(folder / CERT_FILE, parked.cert_der)
-    _write(folder / KEY_FILE, parked.key_der)
-    _write(folder / META_FILE, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
-    return folder
-
-
 def park_into(folder: Path, parked: ParkedCertificate) -> Path:
     """Write ``parked`` into a job's own folder (it may hold the key already)."""
     meta = {
