@@ -16,6 +16,11 @@
   (RFC 5019 §2.2.3: the responder is not authoritative);
 - the register busy past its timeout → ``tryLater``; any other failure → ``internalError``.
 
+A request without a nonce may be answered with the response signed for the same
+CertID up to :data:`REUSE_FOR` earlier (simulated time), if the register still gives the
+same status and the same responder signs (RFC 5019 §2.2's pre-produced responses);
+a request with a nonce always gets a response signed for it.
+
 A certificate past its end but never revoked is ``good``: OCSP reports revocation,
 expiry is the client's check.
 """
@@ -40,6 +45,10 @@ from mgcert.clock import Clock
 # once for a client that asks again; one that caches is told to ask within the hour.
 RESPONSE_LIFETIME = timedelta(hours=1)
 MAX_NONCE_OCTETS = 32  # RFC 8954 §2.1
+# A request without a nonce may get a response signed a little earlier (RFC 5019 §2.2:
+# pre-produced responses), as long as the register still says the same thing.
+REUSE_FOR = timedelta(seconds=60)
+_CACHE_LIMIT = 4096
 _HASHES: tuple[Callable[[], hashes.HashAlgorithm], ...] = (
     hashes.SHA1,
     hashes.SHA224,
@@ -83,6 +92,18 @@ class OcspAnswer:
         if self.note:
             parts.append(self.note)
         return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class _Signed:
+    """A response kept for nonce-less requests: what it said and when."""
+
+    der: bytes
+    said: tuple[object, ...]
+    this_update: datetime
+
+    def fits(self, now: datetime) -> bool:
+        return self.this_update <= now < self.this_update + REUSE_FOR
 
 
 class _Malformed(Exception):
@@ -134,6 +155,7 @@ class OcspService:
         self._delegate: OcspSigner | None = None
         self._root: OcspSigner | None = None
         self._issuers: dict[tuple[str, bytes, bytes], Subject] = {}
+        self._cache: dict[tuple[str, bytes, bytes, int], _Signed] = {}
         for key in issuer_hashes(ca.issuing_certificate):
             self._issuers[key] = Subject.SUBSCRIBER
         for key in issuer_hashes(ca.root_certificate):
@@ -184,6 +206,14 @@ class OcspService:
         else:
             signer = self._root_signer()
             status, revoked_at, reason = self._ca_status(serial)
+        key = (algorithm.name, request.issuer_name_hash, request.issuer_key_hash, serial)
+        said = (status, revoked_at, reason, signer.signer_certificate.serial_number)
+        if nonce is None:
+            earlier = self._cache.get(key)
+            if earlier is not None and earlier.said == said and earlier.fits(now):
+                return OcspAnswer(
+                    earlier.der, ocsp.OCSPResponseStatus.SUCCESSFUL, status, serial, note="reused"
+                )
         builder = (
             ocsp.OCSPResponseBuilder()
             .add_response_by_hash(
@@ -203,9 +233,13 @@ class OcspService:
             builder = builder.certificates([signer.certificate])
         if nonce is not None:
             builder = builder.add_extension(x509.OCSPNonce(nonce), critical=False)
-        response = builder.sign(signer.key, hashes.SHA256())
+        der = builder.sign(signer.key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
+        if nonce is None:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = _Signed(der, said, now)
         return OcspAnswer(
-            response.public_bytes(serialization.Encoding.DER),
+            der,
             ocsp.OCSPResponseStatus.SUCCESSFUL,
             status,
             serial,

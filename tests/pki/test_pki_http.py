@@ -350,3 +350,31 @@ def test_no_request_ever_got_a_500_or_a_traceback(served: LoggedServer) -> None:
     assert log.count("\n") >= 4  # one line per request
     assert "Traceback" not in log
     assert not re.search(r'" 500 ', log), log
+
+
+def test_nonce_less_requests_may_share_a_response_until_the_status_changes(
+    home_copy: object, pki_home: PkiHome
+) -> None:
+    from mgcert.ca import MG_CA_PROFILE, CertificateAuthority
+    from mgcert.clock import Clock
+    from mgcert.home import DataHome
+    from mgcert.pki import PkiServer
+    from mgcert.pki.ocsp import REUSE_FOR
+
+    assert isinstance(home_copy, DataHome)
+    clock = Clock(state_file=home_copy.clock_file)
+    request = ocsp_request(pki_home.good, pki_home.issuing_ca)
+    with PkiServer(home_copy, clock, log=None) as server:
+        first = post_ocsp(server.port, OCSP, request).body
+        assert post_ocsp(server.port, OCSP, request).body == first  # reused
+        with_nonce = post_ocsp(server.port, OCSP, _good_request(pki_home, b"n" * 16)).body
+        assert with_nonce != first
+        clock.advance(REUSE_FOR)
+        later = post_ocsp(server.port, OCSP, request).body
+        assert later != first  # signed anew once older than REUSE_FOR
+        with CertificateAuthority.open(
+            home_copy.ca_dir, home_copy.ca_db, clock, MG_CA_PROFILE, create=False
+        ) as ca:
+            ca.revoke(pki_home.good.serial_number, x509.ReasonFlags.superseded)
+        response = ocsp.load_der_ocsp_response(post_ocsp(server.port, OCSP, request).body)
+        assert response.certificate_status is ocsp.OCSPCertStatus.REVOKED
