@@ -121,29 +121,29 @@ def wait_for_port(port: int, probe: bytes, timeout: float = 20.0) -> None:
 def running(
     argv: list[str], env: dict[str, str], port: int, probe: bytes
 ) -> Iterator[subprocess.Popen[bytes]]:
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(
-        argv,
-        env={**os.environ, **env},
-        stdout=subprocess.DEVNULL,
-        stderr=log,
-        stdin=subprocess.DEVNULL,
-    )
-    try:
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            argv,
+            env={**os.environ, **env},
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            stdin=subprocess.DEVNULL,
+        )
         try:
-            wait_for_port(port, probe)
-        except SystemExit:
-            log.seek(0)
-            sys.stderr.write(log.read()[-2000:].decode(errors="replace"))
-            raise
-        yield process
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            try:
+                wait_for_port(port, probe)
+            except SystemExit:
+                log.seek(0)
+                sys.stderr.write(log.read()[-2000:].decode(errors="replace"))
+                raise
+            yield process
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def check_verdicts(url: str, issuing: Path, root: Path, leaves: dict[str, Path]) -> None:

@@ -12,9 +12,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from types import FrameType
 
@@ -25,10 +27,72 @@ from mgcert.cli.invocation import CliUsageError, Invocation
 from mgcert.cli.output import CommandResult, kst
 from mgcert.home import DataHome
 from mgcert.pki import messages as msg
+from mgcert.pki.errors import PkiWorkersFailed
 from mgcert.pki.live_clock import FollowingClock
 from mgcert.pki.server import PkiServer, SiteUrls, pki_url_of
 
 MAX_PORT = 65535
+MAX_WORKERS = 64
+# A worker that dies this soon after it started is not started again (it would loop).
+_RESPAWN_AFTER = 2.0
+
+
+def default_workers() -> int:
+    """One process per CPU, at most 4: cryptography signs OCSP responses holding the
+    GIL, so threads alone use one core."""
+    return max(1, min(os.cpu_count() or 1, 4)) if hasattr(os, "fork") else 1
+
+
+def _run_workers(server: PkiServer, workers: int, stop: threading.Event) -> None:
+    """Pre-fork: ``workers`` processes accept on the server's socket, each with its own
+    CA connections and threads; this one watches them and stops them on ``stop``."""
+    server.prepare_for_workers()
+    children: dict[int, float] = {}
+
+    def spawn() -> None:
+        pid = os.fork()
+        if pid == 0:  # the worker; the signal handlers (setting its copy of stop) came along
+            code = 0
+            try:
+                server.attach()
+                server.start()
+                while not stop.wait(0.5):
+                    pass
+                server.close()
+            except BaseException as exc:
+                server.log_line(msg.WORKER_FAILED.format(error=f"{type(exc).__name__}: {exc}"))
+                code = 1
+            finally:
+                os._exit(code)
+        children[pid] = time.monotonic()
+
+    for _ in range(workers):
+        spawn()
+    while not stop.wait(0.5):
+        while children:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+            if pid == 0:
+                break
+            started = children.pop(pid, None)
+            if started is not None and time.monotonic() - started > _RESPAWN_AFTER:
+                server.log_line(msg.WORKER_RESTARTED.format(status=status))
+                spawn()
+        if not children:
+            raise PkiWorkersFailed
+    for pid in children:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 20
+    for pid in list(children):
+        while time.monotonic() < deadline:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            time.sleep(0.05)
+        else:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
 
 
 def cmd_serve(args: argparse.Namespace, env: Mapping[str, str]) -> CommandResult:
@@ -43,12 +107,24 @@ def cmd_serve(args: argparse.Namespace, env: Mapping[str, str]) -> CommandResult
         from mgcert.cli.main import open_center
 
         open_center(args, env).close()  # a new data home, made as by any other command
+    workers = default_workers() if args.workers is None else args.workers
+    if not 1 <= workers <= MAX_WORKERS:
+        raise CliUsageError(msg.BAD_WORKERS.format(max=MAX_WORKERS))
+    if not hasattr(os, "fork"):
+        workers = 1
     stop = threading.Event()
-    with PkiServer(home, clock, host=args.host, port=port, log=sys.stderr) as server:
+    server = PkiServer(home, clock, host=args.host, port=port, log=sys.stderr)
+    try:
         _announce(server, bool(args.json))
         with _stop_on_signals(stop):
-            while not stop.wait(0.5):
-                pass
+            if workers == 1:
+                server.start()
+                while not stop.wait(0.5):
+                    pass
+            else:
+                _run_workers(server, workers, stop)
+    finally:
+        server.close()
     return CommandResult(
         {"ok": True, "stopped": True, "base_url": server.base_url}, [msg.SERVE_STOPPED]
     )

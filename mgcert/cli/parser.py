@@ -358,6 +358,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         help="포트 (기본: 데이터 폴더 PKI 주소의 포트, 0은 빈 포트) / port (0 = a free one)",
     )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        help="응답 프로세스 수 (기본: CPU 수, 최대 4) / worker processes (default: CPUs, max 4)",
+    )
     serve.set_defaults(opens_center=False)  # opens the CAs alone: no bank, no job roll-forward
     add(
         "crl",

@@ -34,3 +34,9 @@ class PkiUrlUnusable(PkiServerError):
     def __init__(self, url: str) -> None:
         self.url = url
         super().__init__(msg.BAD_PKI_URL.format(url=url))
+
+
+class PkiWorkersFailed(PkiServerError):
+    """Every worker process of ``mgcert serve`` ended on its own."""
+
+    default_message = msg.WORKERS_FAILED

@@ -15,6 +15,10 @@ ADDRESS_FORBIDDEN = (
 )
 ADDRESS_UNAVAILABLE = "{host}:{port}에서 응답할 수 없습니다: {reason}"
 BAD_PORT = "--port는 0~65535 사이의 숫자여야 합니다(0은 빈 포트를 고릅니다)."
+BAD_WORKERS = "--workers는 1~{max} 사이의 숫자여야 합니다."
+WORKERS_FAILED = "응답 서버의 작업 프로세스가 모두 멈췄습니다. 위의 기록을 확인해 주세요."
+WORKER_FAILED = "작업 프로세스를 시작하지 못했습니다: {error}"
+WORKER_RESTARTED = "작업 프로세스가 멈춰 다시 시작합니다 (상태 {status})."
 BAD_PKI_URL = "데이터 폴더의 PKI 주소({url})에서 서버가 응답할 호스트와 포트를 알 수 없습니다."
 
 # --- mgcert serve ------------------------------------------------------------------------

@@ -551,24 +551,20 @@ class PkiServer:
         port: int | None = 0,
         log: TextIO | None = sys.stderr,
     ) -> None:
+        self._home = home
         self._clock = clock
         self._log = log
         self._log_lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._closed = False
-        authorities: list[CertificateAuthority] = []
+        self._authorities: list[CertificateAuthority] = []
+        self.sites: dict[str, _Site] = {}
         try:
-            for directory, db, profile in (
-                (home.ca_dir, home.ca_db, MG_CA_PROFILE),
-                (home.other_ca_dir, home.other_ca_db, OTHER_CA_PROFILE),
-            ):
-                authorities.append(
-                    CertificateAuthority.open(directory, db, clock, profile, create=False)
-                )
-            self.pki_url = pki_url_of(authorities[0])
+            self.attach()
+            self.orgs = list(self.sites)
+            self.pki_url = pki_url_of(self._authorities[0])
             configured = PkiAddress.parse(self.pki_url)
             self.prefix = configured.prefix
-            self.sites = {site.org: site for site in (_Site(ca, clock) for ca in authorities)}
             if host is None:
                 host = configured.host if is_loopback(configured.host) else "127.0.0.1"
             if port is None:
@@ -579,12 +575,41 @@ class PkiServer:
             except OSError as exc:
                 raise PkiAddressUnavailable(host, port, exc) from exc
         except BaseException:
-            for ca in authorities:
-                ca.close()
+            self.detach()
             raise
-        self._authorities = authorities
         self.host = host
         self.port = int(self._httpd.server_address[1])
+
+    def attach(self) -> None:
+        """Open both CAs (``create=False``): at start, and in each forked worker."""
+        self.detach()
+        home = self._home
+        for directory, db, profile in (
+            (home.ca_dir, home.ca_db, MG_CA_PROFILE),
+            (home.other_ca_dir, home.other_ca_db, OTHER_CA_PROFILE),
+        ):
+            self._authorities.append(
+                CertificateAuthority.open(directory, db, self._clock, profile, create=False)
+            )
+        self.sites = {
+            site.org: site for site in (_Site(ca, self._clock) for ca in self._authorities)
+        }
+
+    def detach(self) -> None:
+        """Close the CAs and keep the listening socket (before forking workers: an SQLite
+        connection must not cross a fork)."""
+        for ca in self._authorities:
+            ca.close()
+        self._authorities = []
+        self.sites = {}
+
+    def prepare_for_workers(self) -> None:
+        """Make each CA's delegated responder now (once, not once per worker), close the
+        CAs, and let several processes accept on the socket without blocking each other."""
+        for site in self.sites.values():
+            site.ocsp.responder()
+        self.detach()
+        self._httpd.socket.setblocking(False)
 
     # -- addresses ---------------------------------------------------------------------
 
@@ -596,7 +621,7 @@ class PkiServer:
     @property
     def urls(self) -> dict[str, SiteUrls]:
         """Per org (``mgsim``, ``othersim``), the URLs this server answers at."""
-        return {org: SiteUrls.under(self.base_url, org) for org in self.sites}
+        return {org: SiteUrls.under(self.base_url, org) for org in self.orgs}
 
     @property
     def serves_pki_url(self) -> bool:
@@ -653,8 +678,7 @@ class PkiServer:
             self._thread.join()
         self._httpd.server_close()
         self._httpd.close_connections(wait=CONNECTION_TIMEOUT)
-        for ca in self._authorities:
-            ca.close()
+        self.detach()
 
     def __enter__(self) -> PkiServer:
         return self.start()

@@ -38,11 +38,20 @@ def own_home(pki_home: PkiHome, tmp_path: Path) -> dict[str, str]:
     return {**pki_home.env, "MGCERT_HOME": str(target)}
 
 
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize(
+    ("stop", "workers"),
+    [
+        (signal.SIGTERM, []),
+        (signal.SIGTERM, ["--workers", "1"]),
+        (signal.SIGTERM, ["--workers", "3"]),
+        (signal.SIGINT, []),
+    ],
+    ids=["sigterm", "sigterm-one-process", "sigterm-three-workers", "ctrl-c"],
+)
 def test_serve_prints_its_urls_and_stops_with_status_0(
-    own_home: dict[str, str], stop: signal.Signals
+    own_home: dict[str, str], stop: signal.Signals, workers: list[str]
 ) -> None:
-    process = _serve(own_home, "--port", "0", "--json")
+    process = _serve(own_home, "--port", "0", "--json", *workers)
     try:
         assert process.stdout is not None
         started = json.loads(process.stdout.readline())
@@ -51,7 +60,8 @@ def test_serve_prints_its_urls_and_stops_with_status_0(
         port = int(base.rsplit(":", 1)[1])
         assert base.startswith("http://127.0.0.1:")
         assert started["urls"]["mgsim"]["ocsp"] == f"{base}/mgsim/ocsp"
-        assert http(port, "GET", "/mgsim/issuing.crl").status == 200
+        for _ in range(6):  # spread over the workers
+            assert http(port, "GET", "/mgsim/issuing.crl").status == 200
         sent = time.monotonic()
         process.send_signal(stop)
         out, err = process.communicate(timeout=STOP_WITHIN)
@@ -113,16 +123,17 @@ def test_serve_refuses_a_port_in_use_in_one_korean_line(own_home: dict[str, str]
     assert "Traceback" not in result.stderr
 
 
-def test_serve_rejects_a_port_out_of_range(own_home: dict[str, str]) -> None:
+@pytest.mark.parametrize("option", [["--port", "70000"], ["--workers", "0"]])
+def test_serve_rejects_options_out_of_range(own_home: dict[str, str], option: list[str]) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mgcert", "serve", "--port", "70000"],
+        [sys.executable, "-m", "mgcert", "serve", *option],
         capture_output=True,
         text=True,
         timeout=30,
         env={**os.environ, **own_home},
     )
     assert result.returncode == 2
-    assert "--port" in result.stderr
+    assert option[0] in result.stderr
 
 
 def test_crl_republishes_both_lists_of_both_cas(own_home: dict[str, str]) -> None:
