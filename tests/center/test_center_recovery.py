@@ -91,6 +91,7 @@ def test_if_the_key_cannot_be_parked_nothing_is_issued_and_the_fee_is_refunded(
     assert issued_after == issued_before  # the CA never signed: the key had nowhere to go
     assert [job.state.value for job in center.journal.all()][-1] == "cancelled"
 
+
 def test_save_to_without_a_failure_has_nothing_to_save(center: CertificateCenter) -> None:
     flow = _ready(center, CertificateKind.GENERAL)
     with pytest.raises(NothingToSave):
@@ -121,9 +122,7 @@ def test_a_crash_between_ca_and_medium_is_finished_by_the_next_open(
         assert later.bank.registration("MGSIM", job.serial) is not None
         assert later.bank.balance(KIM.account) == before - 4_400  # charged once
         [entry] = [
-            e
-            for e in later.list_certificates(harddisk(later)).entries
-            if e.serial == job.serial
+            e for e in later.list_certificates(harddisk(later)).entries if e.serial == job.serial
         ]
         decrypt_private_key(entry.stored.key_path.read_bytes(), PASSWORD)
         assert later.pending_recoveries() == []
