@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import AuthorityInformationAccessOID
 from pki_support import PkiHome, http, openssl, write_pem
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
-from pyhanko_certvalidator.errors import RevokedError
+from pyhanko_certvalidator.errors import ExpiredError, RevokedError
 
 
 def _ocsp_url(certificate: x509.Certificate) -> str:
@@ -103,3 +104,24 @@ def test_openssl_verify_with_the_served_crl_and_arl(
     failed = openssl("verify", "-crl_check_all", *chain, *lists, str(revoked))
     assert failed.returncode != 0
     assert "certificate revoked" in failed.stdout + failed.stderr
+
+
+def test_pyhanko_says_an_expired_certificate_has_expired(pki_home: PkiHome) -> None:
+    # The third verdict a consumer must get right: good, revoked, and expired. Validated
+    # a day after the end: the served lists are fresh for today, not for then, so no
+    # revocation information is fetched (soft-fail): expiry must be what fails.
+    after_expiry = pki_home.good.not_valid_after_utc + timedelta(days=1)
+    context = ValidationContext(
+        trust_roots=[_asn1(pki_home.root_ca)],
+        other_certs=[_asn1(pki_home.issuing_ca)],
+        allow_fetching=False,
+        revocation_mode="soft-fail",
+        moment=after_expiry,
+    )
+    validator = CertificateValidator(
+        _asn1(pki_home.good),
+        intermediate_certs=[_asn1(pki_home.issuing_ca)],
+        validation_context=context,
+    )
+    with pytest.raises(ExpiredError):
+        asyncio.run(validator.async_validate_usage({"digital_signature"}))
