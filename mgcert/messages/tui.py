@@ -38,6 +38,7 @@ CENTER_RESET_QUESTION = (
 )
 CENTER_RESET_YES = "옮기고 새로 시작"
 CENTER_RESET_NO = "취소"
+CENTER_RESET_TITLE = "새 데이터 폴더로 시작합니다"
 CENTER_RESET_RESTART = "mgcert를 다시 실행하면 새 데이터 폴더가 만들어집니다."
 
 # ---------------------------------------------------------------- home

@@ -66,7 +66,8 @@ class CenterUnavailable(MgcertModal[None]):
             self.query_one("#unavailable-reason", Label).update(str(error))
             return
         done = center_msg.RESET_DONE.format(path=moved) if moved else msg.CENTER_RESET_RESTART
+        self.query_one(".heading", Label).update(msg.CENTER_RESET_TITLE)
         self.query_one("#unavailable-reason", Label).update(done)
-        self.query_one("#unavailable-hint", Label).update(msg.CENTER_RESET_RESTART)
+        self.query_one("#unavailable-hint", Label).display = False
         self.query_one("#unavailable-reset", Button).remove()
         self.query_one("#unavailable-quit", Button).focus()
