@@ -143,8 +143,8 @@ def _create(
 def _load(directory: Path, private: Path, profile: CaProfile) -> CaHierarchy:
     root = _read_certificate(directory / ROOT_CERT_FILE)
     issuing = _read_certificate(directory / ISSUING_CERT_FILE)
-    key = _read_key(private / ISSUING_KEY_FILE, issuing)
-    root_key = _read_key(private / ROOT_KEY_FILE, root)
+    key = read_ca_key(private / ISSUING_KEY_FILE, issuing)
+    root_key = read_ca_key(private / ROOT_KEY_FILE, root)
     if root.subject != profile.root_name or issuing.subject != profile.issuing_name:
         raise CaStateDamaged(directory)
     try:
@@ -154,7 +154,7 @@ def _load(directory: Path, private: Path, profile: CaProfile) -> CaHierarchy:
     return CaHierarchy(root, issuing, key, root_key)
 
 
-def _read_key(path: Path, certificate: x509.Certificate) -> rsa.RSAPrivateKey:
+def read_ca_key(path: Path, certificate: x509.Certificate) -> rsa.RSAPrivateKey:
     """The RSA key in ``path``, which must be the key of ``certificate``."""
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from mgcert.ca.authority import LOCK_FILE, CertificateAuthority
-from mgcert.ca.errors import CaFolderUnusable, CaStateDamaged
+from mgcert.ca.errors import CaFolderUnusable
 from mgcert.ca.files import exclusive_lock, write_atomic
 from mgcert.ca.hierarchy import (
     CA_KEY_BITS,
@@ -40,6 +40,7 @@ from mgcert.ca.hierarchy import (
     PUBLIC_FILE_MODE,
     ROOT_KEY_FILE,
     ensure_private_dir,
+    read_ca_key,
 )
 from mgcert.ca.profile import CaProfile
 
@@ -158,14 +159,7 @@ def _fresh(certificate: x509.Certificate, now: datetime) -> bool:
 def _ca_key(
     ca: CertificateAuthority, name: str, certificate: x509.Certificate
 ) -> rsa.RSAPrivateKey:
-    path = ca.directory / PRIVATE_DIR / name
-    try:
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    except (OSError, ValueError, TypeError) as exc:
-        raise CaStateDamaged(path) from exc
-    if not isinstance(key, rsa.RSAPrivateKey) or key.public_key() != certificate.public_key():
-        raise CaStateDamaged(path)
-    return key
+    return read_ca_key(ca.directory / PRIVATE_DIR / name, certificate)
 
 
 def _responder_name(profile: CaProfile) -> x509.Name:

@@ -23,13 +23,14 @@ from types import FrameType
 from cryptography import x509
 
 from mgcert.ca import CertificateAuthority
+from mgcert.ca.urls import CaUrls
 from mgcert.cli.invocation import CliUsageError, Invocation
 from mgcert.cli.output import CommandResult, kst
 from mgcert.home import DataHome
 from mgcert.pki import messages as msg
 from mgcert.pki.errors import PkiWorkersFailed
 from mgcert.pki.live_clock import FollowingClock
-from mgcert.pki.server import PkiServer, SiteUrls, pki_url_of
+from mgcert.pki.server import PkiServer, pki_url_of, url_dict
 
 MAX_PORT = 65535
 MAX_WORKERS = 64
@@ -139,7 +140,7 @@ def _announce(server: PkiServer, as_json: bool) -> None:
             "base_url": server.base_url,
             "pki_url": server.pki_url,
             "reachable_from_certificates": server.serves_pki_url,
-            "urls": {org: urls.as_dict() for org, urls in server.urls.items()},
+            "urls": {org: url_dict(urls) for org, urls in server.urls.items()},
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
     else:
@@ -171,7 +172,7 @@ def cmd_crl(inv: Invocation) -> CommandResult:
     lines: list[str] = []
     for ca in (inv.center.mg_ca, inv.center.other_ca):
         published = ca.republish()
-        urls = SiteUrls.under(pki_url_of(ca), ca.profile.org.lower())
+        urls = CaUrls.under(pki_url_of(ca), ca.profile.org)
         found = [
             ("CRL", published.crl, str(ca.crl_path), urls.crl),
             ("ARL", published.arl, str(ca.arl_path), urls.arl),

@@ -5,13 +5,13 @@ manager that serves on a free port; ``.base_url``); ``mgcert serve`` runs it fro
 command line. The responder logic is in :mod:`mgcert.pki.ocsp`.
 """
 
+from mgcert.ca.urls import DEFAULT_PKI_URL
 from mgcert.pki.errors import PkiAddressUnavailable, PkiServerError
-from mgcert.pki.server import DEFAULT_PKI_URL, PkiServer, SiteUrls
+from mgcert.pki.server import PkiServer
 
 __all__ = [
     "DEFAULT_PKI_URL",
     "PkiAddressUnavailable",
     "PkiServer",
     "PkiServerError",
-    "SiteUrls",
 ]

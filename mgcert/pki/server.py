@@ -57,6 +57,16 @@ from mgcert.ca import (
     CertificateAuthority,
     CrlPublishFailed,
 )
+from mgcert.ca.urls import (
+    ARL_NAME,
+    CPS_NAME,
+    CRL_NAME,
+    DEFAULT_PKI_URL,
+    ISSUING_CERT_NAME,
+    OCSP_NAME,
+    ROOT_CERT_NAME,
+    CaUrls,
+)
 from mgcert.clock import Clock
 from mgcert.errors import MgcertError
 from mgcert.home import DataHome
@@ -64,7 +74,6 @@ from mgcert.pki import messages as msg
 from mgcert.pki.errors import PkiAddressUnavailable, PkiUrlUnusable
 from mgcert.pki.ocsp import OCSP_REQUEST_TYPE, OCSP_RESPONSE_TYPE, OcspService
 
-DEFAULT_PKI_URL = "http://127.0.0.1:8389"
 DEFAULT_PORT = 8389
 MAX_REQUEST_BYTES = 16 * 1024  # a signed OCSP request with its chain is a few KiB
 CONNECTION_TIMEOUT = 15.0
@@ -74,12 +83,13 @@ CERT_TYPE = "application/pkix-cert"
 CRL_TYPE = "application/pkix-crl"
 TEXT_TYPE = "text/plain; charset=utf-8"
 
-ROOT_FILE = "root.der"
-ISSUING_FILE = "issuing.der"
-CRL_FILE = "issuing.crl"
-ARL_FILE = "root.arl"
-OCSP_PATH = "ocsp"
-CPS_PATH = "cps"
+# The routes are the CA layer's URL layout (mgcert.ca.urls), one name each.
+ROOT_FILE = ROOT_CERT_NAME
+ISSUING_FILE = ISSUING_CERT_NAME
+CRL_FILE = CRL_NAME
+ARL_FILE = ARL_NAME
+OCSP_PATH = OCSP_NAME
+CPS_PATH = CPS_NAME
 
 
 # --- the CA layer's names ---------------------------------------------------------------
@@ -93,51 +103,29 @@ def pki_url_of(ca: CertificateAuthority) -> str:
 # --- URLs -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SiteUrls:
-    """Where one CA's files and responder are (under one base URL)."""
+def url_dict(urls: CaUrls) -> dict[str, str]:
+    """One CA's URLs for ``--json``."""
+    return {
+        "root": urls.root_certificate,
+        "issuing": urls.issuing_certificate,
+        "crl": urls.crl,
+        "arl": urls.arl,
+        "ocsp": urls.ocsp,
+        "cps": urls.cps,
+    }
 
-    org: str
-    root: str
-    issuing: str
-    crl: str
-    arl: str
-    ocsp: str
-    cps: str
 
-    @classmethod
-    def under(cls, base: str, org: str) -> SiteUrls:
-        site = f"{base.rstrip('/')}/{org}"
-        return cls(
-            org=org,
-            root=f"{site}/{ROOT_FILE}",
-            issuing=f"{site}/{ISSUING_FILE}",
-            crl=f"{site}/{CRL_FILE}",
-            arl=f"{site}/{ARL_FILE}",
-            ocsp=f"{site}/{OCSP_PATH}",
-            cps=f"{site}/{CPS_PATH}",
-        )
-
-    def as_dict(self) -> dict[str, str]:
-        return {
-            "root": self.root,
-            "issuing": self.issuing,
-            "crl": self.crl,
-            "arl": self.arl,
-            "ocsp": self.ocsp,
-            "cps": self.cps,
-        }
-
-    def lines(self) -> list[str]:
-        pairs = (
-            (msg.WHAT_ROOT, self.root),
-            (msg.WHAT_ISSUING, self.issuing),
-            (msg.WHAT_CRL, self.crl),
-            (msg.WHAT_ARL, self.arl),
-            (msg.WHAT_OCSP, self.ocsp),
-            (msg.WHAT_CPS, self.cps),
-        )
-        return [msg.SERVE_URL_LINE.format(org=self.org, what=w, url=u) for w, u in pairs]
+def url_lines(org: str, urls: CaUrls) -> list[str]:
+    """One CA's URLs as the lines ``mgcert serve`` prints."""
+    pairs = (
+        (msg.WHAT_ROOT, urls.root_certificate),
+        (msg.WHAT_ISSUING, urls.issuing_certificate),
+        (msg.WHAT_CRL, urls.crl),
+        (msg.WHAT_ARL, urls.arl),
+        (msg.WHAT_OCSP, urls.ocsp),
+        (msg.WHAT_CPS, urls.cps),
+    )
+    return [msg.SERVE_URL_LINE.format(org=org, what=w, url=u) for w, u in pairs]
 
 
 @dataclass(frozen=True)
@@ -619,9 +607,9 @@ class PkiServer:
         return f"http://{_url_host(self.host)}:{self.port}{self.prefix}"
 
     @property
-    def urls(self) -> dict[str, SiteUrls]:
+    def urls(self) -> dict[str, CaUrls]:
         """Per org (``mgsim``, ``othersim``), the URLs this server answers at."""
-        return {org: SiteUrls.under(self.base_url, org) for org in self.orgs}
+        return {org: CaUrls.under(self.base_url.rstrip("/"), org) for org in self.orgs}
 
     @property
     def serves_pki_url(self) -> bool:
@@ -636,15 +624,15 @@ class PkiServer:
 
     def index(self) -> str:
         lines = [msg.INDEX_TITLE, ""]
-        for urls in self.urls.values():
-            lines.extend(urls.lines())
+        for org, urls in self.urls.items():
+            lines.extend(url_lines(org, urls))
         return "\n".join(lines) + "\n"
 
     def start_lines(self) -> list[str]:
         """What ``mgcert serve`` prints at start."""
         lines = [msg.SERVE_STARTED.format(base=self.base_url)]
-        for urls in self.urls.values():
-            lines.extend(urls.lines())
+        for org, urls in self.urls.items():
+            lines.extend(url_lines(org, urls))
         if not self.serves_pki_url:
             lines.append(msg.SERVE_OTHER_ADDRESS.format(pki_url=self.pki_url))
         return lines

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pki_support import PkiHome, free_port, make_pki_home
+from pki_support import LoggedServer, PkiHome, free_port, make_pki_home
 
 from mgcert.clock import Clock
 from mgcert.home import DataHome
@@ -20,18 +20,6 @@ from mgcert.pki import PkiServer
 @pytest.fixture(scope="session")
 def pki_home(tmp_path_factory: pytest.TempPathFactory) -> PkiHome:
     return make_pki_home(tmp_path_factory.mktemp("pki") / "home", free_port())
-
-
-class LoggedServer:
-    """A running server and what it logged."""
-
-    def __init__(self, server: PkiServer, log: io.StringIO) -> None:
-        self.server = server
-        self.log = log
-
-    @property
-    def port(self) -> int:
-        return self.server.port
 
 
 @pytest.fixture(scope="module")

@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509 import ocsp
 
 from mgcert.cli import main
+from mgcert.pki.server import PkiServer
 
 FAST_ITERATIONS = "2048"
 PASSWORD = "Passw0rd!xy"
@@ -253,3 +254,15 @@ def raw_exchange(port: int, data: bytes, *, read_limit: int = 65536) -> bytes:
 
 def openssl(*argv: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["openssl", *argv], capture_output=True, text=True, timeout=60)
+
+
+class LoggedServer:
+    """A running server and what it logged."""
+
+    def __init__(self, server: PkiServer, log: io.StringIO) -> None:
+        self.server = server
+        self.log = log
+
+    @property
+    def port(self) -> int:
+        return self.server.port

@@ -11,12 +11,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import LoggedServer
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509 import ocsp
 from pki_support import (
+    LoggedServer,
     PkiHome,
     http,
     ocsp_request,
@@ -26,7 +26,7 @@ from pki_support import (
     write_pem,
 )
 
-from mgcert.pki.server import MAX_REQUEST_BYTES
+from mgcert.pki.server import MAX_REQUEST_BYTES, url_dict
 
 OCSP = "/mgsim/ocsp"
 
@@ -81,7 +81,7 @@ def test_cps_says_these_are_simulation_certificates(served: LoggedServer) -> Non
 def test_index_lists_every_url(served: LoggedServer) -> None:
     text = http(served.port, "GET", "/").body.decode()
     for urls in served.server.urls.values():
-        for url in urls.as_dict().values():
+        for url in url_dict(urls).values():
             assert url in text
 
 

@@ -8,10 +8,9 @@ import itertools
 import os
 import threading
 
-from conftest import LoggedServer
 from cryptography import x509
 from cryptography.x509 import ocsp
-from pki_support import PkiHome, ocsp_request, verify_response
+from pki_support import LoggedServer, PkiHome, ocsp_request, verify_response
 
 CLIENTS = 50
 REQUESTS = 2000

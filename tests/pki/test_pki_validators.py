@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 from asn1crypto import x509 as asn1_x509
-from conftest import LoggedServer
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import AuthorityInformationAccessOID
-from pki_support import PkiHome, http, openssl, write_pem
+from pki_support import LoggedServer, PkiHome, http, openssl, write_pem
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
 from pyhanko_certvalidator.errors import ExpiredError, RevokedError
 
