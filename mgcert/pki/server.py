@@ -37,7 +37,7 @@ import socketserver
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -51,6 +51,7 @@ from cryptography.hazmat.primitives import serialization
 from mgcert import __version__
 from mgcert.ca import (
     MG_CA_PROFILE,
+    CaProfile,
     OTHER_CA_PROFILE,
     CaDatabaseUnavailable,
     CaError,
@@ -528,6 +529,8 @@ class PkiServer:
             urlopen(server.urls["mgsim"].crl)
 
     ``log`` gets one line per request (stderr by default; ``None`` for silence).
+    ``profiles`` names the CAs to serve: both of the bank's by default; a home made by
+    :class:`mgcert.testing.NpkiCA` has only its own, kept where MG's would be.
     """
 
     def __init__(
@@ -538,8 +541,10 @@ class PkiServer:
         host: str | None = "127.0.0.1",
         port: int | None = 0,
         log: TextIO | None = sys.stderr,
+        profiles: Sequence[CaProfile] = (MG_CA_PROFILE, OTHER_CA_PROFILE),
     ) -> None:
         self._home = home
+        self._profiles = tuple(profiles)
         self._clock = clock
         self._log = log
         self._log_lock = threading.Lock()
@@ -569,13 +574,14 @@ class PkiServer:
         self.port = int(self._httpd.server_address[1])
 
     def attach(self) -> None:
-        """Open both CAs (``create=False``): at start, and in each forked worker."""
+        """Open the CAs (``create=False``): at start, and in each forked worker."""
         self.detach()
         home = self._home
-        for directory, db, profile in (
-            (home.ca_dir, home.ca_db, MG_CA_PROFILE),
-            (home.other_ca_dir, home.other_ca_db, OTHER_CA_PROFILE),
-        ):
+        places = (
+            (home.ca_dir, home.ca_db),
+            (home.other_ca_dir, home.other_ca_db),
+        )
+        for (directory, db), profile in zip(places, self._profiles, strict=False):
             self._authorities.append(
                 CertificateAuthority.open(directory, db, self._clock, profile, create=False)
             )
