@@ -50,3 +50,28 @@ PROBLEM_BAD_SERIAL = "인증서 일련번호가 올바르지 않습니다 (양�
 # A listing's line for a certificate folder whose signCert.der cannot be used.
 DAMAGED_CERTIFICATE = "손상된 인증서: {folder}"
 PROBLEM_UNREADABLE_FOLDER = "폴더를 읽을 수 없습니다."
+
+# --- choosing the form of a new signPri.key (keyform.py) --------------------------------
+KEY_FORM_UNKNOWN = "개인키 형식 '{text}'은(는) 없습니다. {choices} 중 하나를 지정해 주세요."
+ITERATIONS_INVALID = (
+    "반복 횟수 '{text}'은(는) 쓸 수 없습니다. 1 이상 {limit:,} 이하의 정수를 지정해 주세요."
+)
+KEY_PROTECTION_LABEL = "{scheme}, 반복 {iterations:,}회"
+
+# --- 사업자등록번호 (brn.py) -------------------------------------------------------------
+BRN_FORMAT = "사업자등록번호는 숫자 10자리로 입력해 주세요. (예: 123-45-67890)"
+BRN_CHECK_DIGIT = "사업자등록번호가 올바르지 않습니다. 마지막 자리(검증번호)를 확인해 주세요."
+
+# --- 주민등록번호 check digit (rrn.py, opt-in) --------------------------------------------
+RRN_CHECK_DIGIT = "주민등록번호가 올바르지 않습니다. 마지막 자리(검증번호)를 확인해 주세요."
+
+# --- folder layouts (layouts.py) ---------------------------------------------------------
+UNKNOWN_FOLDER_LAYOUT = (
+    "알 수 없는 폴더 배치입니다: {layout} (windows, macos, linux, android, removable 중 하나)"
+)
+
+# --- kmCert.der / kmPri.key (storage.py) ----------------------------------------------
+KM_PAIR_INCOMPLETE = "키관리용 인증서(kmCert.der)와 개인키(kmPri.key)는 함께 있어야 합니다."
+PROBLEM_BAD_KM_CERTIFICATE = "키관리용 인증서 파일(kmCert.der)의 형식이 올바르지 않습니다."
+PROBLEM_MISSING_KM_CERT = "키관리용 인증서 파일(kmCert.der)이 없습니다."
+PROBLEM_MISSING_KM_KEY = "키관리용 개인키 파일(kmPri.key)이 없습니다."

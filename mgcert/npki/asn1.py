@@ -122,7 +122,8 @@ class Pbes2Algorithm:
 
 @asn1.sequence
 class Pbes2EncryptedPrivateKeyInfo:
-    """The EncryptedPrivateKeyInfo mgcert writes (NPKI.md: the form every reader opens)."""
+    """The PBES2 EncryptedPrivateKeyInfo mgcert writes (NPKI.md: the form every reader
+    opens, and mgcert's default)."""
 
     encryption_algorithm: Pbes2Algorithm
     encrypted_data: bytes
@@ -134,6 +135,22 @@ class SeedPbeParams:
 
     salt: bytes
     iteration_count: int
+
+
+@asn1.sequence
+class SeedPbeAlgorithm:
+    """seedCBCWithSHA1 (1.2.410.200004.1.15) or old SEED (1.2.410.200004.1.4) at top level."""
+
+    algorithm: x509.ObjectIdentifier
+    parameters: SeedPbeParams
+
+
+@asn1.sequence
+class SeedPbeEncryptedPrivateKeyInfo:
+    """The EncryptedPrivateKeyInfo of the two PBKDF1 forms, as mgcert writes them."""
+
+    encryption_algorithm: SeedPbeAlgorithm
+    encrypted_data: bytes
 
 
 # --- the plaintext key (writing) --------------------------------------------------------
@@ -153,12 +170,13 @@ class RandomNumAttribute:
 
 @asn1.sequence
 class RsaPrivateKeyInfo:
-    """PrivateKeyInfo as mgcert writes it: RSA key plus the randomNum attribute."""
+    """PrivateKeyInfo as mgcert writes it: RSA key plus the randomNum attribute (left
+    out only when a test needs a key file without one)."""
 
     version: int
     private_key_algorithm: RsaAlgorithm
     private_key: bytes
-    attributes: Annotated[asn1.SetOf[RandomNumAttribute], asn1.Implicit(0)]
+    attributes: Annotated[asn1.SetOf[RandomNumAttribute] | None, asn1.Implicit(0)]
 
 
 # --- VID (identifyData in subjectAltName) ----------------------------------------------

@@ -1,10 +1,12 @@
 """signPri.key: the password-encrypted private key with its randomNum (NPKI.md).
 
-mgcert writes one form, the one PyPinkSign and OpenSSL both open: PKCS #8
-EncryptedPrivateKeyInfo with PBES2, PBKDF2-HMAC-SHA1 (prf and keyLength omitted, as in
-real PBES2 NPKI files) and SEED-CBC. It reads the three forms found in the wild: that
-one, ``seedCBCWithSHA1`` (PBKDF1 with a derived IV) and the old top-level SEED form
-(PBKDF1 with the fixed IV ``0123456789012345``).
+mgcert reads and writes the three forms found in the wild: PBES2 (PBKDF2-HMAC-SHA1 +
+SEED-CBC, the default, the one PyPinkSign and OpenSSL both open), ``seedCBCWithSHA1``
+(PBKDF1 with a derived IV) and the old top-level SEED form (PBKDF1 with the fixed IV
+``0123456789012345``). This module reads them; the writer lives in
+:mod:`mgcert.npki.keyfile_write`, the forms and :class:`KeyProtection` in
+:mod:`mgcert.npki.keyform`, the primitives in :mod:`mgcert.npki.keyfile_crypto`. Every
+public name of those is importable from here too.
 
 Passwords are NFC-normalized and encoded as UTF-8, which is what PyPinkSign does with a
 ``str`` password (``str.encode()``) and what OpenSSL feeds PBKDF2 for PBES2 (the raw
@@ -14,64 +16,78 @@ types; nothing a damaged file contains can cause a traceback or a long hang.
 
 from __future__ import annotations
 
-import enum
-import hashlib
-import secrets
-import unicodedata
 from dataclasses import dataclass, field
 
 from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat import asn1 as der
-from cryptography.hazmat.decrepit.ciphers.algorithms import SEED
-from cryptography.hazmat.primitives import padding, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.ciphers import Cipher, modes
 
 from mgcert.errors import MgcertError
 from mgcert.messages import npki as msg
 from mgcert.npki import asn1
-from mgcert.npki.vid import RANDOM_NUM_LENGTH
+from mgcert.npki import keyfile_crypto as kdf
+from mgcert.npki.keyfile_crypto import IV_LENGTH, OLD_SEED_IV, SALT_LENGTH, SEED_KEY_LENGTH
+from mgcert.npki.keyfile_write import (
+    encrypt_private_key,
+    encrypt_with,
+    new_random_num,
+    private_key_info,
+)
+from mgcert.npki.keyform import (
+    DEFAULT_ITERATIONS,
+    FIXTURE_ITERATIONS,
+    KEY_FORM_NAMES,
+    MAX_ITERATIONS,
+    InvalidKeyProtection,
+    IterationCountOutOfRange,
+    KeyProtection,
+    KeyScheme,
+    UnknownKeyForm,
+    parse_iterations,
+)
 
-# OWASP's current advice for PBKDF2-HMAC-SHA1. Real NPKI files use 2048, which costs
-# an attacker who copied the file about 600 times less per guessed password.
-DEFAULT_ITERATIONS = 1_300_000
-# Refused before any derivation so a hostile file cannot make the app spin for minutes
-# (PBKDF1 in Python runs about 3 million SHA-1 rounds a second).
-MAX_ITERATIONS = 10_000_000
+__all__ = [
+    "DEFAULT_ITERATIONS",
+    "FIXTURE_ITERATIONS",
+    "IV_LENGTH",
+    "KEY_FORM_NAMES",
+    "MAX_ITERATIONS",
+    "MAX_KEY_FILE_SIZE",
+    "OLD_SEED_IV",
+    "SALT_LENGTH",
+    "SEED_KEY_LENGTH",
+    "DecryptedKey",
+    "InvalidKeyProtection",
+    "IterationCountOutOfRange",
+    "IterationCountTooHigh",
+    "KeyFileError",
+    "KeyFileParameters",
+    "KeyProtection",
+    "KeyScheme",
+    "MalformedKeyFile",
+    "UnknownKeyForm",
+    "UnsupportedKeyAlgorithm",
+    "WrongKeyPassword",
+    "decrypt_private_key",
+    "encrypt_private_key",
+    "encrypt_with",
+    "key_file_der",
+    "new_random_num",
+    "parse_iterations",
+    "private_key_info",
+    "read_key_file_parameters",
+]
+
 # A 4096-bit key file is under 3 KiB; anything far bigger is not a key file.
 MAX_KEY_FILE_SIZE = 64 * 1024
-
-SALT_LENGTH = 8
-IV_LENGTH = 16
-SEED_KEY_LENGTH = 16
-OLD_SEED_IV = b"0123456789012345"
 MAX_SALT_LENGTH = 64
-_SEED_BLOCK_BITS = 128
 
 OID_HMAC_SHA256 = x509.ObjectIdentifier("1.2.840.113549.2.9")
 # PBES2 prf → hashlib name. Absent means hmacWithSHA1 (RFC 8018); SHA-256 is what
 # OpenSSL writes by default, so a file re-encrypted with openssl still opens.
 _PRF_HASHES = {asn1.OID_HMAC_SHA1: "sha1", OID_HMAC_SHA256: "sha256"}
-
-
-class KeyScheme(enum.Enum):
-    """How a signPri.key was encrypted."""
-
-    PBES2 = "pbes2"
-    SEED_CBC_WITH_SHA1 = "seedCBCWithSHA1"
-    OLD_SEED = "seed"
-
-    @property
-    def label(self) -> str:
-        return _SCHEME_LABELS[self]
-
-
-_SCHEME_LABELS = {
-    KeyScheme.PBES2: msg.KEY_SCHEME_PBES2,
-    KeyScheme.SEED_CBC_WITH_SHA1: msg.KEY_SCHEME_SEED_CBC_WITH_SHA1,
-    KeyScheme.OLD_SEED: msg.KEY_SCHEME_OLD_SEED,
-}
 
 
 class KeyFileError(MgcertError):
@@ -122,6 +138,11 @@ class DecryptedKey:
     scheme: KeyScheme
     iterations: int
 
+    @property
+    def protection(self) -> KeyProtection:
+        """The file's form and count (a password change keeps them)."""
+        return KeyProtection(self.scheme, self.iterations)
+
 
 @dataclass(frozen=True)
 class KeyFileParameters:
@@ -129,6 +150,11 @@ class KeyFileParameters:
 
     scheme: KeyScheme
     iterations: int
+
+    @property
+    def protection(self) -> KeyProtection:
+        """The same form and count, to write another file like this one."""
+        return KeyProtection(self.scheme, self.iterations)
 
 
 @dataclass(frozen=True)
@@ -139,82 +165,6 @@ class _Envelope:
     iv: bytes | None  # None: derived from the key material (seedCBCWithSHA1)
     prf: str
     ciphertext: bytes
-
-
-def new_random_num() -> bytes:
-    """A fresh 160-bit randomNum for a new key (its VID input)."""
-    return secrets.token_bytes(RANDOM_NUM_LENGTH)
-
-
-def private_key_info(key: rsa.RSAPrivateKey, random_num: bytes) -> bytes:
-    """DER PrivateKeyInfo of ``key`` carrying the randomNum attribute (the plaintext).
-
-    cryptography's PKCS #8 output has no attributes, so the structure is built here
-    from the PKCS #1 RSAPrivateKey.
-    """
-    pkcs1 = key.private_bytes(
-        serialization.Encoding.DER,
-        serialization.PrivateFormat.TraditionalOpenSSL,
-        serialization.NoEncryption(),
-    )
-    info = asn1.RsaPrivateKeyInfo(
-        version=0,
-        private_key_algorithm=asn1.RsaAlgorithm(
-            algorithm=asn1.OID_RSA_ENCRYPTION, parameters=der.Null()
-        ),
-        private_key=pkcs1,
-        attributes=der.SetOf(
-            [
-                asn1.RandomNumAttribute(
-                    type=asn1.OID_RANDOM_NUM,
-                    values=der.SetOf([der.BitString(random_num, 0)]),
-                )
-            ]
-        ),
-    )
-    return der.encode_der(info)
-
-
-def encrypt_private_key(
-    key: rsa.RSAPrivateKey,
-    password: str,
-    random_num: bytes,
-    *,
-    iterations: int = DEFAULT_ITERATIONS,
-) -> bytes:
-    """The signPri.key bytes for ``key``: PBES2 + PBKDF2-HMAC-SHA1 + SEED-CBC.
-
-    A fresh 8-byte salt and 16-byte IV are drawn for every call. ``iterations`` below
-    the default is for tests only.
-    """
-    if not isinstance(key, rsa.RSAPrivateKey):
-        raise TypeError("key must be an RSA private key")
-    if len(random_num) != RANDOM_NUM_LENGTH:
-        raise ValueError(f"random_num must be {RANDOM_NUM_LENGTH} bytes")
-    if not 1 <= iterations <= MAX_ITERATIONS:
-        raise ValueError(f"iterations must be between 1 and {MAX_ITERATIONS}")
-    if not password:
-        raise ValueError("password must not be empty")
-    salt = secrets.token_bytes(SALT_LENGTH)
-    iv = secrets.token_bytes(IV_LENGTH)
-    derived = _pbkdf2(_password_bytes(password), salt, iterations, "sha1")
-    ciphertext = _seed_cbc_encrypt(derived, iv, private_key_info(key, random_num))
-    envelope = asn1.Pbes2EncryptedPrivateKeyInfo(
-        encryption_algorithm=asn1.Pbes2Algorithm(
-            algorithm=asn1.OID_PBES2,
-            parameters=asn1.Pbes2ParamsOut(
-                key_derivation_func=asn1.Pbkdf2Algorithm(
-                    algorithm=asn1.OID_PBKDF2,
-                    parameters=asn1.Pbkdf2Params(
-                        salt=salt, iteration_count=iterations, key_length=None, prf=None
-                    ),
-                ),
-                encryption_scheme=asn1.SeedCbcAlgorithm(algorithm=asn1.OID_SEED_CBC, iv=iv),
-            ),
-        ),
-        encrypted_data=ciphertext,
-    )
-    return der.encode_der(envelope)
 
 
 def read_key_file_parameters(data: bytes) -> KeyFileParameters:
@@ -232,21 +182,20 @@ def decrypt_private_key(data: bytes, password: str) -> DecryptedKey:
     """
     envelope = _read_envelope(data)
     try:
-        secret = _password_bytes(password)
+        secret = kdf.password_bytes(password)
     except UnicodeEncodeError as exc:  # lone surrogates: no file was encrypted with them
         raise WrongKeyPassword from exc
     if envelope.scheme is KeyScheme.PBES2:
         assert envelope.iv is not None
-        key = _pbkdf2(secret, envelope.salt, envelope.iterations, envelope.prf)
+        key = kdf.pbkdf2(secret, envelope.salt, envelope.iterations, envelope.prf)
         iv = envelope.iv
     else:
-        material = _pbkdf1_sha1(secret, envelope.salt, envelope.iterations)
-        key = material[:SEED_KEY_LENGTH]
-        if envelope.scheme is KeyScheme.SEED_CBC_WITH_SHA1:
-            iv = hashlib.sha1(material[16:20]).digest()[:IV_LENGTH]  # noqa: S324 (format)
-        else:
-            iv = OLD_SEED_IV
-    plaintext = _seed_cbc_decrypt(key, iv, envelope.ciphertext)
+        material = kdf.pbkdf1_sha1(secret, envelope.salt, envelope.iterations)
+        key, iv = kdf.seed_pbe_key_and_iv(material, old_seed=envelope.scheme is KeyScheme.OLD_SEED)
+    try:
+        plaintext = kdf.seed_cbc_decrypt(key, iv, envelope.ciphertext)
+    except kdf.BadPadding as exc:
+        raise WrongKeyPassword from exc
     private_key, random_num = _read_private_key_info(plaintext)
     return DecryptedKey(
         private_key=private_key,
@@ -304,7 +253,7 @@ def _read_envelope(data: bytes) -> _Envelope:
     else:
         raise UnsupportedKeyAlgorithm(algorithm.dotted_string)
     # CBC output is whole blocks; checking here saves a pointless key derivation.
-    if not ciphertext or len(ciphertext) % (_SEED_BLOCK_BITS // 8):
+    if not ciphertext or len(ciphertext) % (kdf.SEED_BLOCK_BITS // 8):
         raise MalformedKeyFile
     return envelope
 
@@ -413,41 +362,3 @@ def _random_num(info: asn1.PrivateKeyInfo) -> bytes | None:
             raise MalformedKeyFile
         return bits.as_bytes()
     return None
-
-
-# --- primitives -------------------------------------------------------------------------
-
-
-def _password_bytes(password: str) -> bytes:
-    return unicodedata.normalize("NFC", password).encode("utf-8")
-
-
-def _pbkdf2(secret: bytes, salt: bytes, iterations: int, prf: str) -> bytes:
-    # hashlib releases the GIL while it derives; cryptography's PBKDF2HMAC does not,
-    # and a second of held GIL freezes the TUI's spinner while a worker encrypts.
-    return hashlib.pbkdf2_hmac(prf, secret, salt, iterations, SEED_KEY_LENGTH)
-
-
-def _pbkdf1_sha1(secret: bytes, salt: bytes, iterations: int) -> bytes:
-    """PBKDF1-SHA1 (RFC 8018 §5.1): SHA-1 applied ``iterations`` times to P‖S."""
-    digest = hashlib.sha1(secret + salt).digest()  # noqa: S324 (the format demands SHA-1)
-    for _ in range(iterations - 1):
-        digest = hashlib.sha1(digest).digest()  # noqa: S324
-    return digest
-
-
-def _seed_cbc_encrypt(key: bytes, iv: bytes, plaintext: bytes) -> bytes:
-    padder = padding.PKCS7(_SEED_BLOCK_BITS).padder()
-    padded = padder.update(plaintext) + padder.finalize()
-    encryptor = Cipher(SEED(key), modes.CBC(iv)).encryptor()
-    return encryptor.update(padded) + encryptor.finalize()
-
-
-def _seed_cbc_decrypt(key: bytes, iv: bytes, ciphertext: bytes) -> bytes:
-    decryptor = Cipher(SEED(key), modes.CBC(iv)).decryptor()
-    padded = decryptor.update(ciphertext) + decryptor.finalize()
-    unpadder = padding.PKCS7(_SEED_BLOCK_BITS).unpadder()
-    try:
-        return unpadder.update(padded) + unpadder.finalize()
-    except ValueError as exc:
-        raise WrongKeyPassword from exc

@@ -23,7 +23,7 @@ from npki_testkit import (
 from pypinksign import encrypt_decrypted_prikey
 from pypinksign.test_pinkSign import TEST_CERT
 
-from mgcert.npki import asn1, keyfile
+from mgcert.npki import asn1, keyfile, keyfile_crypto
 from mgcert.npki.keyfile import (
     DecryptedKey,
     IterationCountTooHigh,
@@ -324,8 +324,8 @@ def test_absurd_iteration_count_is_refused_before_any_derivation(
     def no_derivation(*_args: object) -> bytes:
         raise AssertionError("derived a key before checking the iteration count")
 
-    monkeypatch.setattr(keyfile, "_pbkdf1_sha1", no_derivation)
-    monkeypatch.setattr(keyfile, "_pbkdf2", no_derivation)
+    monkeypatch.setattr(keyfile_crypto, "pbkdf1_sha1", no_derivation)
+    monkeypatch.setattr(keyfile_crypto, "pbkdf2", no_derivation)
     started = time.perf_counter()
     with pytest.raises(IterationCountTooHigh) as caught:
         decrypt_private_key(hostile, PASSWORD)
