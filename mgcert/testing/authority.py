@@ -18,7 +18,7 @@ import socket
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
@@ -163,6 +163,11 @@ class NpkiCA:
     def urls(self) -> CaUrls:
         """The URLs written into the certificates (CRL DP, OCSP, CA certificates)."""
         return self._authority.urls
+
+    @property
+    def today(self) -> date:
+        """Today in KST by the CA's clock."""
+        return self._clock.today_kst()
 
     @property
     def authority(self) -> CertificateAuthority:
