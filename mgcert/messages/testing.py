@@ -9,9 +9,6 @@ RRN_NOT_FOR_CORPORATE = "법인 인증서는 주민등록번호가 아니라 사
 BRN_NOT_FOR_PERSONAL = "개인 인증서에는 사업자등록번호(brn)를 쓰지 않습니다. rrn을 주세요."
 UNKNOWN_KIND = "알 수 없는 인증서 종류입니다: {kind} (general, universal, corporate 중 하나)"
 UNKNOWN_KEY_FORM = "알 수 없는 개인키 형식입니다: {form} (pbes2, seedcbc-sha1, seed-cbc 중 하나)"
-UNKNOWN_LAYOUT = (
-    "알 수 없는 폴더 배치입니다: {layout} (windows, macos, linux, android, removable 중 하나)"
-)
 UNKNOWN_REASON = "알 수 없는 폐지 사유입니다: {reason}"
 BAD_DATES = "유효기간이 올바르지 않습니다: 시작({not_before})이 끝({not_after})보다 앞서야 합니다."
 NAIVE_DATETIME = "시각에는 시간대가 있어야 합니다 (예: datetime(..., tzinfo=KST)): {value}"

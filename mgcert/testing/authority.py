@@ -55,7 +55,7 @@ from mgcert.testing.errors import (
 )
 from mgcert.testing.holders import checked_brn, checked_rrn, made_up_rrn
 from mgcert.testing.keys import KeySource
-from mgcert.testing.layouts import npki_parent
+from mgcert.npki.layouts import FolderLayout, medium_root
 
 DEFAULT_NAME = "홍길동"
 # Meets the certificate password rule (10+ characters, letters, digits, specials).
@@ -213,6 +213,7 @@ class NpkiCA:
         if not password:
             raise FixtureError(msg.BAD_PASSWORD)
         holder = _holder(chosen, rrn, brn, check_digit=rrn_check_digit)
+        FolderLayout.parse(layout)  # a bad name is refused before anything is issued
         start, end = validity(
             not_before,
             not_after,
@@ -241,7 +242,7 @@ class NpkiCA:
             self.home / "issued" / f"{certificate.serial_number:08x}" if root is None else Path(root)
         )
         folder = write_certificate(
-            npki_parent(target_root, layout),
+            medium_root(target_root, layout),
             ca.profile.org,
             folder_name(certificate.subject),
             _der(certificate),

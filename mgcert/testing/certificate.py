@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from mgcert.messages import testing as msg
 from mgcert.npki.storage import CertificateFolderExists, write_certificate
 from mgcert.testing.errors import TargetFolderTaken
-from mgcert.testing.layouts import npki_parent
+from mgcert.npki.layouts import medium_root
 
 SIGN_CERT = "signCert.der"
 SIGN_KEY = "signPri.key"
@@ -96,7 +96,7 @@ class NpkiCertificate:
         certificate twice is harmless, another certificate in the way is
         :class:`TargetFolderTaken`.
         """
-        parent = npki_parent(Path(root), layout)
+        parent = medium_root(Path(root), layout)
         km = self._km_files()
         try:
             return write_certificate(

@@ -12,6 +12,7 @@ import secrets
 from datetime import date, timedelta
 
 from mgcert.messages import testing as msg
+from mgcert.npki.brn import BusinessNumber, InvalidBusinessNumber
 from mgcert.npki.rrn import InvalidResidentNumber, ResidentNumber
 from mgcert.testing.errors import HolderNumberInvalid
 
@@ -39,6 +40,14 @@ def checked_rrn(text: str, *, check_digit: bool = True) -> ResidentNumber:
     if check_digit and rrn_check_digit(number.digits[:12]) != int(number.digits[12]):
         raise HolderNumberInvalid(msg.RRN_CHECK_DIGIT.format(masked=number.masked))
     return number
+
+
+def checked_brn(text: str) -> str:
+    """A typed 사업자등록번호 as 10 digits; :class:`HolderNumberInvalid` if it is not one."""
+    try:
+        return BusinessNumber.parse(text).digits
+    except InvalidBusinessNumber as exc:
+        raise HolderNumberInvalid(str(exc)) from exc
 
 
 def made_up_rrn() -> ResidentNumber:
