@@ -7,9 +7,10 @@ proof of possession, and decides subject, validity and extensions itself.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -48,7 +49,13 @@ from mgcert.ca.hierarchy import (
     new_serial,
 )
 from mgcert.ca.profile import CaProfile
-from mgcert.ca.records import AuditAction, AuditEntry, CertificateStatus, IssuedRecord
+from mgcert.ca.records import (
+    AuditAction,
+    AuditEntry,
+    CertificatePurpose,
+    CertificateStatus,
+    IssuedRecord,
+)
 from mgcert.ca.store import (
     CertificateRow,
     CertificateStore,
@@ -58,11 +65,12 @@ from mgcert.ca.store import (
     StoreWriter,
 )
 from mgcert.ca.urls import DEFAULT_PKI_URL, CaUrls, validate_pki_url
-from mgcert.ca.validity import start_of_day_kst, validity_period
-from mgcert.clock import Clock
+from mgcert.ca.validity import end_of_day_kst, last_day, start_of_day_kst, validity_period
+from mgcert.clock import KST, Clock
 from mgcert.messages import ca as msg
 from mgcert.npki.names import InvalidName, make_cn
 from mgcert.npki.profile import CertificateKind
+from mgcert.npki.vid import VidError, read_identify_data
 
 LOCK_FILE = ".lock"
 VID_LENGTH = 32
@@ -71,6 +79,9 @@ MAX_REAL_NAME_LENGTH = 64
 # probability (issued / 2.1e9); even with half the space used, 64 draws all colliding
 # has probability 2**-64. The UNIQUE column catches every collision.
 SERIAL_ATTEMPTS = 64
+# What X.509 can carry (UTCTime from 1950, GeneralizedTime to 9999) and cryptography writes.
+EARLIEST_DATE = datetime(1950, 1, 1, tzinfo=UTC)
+LATEST_DATE = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -78,7 +89,15 @@ class IssueRequest:
     """What the certificate center asks the CA to certify besides the key.
 
     ``not_after`` is an explicit end (reissue keeps the old expiry, renewal is the old
-    expiry + 1 year); ``None`` means the kind's full term from today.
+    expiry + 1 year); ``None`` means the kind's full term from today. It must lie after
+    00:00:00 KST today: the bank flows never issue an expired certificate.
+
+    ``not_before`` (``None``: 00:00:00 KST today) and an end already past are for test
+    certificates (expired, not yet valid) and need ``allow_any_dates=True``; then any
+    start and end are accepted as long as the end is after the start, and ``None`` for
+    ``not_after`` means the kind's full term from the start's KST day (23:59:59 KST on
+    the same calendar date ``validity_years`` later). Times must be timezone-aware and
+    are kept to the second (microseconds dropped).
     """
 
     cn: str
@@ -91,6 +110,10 @@ class IssueRequest:
     # > 0: the CA appends its next CN number, zero-padded to this many digits, to ``cn``
     # (kept in the register, so no two certificates ever share a CN).
     cn_number_digits: int = 0
+    not_before: datetime | None = None
+    # True: not_before may be given and the validity may lie wholly in the past or the
+    # future (test fixtures). The bank flows never set it.
+    allow_any_dates: bool = False
 
 
 @dataclass(frozen=True)
@@ -241,11 +264,12 @@ class CertificateAuthority:
     # -- issuing --------------------------------------------------------------------
 
     def issue(self, csr_der: bytes, request: IssueRequest) -> x509.Certificate:
-        """Issue a certificate for the key in ``csr_der`` and record it.
+        """Issue a signing certificate for the key in ``csr_der`` and record it.
 
         Raises :class:`InvalidCsr`, :class:`CsrSignatureInvalid`, :class:`WeakKey` or
         :class:`InvalidIssueRequest`. Validity starts 00:00:00 KST today and ends
-        23:59:59 KST of the term's last day, or at ``request.not_after``.
+        23:59:59 KST of the term's last day, or as ``request`` says (see
+        :class:`IssueRequest`).
         """
         public_key = subscriber_public_key(csr_der)
         cn = _checked_cn(request.cn) if not request.cn_number_digits else request.cn
@@ -272,26 +296,12 @@ class CertificateAuthority:
                         not_before=not_before,
                         not_after=not_after,
                     )
-                    certificate = build_subscriber_certificate(
-                        public_key, terms, self._profile, self._hierarchy, self._urls
-                    )
-                    writer.add_certificate(
-                        NewCertificate(
-                            serial=terms.serial,
-                            cn=cn,
-                            kind=request.kind.value,
-                            not_before=not_before,
-                            not_after=not_after,
-                            der=certificate.public_bytes(serialization.Encoding.DER),
-                            job_id=request.job_id,
-                        )
-                    )
-                    writer.add_audit(
-                        self._clock.now(),
-                        AuditAction.ISSUE,
-                        terms.serial,
-                        f"kind={request.kind.value} cn={cn} not_after={not_after.isoformat()}"
-                        + (f" job={request.job_id}" if request.job_id else ""),
+                    certificate = self._record_new(
+                        writer,
+                        public_key,
+                        terms,
+                        job_id=request.job_id,
+                        detail=f" job={request.job_id}" if request.job_id else "",
                     )
             except DuplicateSerial:
                 continue
@@ -300,19 +310,114 @@ class CertificateAuthority:
             return certificate
         raise SerialUnavailable
 
+    def issue_key_management(self, csr_der: bytes, sign_serial: int) -> x509.Certificate:
+        """Issue the key-management certificate (kmCert.der) of signing certificate
+        ``sign_serial`` for the second key in ``csr_der``, and record it.
+
+        The KM certificate repeats its signing certificate's subject, validity, kind
+        (policy), subjectAltName (real name and VID), CRL DP and AIA; its keyUsage is
+        keyEncipherment + dataEncipherment (critical). A signing certificate has at most
+        one: asking again with the same key returns the first, with another key is
+        :class:`InvalidIssueRequest`. Revoking the signing certificate revokes it too.
+
+        Raises :class:`UnknownSerial` (not issued here), :class:`InvalidIssueRequest`
+        (``sign_serial`` is a KM certificate or revoked; the key is the signing key or
+        another KM key is certified already) and what :meth:`issue` raises for the CSR.
+        """
+        public_key = subscriber_public_key(csr_der)
+        for _ in range(SERIAL_ATTEMPTS):
+            try:
+                with self._store.write() as writer:
+                    sign = writer.find(sign_serial)
+                    if sign is None:
+                        raise UnknownSerial(sign_serial)
+                    done = writer.find_key_management(sign_serial)
+                    if done is not None:
+                        return _same_key_or_refuse(
+                            done,
+                            public_key,
+                            msg.DETAIL_KM_TAKEN.format(serial=f"{sign_serial:X}"),
+                        )
+                    terms = _key_management_terms(sign, public_key)
+                    certificate = self._record_new(
+                        writer,
+                        public_key,
+                        terms,
+                        purpose=CertificatePurpose.KEY_MANAGEMENT,
+                        sign_serial=sign_serial,
+                        detail=f" purpose=key_management sign={sign_serial:x}",
+                    )
+            except DuplicateSerial:
+                continue
+            except DuplicateCn as exc:
+                # Another process certified a KM key for it at the same moment.
+                raise InvalidIssueRequest(
+                    msg.DETAIL_KM_TAKEN.format(serial=f"{sign_serial:X}")
+                ) from exc
+            return certificate
+        raise SerialUnavailable
+
+    def _record_new(
+        self,
+        writer: StoreWriter,
+        public_key: rsa.RSAPublicKey,
+        terms: SubscriberTerms,
+        *,
+        job_id: str | None = None,
+        purpose: CertificatePurpose = CertificatePurpose.SIGNING,
+        sign_serial: int | None = None,
+        detail: str = "",
+    ) -> x509.Certificate:
+        """Build, sign and record one subscriber certificate inside ``writer``."""
+        terms = dataclasses.replace(terms, purpose=purpose)
+        certificate = build_subscriber_certificate(
+            public_key, terms, self._profile, self._hierarchy, self._urls
+        )
+        writer.add_certificate(
+            NewCertificate(
+                serial=terms.serial,
+                cn=terms.cn,
+                kind=terms.kind.value,
+                not_before=terms.not_before,
+                not_after=terms.not_after,
+                der=certificate.public_bytes(serialization.Encoding.DER),
+                job_id=job_id,
+                purpose=purpose.value,
+                sign_serial=sign_serial,
+            )
+        )
+        writer.add_audit(
+            self._clock.now(),
+            AuditAction.ISSUE,
+            terms.serial,
+            f"kind={terms.kind.value} cn={terms.cn} not_after={terms.not_after.isoformat()}"
+            + detail,
+        )
+        return certificate
+
     def _validity(self, request: IssueRequest) -> tuple[datetime, datetime]:
         today = self._clock.today_kst()
+        if request.allow_any_dates:
+            return _any_validity(request, today)
+        if request.not_before is not None:
+            raise InvalidIssueRequest(msg.DETAIL_DATES_NEED_PERMISSION)
         if request.not_after is None:
             return validity_period(today, request.kind.validity_years)
         not_before = start_of_day_kst(today)
         if request.not_after.tzinfo is None or request.not_after <= not_before:
             raise InvalidIssueRequest(msg.DETAIL_BAD_NOT_AFTER)
-        return not_before, request.not_after.replace(microsecond=0)
+        not_after = request.not_after.replace(microsecond=0)
+        _check_range(not_after)
+        return not_before, not_after
 
     # -- revocation -----------------------------------------------------------------
 
     def revoke(self, serial: int, reason: x509.ReasonFlags) -> None:
         """Revoke ``serial`` and republish ``issuing.crl`` in the same transaction.
+
+        Revoking a signing certificate revokes its key-management certificate too (same
+        time and reason, when it is not revoked already); a KM certificate can also be
+        revoked on its own.
 
         Raises :class:`UnknownSerial`, :class:`AlreadyRevoked`,
         :class:`InvalidRevocationReason` (``removeFromCRL`` belongs to delta CRLs) or
@@ -330,6 +435,15 @@ class CertificateAuthority:
                     raise AlreadyRevoked(serial)
                 writer.mark_revoked(serial, now, reason.value)
                 writer.add_audit(now, AuditAction.REVOKE, serial, f"reason={reason.value}")
+                km = writer.find_key_management(serial)
+                if km is not None and not km.revoked:
+                    writer.mark_revoked(km.serial, now, reason.value)
+                    writer.add_audit(
+                        now,
+                        AuditAction.REVOKE,
+                        km.serial,
+                        f"reason={reason.value} with_sign={serial:x}",
+                    )
                 self._publish(writer, CRL, now)
         except CaDatabaseUnavailable:
             # The new CRL may be on disk although the commit failed: bring the file
@@ -425,7 +539,14 @@ class CertificateAuthority:
             revoked_at=row.revoked_at,
             reason=x509.ReasonFlags(row.reason) if row.reason is not None else None,
             der=row.der,
+            purpose=CertificatePurpose(row.purpose),
+            sign_serial=row.sign_serial,
         )
+
+    def key_management_record(self, sign_serial: int) -> IssuedRecord | None:
+        """The register entry of the KM certificate of ``sign_serial``, or ``None``."""
+        row = self._store.find_key_management(sign_serial)
+        return None if row is None else self._record_of(row)
 
     def record_for_job(self, job_id: str) -> IssuedRecord | None:
         """The certificate issued for the center's job ``job_id``, or ``None``."""
@@ -475,12 +596,70 @@ def _published_this_update(path: Path, signer: x509.Certificate) -> datetime | N
     return published.last_update_utc
 
 
-def _same_key_or_refuse(row: CertificateRow, public_key: object) -> x509.Certificate:
+def _same_key_or_refuse(
+    row: CertificateRow, public_key: object, detail: str = msg.DETAIL_JOB_OTHER_KEY
+) -> x509.Certificate:
     """The job's certificate, if it certifies the same key (a retried step)."""
     certificate = x509.load_der_x509_certificate(row.der)
     if certificate.public_key() != public_key:
-        raise InvalidIssueRequest(msg.DETAIL_JOB_OTHER_KEY)
+        raise InvalidIssueRequest(detail)
     return certificate
+
+
+def _key_management_terms(sign: CertificateRow, public_key: rsa.RSAPublicKey) -> SubscriberTerms:
+    """The terms of ``sign``'s KM certificate: its CN, kind, validity, name and VID."""
+    if sign.purpose != CertificatePurpose.SIGNING.value:
+        raise InvalidIssueRequest(msg.DETAIL_KM_NEEDS_SIGNING.format(serial=f"{sign.serial:X}"))
+    if sign.revoked:
+        raise InvalidIssueRequest(msg.DETAIL_KM_OF_REVOKED.format(serial=f"{sign.serial:X}"))
+    certificate = x509.load_der_x509_certificate(sign.der)
+    if certificate.public_key() == public_key:
+        raise InvalidIssueRequest(msg.DETAIL_KM_SAME_KEY)
+    try:
+        identify = read_identify_data(certificate)
+    except VidError as exc:  # every certificate this CA issues has one
+        raise InvalidIssueRequest(msg.DETAIL_BAD_VID) from exc
+    return SubscriberTerms(
+        serial=new_serial(),
+        cn=sign.cn,
+        real_name=identify.real_name,
+        vid=identify.vid,
+        kind=CertificateKind(sign.kind),
+        not_before=certificate.not_valid_before_utc,
+        not_after=certificate.not_valid_after_utc,
+    )
+
+
+def _any_validity(request: IssueRequest, today: date) -> tuple[datetime, datetime]:
+    """The validity of a request with ``allow_any_dates`` (see :class:`IssueRequest`)."""
+    for moment in (request.not_before, request.not_after):
+        if moment is not None and moment.tzinfo is None:
+            raise InvalidIssueRequest(msg.DETAIL_NAIVE_DATE)
+    if request.not_before is None:
+        not_before = start_of_day_kst(today)
+    else:
+        not_before = request.not_before.replace(microsecond=0)
+    _check_range(not_before)
+    if request.not_after is None:
+        first_day = not_before.astimezone(KST).date()
+        if first_day.year + request.kind.validity_years > LATEST_DATE.year:
+            raise InvalidIssueRequest(msg.DETAIL_DATE_OUT_OF_RANGE)
+        not_after = end_of_day_kst(last_day(first_day, request.kind.validity_years))
+    else:
+        not_after = request.not_after.replace(microsecond=0)
+    _check_range(not_after)
+    if not_after <= not_before:
+        raise InvalidIssueRequest(
+            msg.DETAIL_BAD_VALIDITY.format(
+                not_before=not_before.isoformat(), not_after=not_after.isoformat()
+            )
+        )
+    return not_before, not_after
+
+
+def _check_range(moment: datetime) -> None:
+    if not EARLIEST_DATE <= moment <= LATEST_DATE:
+        raise InvalidIssueRequest(msg.DETAIL_DATE_OUT_OF_RANGE)
 
 
 def _checked_cn(cn: str) -> str:

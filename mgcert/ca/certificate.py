@@ -1,4 +1,11 @@
-"""The subscriber certificate, built to the NPKI profile (NPKI.md "Certificate profile")."""
+"""The subscriber certificate, built to the NPKI profile (NPKI.md "Certificate profile").
+
+A key-management certificate (kmCert.der) is the same certificate for a second key, with
+keyUsage keyEncipherment + dataEncipherment instead of digitalSignature +
+nonRepudiation: the key usage real Korean PKI encryption certificates carry (e.g. an
+EPKI server KM certificate under GPKIRootCA1: critical, Key Encipherment, Data
+Encipherment).
+"""
 
 from __future__ import annotations
 
@@ -17,6 +24,7 @@ from mgcert.ca.extensions import (
 )
 from mgcert.ca.hierarchy import CaHierarchy
 from mgcert.ca.profile import CaProfile
+from mgcert.ca.records import CertificatePurpose
 from mgcert.ca.urls import CaUrls
 from mgcert.messages import ca as msg
 from mgcert.npki.names import subject_name
@@ -35,6 +43,7 @@ class SubscriberTerms:
     kind: CertificateKind
     not_before: datetime
     not_after: datetime
+    purpose: CertificatePurpose = CertificatePurpose.SIGNING
 
 
 def build_subscriber_certificate(
@@ -46,9 +55,11 @@ def build_subscriber_certificate(
 ) -> x509.Certificate:
     """Sign a subscriber certificate with the issuing CA key (sha256WithRSAEncryption).
 
-    Subject ``C=kr, O=<org>, OU=personal4IB, OU=<profile.bank_ou>, CN=<cn>``. Extensions:
+    Subject ``C=kr, O=<org>, OU=<kind.subject_ou>, OU=<profile.bank_ou>, CN=<cn>``
+    (``personal4IB``, or ``corporation4EC`` for 법인). Extensions:
     AKI (key id + issuer + serial of the issuing CA certificate), SKI, keyUsage (critical:
-    digitalSignature + nonRepudiation), certificatePolicies (critical: policy OID of the
+    digitalSignature + nonRepudiation; keyEncipherment + dataEncipherment for a KM
+    certificate), certificatePolicies (critical: policy OID of the
     kind; the test user notice first, as BMPString, then the CPS URI), subjectAltName
     (identifyData with the VID), CRL distribution point, AIA (OCSP and caIssuers). No
     basicConstraints and no extendedKeyUsage, like real personal certificates.
@@ -56,7 +67,9 @@ def build_subscriber_certificate(
     issuer = hierarchy.issuing_certificate
     return (
         x509.CertificateBuilder()
-        .subject_name(subject_name(terms.cn, profile.org, profile.bank_ou))
+        .subject_name(
+            subject_name(terms.cn, profile.org, profile.bank_ou, holder_ou=terms.kind.subject_ou)
+        )
         .issuer_name(issuer.subject)
         .public_key(public_key)
         .serial_number(terms.serial)
@@ -64,7 +77,7 @@ def build_subscriber_certificate(
         .not_valid_after(terms.not_after)
         .add_extension(authority_key_identifier(issuer), critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
-        .add_extension(_subscriber_key_usage(), critical=True)
+        .add_extension(_subscriber_key_usage(terms.purpose), critical=True)
         .add_extension(
             certificate_policies(terms.kind.policy_oid, msg.CERT_USER_NOTICE, urls.cps),
             critical=True,
@@ -82,12 +95,13 @@ def build_subscriber_certificate(
     )
 
 
-def _subscriber_key_usage() -> x509.KeyUsage:
+def _subscriber_key_usage(purpose: CertificatePurpose) -> x509.KeyUsage:
+    signing = purpose is CertificatePurpose.SIGNING
     return x509.KeyUsage(
-        digital_signature=True,
-        content_commitment=True,  # nonRepudiation
-        key_encipherment=False,
-        data_encipherment=False,
+        digital_signature=signing,
+        content_commitment=signing,  # nonRepudiation
+        key_encipherment=not signing,
+        data_encipherment=not signing,
         key_agreement=False,
         key_cert_sign=False,
         crl_sign=False,

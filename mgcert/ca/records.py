@@ -11,6 +11,18 @@ from cryptography import x509
 from mgcert.npki.profile import CertificateKind
 
 
+class CertificatePurpose(enum.Enum):
+    """What a subscriber key is certified for.
+
+    ``SIGNING``: signCert.der (digitalSignature + nonRepudiation); the CN is unique
+    among signing certificates. ``KEY_MANAGEMENT``: kmCert.der beside it (keyEncipherment
+    + dataEncipherment), same subject as its signing certificate, at most one each.
+    """
+
+    SIGNING = "signing"
+    KEY_MANAGEMENT = "key_management"
+
+
 class CertificateStatus(enum.Enum):
     """Status of a serial at the CA's current (simulated) time.
 
@@ -37,6 +49,9 @@ class IssuedRecord:
     revoked_at: datetime | None
     reason: x509.ReasonFlags | None
     der: bytes
+    purpose: CertificatePurpose = CertificatePurpose.SIGNING
+    # For a KEY_MANAGEMENT certificate: the serial of its signing certificate.
+    sign_serial: int | None = None
 
 
 @dataclass(frozen=True)

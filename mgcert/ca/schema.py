@@ -9,15 +9,22 @@ Version 3 (a real PKI, issue 13): ``list_state`` keeps, for the CRL and for the 
 ARL, the last number and thisUpdate published (a new list never goes back in time);
 the CRL number moves there from ``crl_state``. A register *created* at version 3 or
 later also holds ``meta.pki_url``, the data home's PKI base URL; registers migrated from
-version 1 or 2 have none and keep their ``.invalid`` URLs.
+version 1 or 2 have none and keep their ``.invalid`` URLs. Version 4 (key-management
+certificates, issue 16): each certificate has a ``purpose`` (``signing``, the default
+for every older row, or ``key_management``) and a KM certificate the serial of its
+signing certificate (``sign_serial``). A KM certificate has its signing certificate's
+CN, so the CN is unique per purpose: no two *signing* certificates share a CN (from
+version 2's first new row on, as before), and no two KM certificates do, so a signing
+certificate has at most one KM certificate.
 """
 
 from __future__ import annotations
 
+import re
 import secrets
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 PKI_URL_KEY = "pki_url"
 
 _V1 = (
@@ -78,6 +85,8 @@ def migrate(db: sqlite3.Connection, *, pki_url: str | None = None) -> None:
         _to_v2(db)
     if version < 3:
         _to_v3(db)
+    if version < 4:
+        _to_v4(db)
     if version == 0 and pki_url is not None:
         db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (PKI_URL_KEY, pki_url))
     if version != SCHEMA_VERSION:
@@ -118,3 +127,32 @@ def _to_v3(db: sqlite3.Connection) -> None:
         " (SELECT max(time) FROM audit_log WHERE action = 'publish_crl') FROM crl_state"
     )
     db.execute("DROP TABLE crl_state")
+
+
+# Version 2's CN index covers the rows after those already there when it was made.
+_CN_INDEX_FLOOR = re.compile(r"WHERE\s+id\s*>\s*(\d+)", re.IGNORECASE)
+
+
+def _to_v4(db: sqlite3.Connection) -> None:
+    db.execute(
+        "ALTER TABLE certificates ADD COLUMN purpose TEXT NOT NULL DEFAULT 'signing'"
+        " CHECK (purpose IN ('signing', 'key_management'))"
+    )
+    db.execute("ALTER TABLE certificates ADD COLUMN sign_serial TEXT")
+    # The CN is unique per purpose now, over the same rows as before.
+    row = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'certificates_cn'"
+    ).fetchone()
+    found = _CN_INDEX_FLOOR.search(str(row[0])) if row is not None else None
+    if found is not None:
+        floor = int(found.group(1))
+    else:  # not made by _to_v2: uniqueness holds for the rows from now on
+        floor = int(db.execute("SELECT coalesce(max(id), 0) FROM certificates").fetchone()[0])
+    db.execute("DROP INDEX IF EXISTS certificates_cn")
+    db.execute(
+        f"CREATE UNIQUE INDEX certificates_cn ON certificates (cn, purpose) WHERE id > {floor}"
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX certificates_sign_serial ON certificates (sign_serial)"
+        " WHERE sign_serial IS NOT NULL"
+    )

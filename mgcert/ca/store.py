@@ -31,7 +31,12 @@ class DuplicateSerial(Exception):  # an internal signal, never shown to a user
 
 
 class DuplicateCn(Exception):  # becomes InvalidIssueRequest at the authority
-    """Another certificate already has this CN (its NPKI folder would be the same)."""
+    """Another certificate of the same purpose already has this CN (its NPKI folder
+    would be the same; for a KM certificate: its signing certificate has one already)."""
+
+
+SIGNING = "signing"
+KEY_MANAGEMENT = "key_management"
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,8 @@ class NewCertificate:
     not_after: datetime
     der: bytes
     job_id: str | None = None
+    purpose: str = SIGNING
+    sign_serial: int | None = None  # a KM certificate's signing certificate
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,8 @@ class CertificateRow:
     reason: str | None
     der: bytes
     job_id: str | None = None
+    purpose: str = SIGNING
+    sign_serial: int | None = None
 
 
 @dataclass(frozen=True)
@@ -87,11 +96,27 @@ def _parse_time(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-_ROW_COLUMNS = "serial, cn, kind, not_before, not_after, status, revoked_at, reason, der, job_id"
+_ROW_COLUMNS = (
+    "serial, cn, kind, not_before, not_after, status, revoked_at, reason, der, job_id,"
+    " purpose, sign_serial"
+)
 
 
 def _row(values: tuple[Any, ...]) -> CertificateRow:
-    serial, cn, kind, not_before, not_after, status, revoked_at, reason, der, job_id = values
+    (
+        serial,
+        cn,
+        kind,
+        not_before,
+        not_after,
+        status,
+        revoked_at,
+        reason,
+        der,
+        job_id,
+        purpose,
+        sign_serial,
+    ) = values
     return CertificateRow(
         serial=int(str(serial), 16),
         cn=str(cn),
@@ -103,6 +128,8 @@ def _row(values: tuple[Any, ...]) -> CertificateRow:
         reason=str(reason) if reason is not None else None,
         der=bytes(der),
         job_id=None if job_id is None else str(job_id),
+        purpose=str(purpose),
+        sign_serial=None if sign_serial is None else int(str(sign_serial), 16),
     )
 
 
@@ -116,8 +143,8 @@ class StoreWriter:
         """Record an issued certificate; :class:`DuplicateSerial` if the serial exists."""
         try:
             self._db.execute(
-                "INSERT INTO certificates (serial, cn, kind, not_before, not_after, der, job_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO certificates (serial, cn, kind, not_before, not_after, der, job_id,"
+                " purpose, sign_serial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     serial_text(certificate.serial),
                     certificate.cn,
@@ -126,6 +153,10 @@ class StoreWriter:
                     _time_text(certificate.not_after),
                     certificate.der,
                     certificate.job_id,
+                    certificate.purpose,
+                    None
+                    if certificate.sign_serial is None
+                    else serial_text(certificate.sign_serial),
                 ),
             )
         except sqlite3.IntegrityError as exc:
@@ -140,6 +171,10 @@ class StoreWriter:
     def find_by_job(self, job_id: str) -> CertificateRow | None:
         """The certificate issued for the center's job ``job_id``, if any."""
         return _find_by_job(self._db, job_id)
+
+    def find_key_management(self, sign_serial: int) -> CertificateRow | None:
+        """The KM certificate of the signing certificate ``sign_serial``, if any."""
+        return _find_key_management(self._db, sign_serial)
 
     def next_cn_number(self) -> int:
         """The next CN tail number (1, 2, 3, ...; never reused, never wrapping)."""
@@ -198,6 +233,14 @@ def _find(db: sqlite3.Connection, serial: int) -> CertificateRow | None:
     values = db.execute(
         f"SELECT {_ROW_COLUMNS} FROM certificates WHERE serial = ?",  # noqa: S608 — constant
         (serial_text(serial),),
+    ).fetchone()
+    return None if values is None else _row(values)
+
+
+def _find_key_management(db: sqlite3.Connection, sign_serial: int) -> CertificateRow | None:
+    values = db.execute(
+        f"SELECT {_ROW_COLUMNS} FROM certificates WHERE sign_serial = ?",  # noqa: S608 — constant
+        (serial_text(sign_serial),),
     ).fetchone()
     return None if values is None else _row(values)
 
@@ -323,6 +366,14 @@ class CertificateStore:
         with self._lock:
             try:
                 return _find(self._db, serial)
+            except sqlite3.Error as exc:
+                raise CaDatabaseUnavailable from exc
+
+    def find_key_management(self, sign_serial: int) -> CertificateRow | None:
+        """The KM certificate of the signing certificate ``sign_serial``, or ``None``."""
+        with self._lock:
+            try:
+                return _find_key_management(self._db, sign_serial)
             except sqlite3.Error as exc:
                 raise CaDatabaseUnavailable from exc
 

@@ -43,3 +43,19 @@ CA_REGISTER_MISSING = (
 CA_REGISTER_TOO_NEW = (
     "인증기관 등록부({path})는 더 새로운 mgcert가 만든 파일입니다. mgcert를 업데이트하세요."
 )
+
+# Details for INVALID_ISSUE_REQUEST: dates (issue 16)
+DETAIL_NAIVE_DATE = "유효기간의 시각에는 시간대가 있어야 합니다. (예: +09:00)"
+DETAIL_DATES_NEED_PERMISSION = (
+    "시작 시각을 정하거나 지난 만료 시각을 쓰는 발급은 시험용 발급(allow_any_dates)에서만 "
+    "할 수 있습니다."
+)
+DETAIL_BAD_VALIDITY = "만료 시각({not_after})은 시작 시각({not_before})보다 뒤여야 합니다."
+DETAIL_DATE_OUT_OF_RANGE = "인증서 유효기간은 1950년 1월 1일부터 9999년 12월 31일 사이여야 합니다."
+# ... and key-management certificates (kmCert.der)
+DETAIL_KM_NEEDS_SIGNING = (
+    "키관리용 인증서는 서명용 인증서에만 발급합니다. (일련번호 {serial}은 키관리용입니다)"
+)
+DETAIL_KM_OF_REVOKED = "폐지된 인증서에는 키관리용 인증서를 발급할 수 없습니다. (일련번호 {serial})"
+DETAIL_KM_SAME_KEY = "키관리용 인증서에는 서명용 인증서와 다른 키를 써야 합니다."
+DETAIL_KM_TAKEN = "이 인증서의 키관리용 인증서는 이미 다른 키로 발급되었습니다. (일련번호 {serial})"

@@ -1,8 +1,9 @@
 """CN, subject DN and NPKI folder names — and refusal of names that could escape a folder.
 
 CN is ``<name>()<digits>``; the subject is ``C=kr, O=<CA org>, OU=personal4IB,
-OU=<bank>, CN=...`` (``OU=MG`` for MG새마을금고); the folder is the DN written from CN
-outwards with lower-case keys and no spaces:
+OU=<bank>, CN=...`` (``OU=MG`` for MG새마을금고; a 법인 certificate has
+``OU=corporation4EC`` in place of ``personal4IB``, as yessign's do); the folder is the DN
+written from CN outwards with lower-case keys and no spaces:
 ``cn=홍길동()0045...,ou=MG,ou=personal4IB,o=<CA org>,c=kr`` (NPKI.md).
 """
 
@@ -16,7 +17,7 @@ from cryptography.x509.oid import NameOID
 
 from mgcert.errors import MgcertError
 from mgcert.messages import npki as msg
-from mgcert.npki.profile import SUBJECT_OU_BANK, SUBJECT_OU_PERSONAL
+from mgcert.npki.profile import SUBJECT_OU_BANK, SUBJECT_OU_CORPORATE, SUBJECT_OU_PERSONAL
 
 MAX_NAME_LENGTH = 20
 # Letters (Hangul included), spaces and a few punctuation marks real names use.
@@ -25,6 +26,7 @@ _FORBIDDEN_IN_NAME = set('/\\\x00,=+<>#;"|?*:')
 _DIGITS = re.compile(r"[0-9]{1,40}")
 _ORG = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}")
 _BANK_OU = re.compile(r"[A-Za-z0-9]{1,16}")
+_HOLDER_OUS = frozenset({SUBJECT_OU_PERSONAL, SUBJECT_OU_CORPORATE})
 
 
 class InvalidName(MgcertError):
@@ -66,13 +68,25 @@ def validate_bank_ou(bank_ou: str) -> str:
     return bank_ou
 
 
-def subject_name(cn: str, ca_org: str, bank_ou: str = SUBJECT_OU_BANK) -> x509.Name:
-    """The subject DN in DER order: C, O, OU=personal4IB, OU=<bank_ou> (default MG), CN."""
+def subject_name(
+    cn: str,
+    ca_org: str,
+    bank_ou: str = SUBJECT_OU_BANK,
+    *,
+    holder_ou: str = SUBJECT_OU_PERSONAL,
+) -> x509.Name:
+    """The subject DN in DER order: C, O, OU=<holder_ou>, OU=<bank_ou> (default MG), CN.
+
+    ``holder_ou`` is ``personal4IB`` (default) or ``corporation4EC``
+    (:attr:`CertificateKind.subject_ou <mgcert.npki.profile.CertificateKind.subject_ou>`).
+    """
+    if holder_ou not in _HOLDER_OUS:
+        raise InvalidName
     return x509.Name(
         [
             x509.NameAttribute(NameOID.COUNTRY_NAME, "kr"),
             x509.NameAttribute(NameOID.ORGANIZATION_NAME, validate_org(ca_org)),
-            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, SUBJECT_OU_PERSONAL),
+            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, holder_ou),
             x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, validate_bank_ou(bank_ou)),
             x509.NameAttribute(NameOID.COMMON_NAME, cn),
         ]

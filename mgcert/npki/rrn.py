@@ -2,8 +2,11 @@
 
 ``YYMMDD-GNNNNNN``: six digits of birth date, then a digit G giving sex and century
 (1, 2 and foreigners' 5, 6: 1900s; 3, 4 and 7, 8: 2000s). G = 9 or 0 (1800s) is
-refused: nobody holding such a number opens a bank account today. There is no check
-digit test: numbers issued since October 2020 have none.
+refused: nobody holding such a number opens a bank account today. Parsing does not
+test the check digit (the 13th): numbers issued since October 2020 have none. Callers
+that want the test (test fixtures: consumers under test often check it) use
+:func:`has_valid_check_digit` or :meth:`ResidentNumber.parse` with
+``require_check_digit=True``.
 
 The number is personal data: :class:`ResidentNumber`'s repr shows only the masked form.
 """
@@ -26,6 +29,23 @@ _FOREIGNER_DIGITS = frozenset("5678")
 # Dashes people type or paste between the two halves (hyphen, en/em dash, minus sign).
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _PATTERN = re.compile(r"([0-9]{6})-?([0-9]{7})")
+_CHECK_WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
+
+
+def rrn_check_digit(first_twelve: str) -> int:
+    """The 13th digit of a pre-October-2020 주민등록번호 with these twelve digits:
+    ``(11 - sum(digit × weight) mod 11) mod 10`` with weights 2..9, 2..5."""
+    if len(first_twelve) != 12 or not first_twelve.isascii() or not first_twelve.isdigit():
+        raise ValueError("first_twelve must be 12 ASCII digits")
+    total = sum(int(ch) * w for ch, w in zip(first_twelve, _CHECK_WEIGHTS, strict=True))
+    return (11 - total % 11) % 10
+
+
+def has_valid_check_digit(digits: str) -> bool:
+    """True when the 13 digits end with :func:`rrn_check_digit` of the first twelve."""
+    if len(digits) != 13 or not digits.isascii() or not digits.isdigit():
+        return False
+    return rrn_check_digit(digits[:12]) == int(digits[12])
 
 
 class InvalidResidentNumber(MgcertError):
@@ -47,10 +67,13 @@ class ResidentNumber:
         _birth_date(self.digits)
 
     @classmethod
-    def parse(cls, text: str, *, today: date | None = None) -> ResidentNumber:
+    def parse(
+        cls, text: str, *, today: date | None = None, require_check_digit: bool = False
+    ) -> ResidentNumber:
         """Read a typed number: hyphen optional, spaces and full-width digits tolerated.
 
-        With ``today``, a birth date after it is refused too.
+        With ``today``, a birth date after it is refused too; with
+        ``require_check_digit``, a wrong 13th digit (:func:`has_valid_check_digit`).
         """
         value = unicodedata.normalize("NFKC", text)
         value = "".join(value.split())
@@ -62,6 +85,8 @@ class ResidentNumber:
         number = cls(match.group(1) + match.group(2))
         if today is not None and number.birth_date > today:
             raise InvalidResidentNumber(msg.RRN_BIRTH_DATE)
+        if require_check_digit and not has_valid_check_digit(number.digits):
+            raise InvalidResidentNumber(msg.RRN_CHECK_DIGIT)
         return number
 
     @property

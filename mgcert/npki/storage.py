@@ -2,7 +2,10 @@
 
 Each medium is a root folder; certificates live at
 ``<root>/NPKI/<CA org>/USER/<subject DN>/signCert.der`` + ``signPri.key``, the layout
-PyPinkSign and the real certificate programs look for.
+PyPinkSign and the real certificate programs look for. A folder may also hold the
+key-management pair ``kmCert.der`` + ``kmPri.key`` (TradeSign folders do; yessign
+personal folders usually not): it is written in the same atomic step as the signing
+pair when given, reported by :attr:`StoredCertificate.has_km_pair`, and deleted with it.
 
 Writes are atomic: a new certificate folder is filled under a hidden staging name
 and renamed into place, so it appears complete or not at all; a replaced key file is
@@ -39,6 +42,8 @@ NPKI_DIR = "NPKI"
 USER_DIR = "USER"
 CERT_FILE = "signCert.der"
 KEY_FILE = "signPri.key"
+KM_CERT_FILE = "kmCert.der"
+KM_KEY_FILE = "kmPri.key"
 FOLDER_PREFIX = "cn="  # PyPinkSign's discovery only looks at USER/cn=... folders
 
 FOLDER_MODE = 0o700
@@ -140,11 +145,24 @@ class StoredCertificate:
     key_path: Path
     certificate: x509.Certificate
     cert_der: bytes = field(repr=False)
+    # Both kmCert.der and kmPri.key are regular files in the folder (not read yet:
+    # a damaged KM pair never hides the signing pair; see read_km_certificate).
+    has_km_pair: bool = False
 
     @property
     def ca_folder(self) -> str:
         """The ``NPKI/<CA org>`` folder name the certificate sits under."""
         return self.folder.parent.parent.name
+
+    @property
+    def km_cert_path(self) -> Path:
+        """``kmCert.der`` in the folder (present when :attr:`has_km_pair`)."""
+        return self.folder / KM_CERT_FILE
+
+    @property
+    def km_key_path(self) -> Path:
+        """``kmPri.key`` in the folder (present when :attr:`has_km_pair`)."""
+        return self.folder / KM_KEY_FILE
 
 
 @dataclass(frozen=True)
@@ -222,7 +240,19 @@ def load_certificate(folder: Path) -> StoredCertificate:
         key_path=key_path,
         certificate=certificate,
         cert_der=cert_der,
+        has_km_pair=_km_pair_present(folder),
     )
+
+
+def _km_pair_present(folder: Path) -> bool:
+    """True when kmCert.der and kmPri.key are both regular files (never follows links)."""
+    for name in (KM_CERT_FILE, KM_KEY_FILE):
+        try:
+            if not stat.S_ISREG(os.lstat(folder / name).st_mode):
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def parse_certificate(folder: Path, cert_der: bytes) -> x509.Certificate:
@@ -258,6 +288,21 @@ def parse_certificate(folder: Path, cert_der: bytes) -> x509.Certificate:
 def read_key_file(stored: StoredCertificate) -> bytes:
     """The signPri.key bytes; :class:`CertificateFilesUnreadable` if they cannot be read."""
     return _read_small_file(stored.key_path, missing_reason=msg.PROBLEM_MISSING_KEY)
+
+
+def read_km_certificate(stored: StoredCertificate) -> x509.Certificate:
+    """The folder's kmCert.der; :class:`CertificateFilesUnreadable` when it is missing
+    or unreadable, :class:`CertificateDamaged` when it is not a usable certificate."""
+    der = _read_small_file(stored.km_cert_path, missing_reason=msg.PROBLEM_MISSING_KM_CERT)
+    try:
+        return parse_certificate(stored.folder, der)
+    except CertificateDamaged as exc:
+        raise CertificateDamaged(stored.folder, msg.PROBLEM_BAD_KM_CERTIFICATE) from exc
+
+
+def read_km_key_file(stored: StoredCertificate) -> bytes:
+    """The kmPri.key bytes; :class:`CertificateFilesUnreadable` if they cannot be read."""
+    return _read_small_file(stored.km_key_path, missing_reason=msg.PROBLEM_MISSING_KM_KEY)
 
 
 def _subfolders(
@@ -353,15 +398,22 @@ def write_certificate(
     key_der: bytes,
     *,
     create_root: bool = True,
+    km_cert_der: bytes | None = None,
+    km_key_der: bytes | None = None,
 ) -> Path:
     """Write the pair to ``root/NPKI/<ca_org>/USER/<folder_name>/``; returns that folder.
 
+    With ``km_cert_der`` and ``km_key_der`` (both or neither) the folder also gets
+    ``kmCert.der`` and ``kmPri.key``, in the same atomic step: the folder appears with
+    all four files or not at all.
+
     Never replaces an existing folder. If the folder exists and already holds this very
-    certificate (``signCert.der`` byte-identical) it is returned unchanged, whatever its
-    key file holds (a retried write, or a copy whose password was changed since);
-    anything else there raises :class:`CertificateFolderExists` and nothing is written.
-    The same holds when another process creates the folder at the same moment: one
-    rename wins and the other call sees its folder.
+    certificate (``signCert.der`` byte-identical, and ``kmCert.der`` too when a KM pair
+    is asked for) it is returned unchanged, whatever its key files hold (a retried
+    write, or a copy whose password was changed since); anything else there raises
+    :class:`CertificateFolderExists` and nothing is written. The same holds when
+    another process creates the folder at the same moment: one rename wins and the
+    other call sees its folder.
 
     Refuses names that could escape their parent (:class:`InvalidName` /
     :class:`UnsafeFolderName`); any file-system failure becomes
@@ -370,12 +422,19 @@ def write_certificate(
     validate_org(ca_org)
     if not is_safe_folder_name(folder_name) or not folder_name.startswith(FOLDER_PREFIX):
         raise UnsafeFolderName
+    if (km_cert_der is None) != (km_key_der is None):
+        raise ValueError(msg.KM_PAIR_INCOMPLETE)  # a programming error, not user input
+    files = {KEY_FILE: (key_der, KEY_MODE)}
+    if km_cert_der is not None and km_key_der is not None:
+        files[KM_KEY_FILE] = (km_key_der, KEY_MODE)
+        files[KM_CERT_FILE] = (km_cert_der, CERT_MODE)
+    files[CERT_FILE] = (cert_der, CERT_MODE)
     try:
         user_dir = _ensure_user_dir(root, ca_org, create_root=create_root)
         target = user_dir / folder_name
         if not _lexists(target):
             try:
-                _create_pair(user_dir, target, cert_der, key_der)
+                _create_folder(user_dir, target, files)
             except OSError as exc:
                 if not _taken_by_another_writer(exc, target):
                     raise
@@ -384,6 +443,8 @@ def write_certificate(
     except OSError as exc:
         raise MediumNotWritable(root) from exc
     _check_holds_certificate(target, cert_der)
+    if km_cert_der is not None:
+        _check_holds_km_certificate(target, km_cert_der)
     return target
 
 
@@ -410,9 +471,30 @@ def _check_holds_certificate(target: Path, cert_der: bytes) -> None:
         raise CertificateFolderExists(target)
 
 
-def replace_key_file(stored: StoredCertificate, key_der: bytes) -> None:
-    """Atomically replace signPri.key (after a password change); stays 0600."""
+def _check_holds_km_certificate(target: Path, km_cert_der: bytes) -> None:
+    """As :func:`_check_holds_certificate`, for the KM pair of a folder."""
     try:
+        existing = _read_small_file(
+            target / KM_CERT_FILE, missing_reason=msg.PROBLEM_MISSING_KM_CERT
+        )
+        key_mode = os.lstat(target / KM_KEY_FILE).st_mode
+    except (OSError, CertificateFilesUnreadable) as exc:
+        raise CertificateFolderExists(target) from exc
+    if existing != km_cert_der or not stat.S_ISREG(key_mode):
+        raise CertificateFolderExists(target)
+
+
+def replace_key_file(
+    stored: StoredCertificate, key_der: bytes, *, km_key_der: bytes | None = None
+) -> None:
+    """Atomically replace signPri.key (after a password change); stays 0600.
+
+    With ``km_key_der``, kmPri.key is replaced first, the same way (each file atomically;
+    the two together are not one step).
+    """
+    try:
+        if km_key_der is not None:
+            _replace_file(stored.km_key_path, km_key_der, KEY_MODE)
         _replace_file(stored.key_path, key_der, KEY_MODE)
         _fsync_dir(stored.folder)
     except OSError as exc:
@@ -420,8 +502,15 @@ def replace_key_file(stored: StoredCertificate, key_der: bytes) -> None:
 
 
 def delete_certificate(stored: StoredCertificate) -> None:
-    """Remove both files (key first) and the folder if nothing else is left in it."""
+    """Remove the pair (key first) and the folder if nothing else is left in it.
+
+    A KM pair (kmCert.der and kmPri.key both there) goes too, its key first; a lone
+    kmCert.der or any other file is someone else's and stays.
+    """
     try:
+        if _km_pair_present(stored.folder):
+            stored.km_key_path.unlink(missing_ok=True)
+            stored.km_cert_path.unlink(missing_ok=True)
         stored.key_path.unlink(missing_ok=True)
         stored.cert_path.unlink(missing_ok=True)
         with contextlib.suppress(OSError):  # not empty: someone else's files stay
@@ -497,11 +586,12 @@ def _ensure_user_dir(root: Path, ca_org: str, *, create_root: bool) -> Path:
     return path
 
 
-def _create_pair(user_dir: Path, target: Path, cert_der: bytes, key_der: bytes) -> None:
+def _create_folder(user_dir: Path, target: Path, files: dict[str, tuple[bytes, int]]) -> None:
+    """Fill a staging folder with ``files`` (name → data, mode) and rename it to ``target``."""
     staging = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX, dir=user_dir))  # 0700
     try:
-        _write_new_file(staging / KEY_FILE, key_der, KEY_MODE)
-        _write_new_file(staging / CERT_FILE, cert_der, CERT_MODE)
+        for name, (data, mode) in files.items():
+            _write_new_file(staging / name, data, mode)
         _fsync_dir(staging)
         os.rename(staging, target)
     except BaseException:

@@ -32,10 +32,18 @@ class IdentifyData:
     vid: bytes
 
 
+# The idn is a person's 13-digit 주민등록번호 or a 법인's 10-digit 사업자등록번호.
+_IDN_LENGTHS = (13, 10)
+
+
 def compute_vid(rrn_digits: str, random_num: bytes) -> bytes:
-    """The 32-byte VID of a 13-digit 주민등록번호 (no hyphen) and a 20-byte randomNum."""
-    if len(rrn_digits) != 13 or not rrn_digits.isascii() or not rrn_digits.isdigit():
-        raise ValueError("rrn_digits must be 13 ASCII digits")
+    """The 32-byte VID of an idn (no hyphens) and a 20-byte randomNum.
+
+    The idn is a 13-digit 주민등록번호, or for a 법인 certificate the 10-digit
+    사업자등록번호 (:mod:`mgcert.npki.brn`).
+    """
+    if len(rrn_digits) not in _IDN_LENGTHS or not rrn_digits.isascii() or not rrn_digits.isdigit():
+        raise ValueError("rrn_digits must be 13 (주민등록번호) or 10 (사업자등록번호) ASCII digits")
     content = asn1.HashContent(
         idn=der.PrintableString(rrn_digits),
         random_num=der.BitString(random_num, 0),
@@ -81,6 +89,7 @@ def read_identify_data(certificate: x509.Certificate) -> IdentifyData:
 
 
 def verify_vid(certificate: x509.Certificate, rrn_digits: str, random_num: bytes) -> bool:
-    """True when the certificate's VID matches this 주민등록번호 and randomNum."""
+    """True when the certificate's VID matches this idn (주민등록번호, or a 법인's
+    사업자등록번호) and randomNum."""
     expected = read_identify_data(certificate).vid
     return hmac.compare_digest(expected, compute_vid(rrn_digits, random_num))

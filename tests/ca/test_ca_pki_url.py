@@ -24,6 +24,7 @@ from mgcert.ca import (
     InvalidPkiUrl,
     validate_pki_url,
 )
+from mgcert.ca.schema import SCHEMA_VERSION
 from mgcert.clock import Clock
 from mgcert.home import DataHome
 
@@ -206,7 +207,7 @@ def test_a_home_made_before_keeps_its_urls_and_ca_certificates(
         assert number == 2
     with sqlite3.connect(home.ca_db) as db:
         assert db.execute("SELECT value FROM meta WHERE key = 'pki_url'").fetchone() is None
-        assert db.execute("PRAGMA user_version").fetchone() == (3,)
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
 
 
 def test_the_other_institution_keeps_its_own_url_prefix_and_names(
