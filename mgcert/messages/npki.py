@@ -75,3 +75,37 @@ KM_PAIR_INCOMPLETE = "키관리용 인증서(kmCert.der)와 개인키(kmPri.key)
 PROBLEM_BAD_KM_CERTIFICATE = "키관리용 인증서 파일(kmCert.der)의 형식이 올바르지 않습니다."
 PROBLEM_MISSING_KM_CERT = "키관리용 인증서 파일(kmCert.der)이 없습니다."
 PROBLEM_MISSING_KM_KEY = "키관리용 개인키 파일(kmPri.key)이 없습니다."
+
+# --- PKCS #12 / PFX (pfx.py, center/pfx.py) ---------------------------------------------
+PFX_MALFORMED = "PKCS #12(PFX) 파일이 아니거나 손상된 파일입니다."
+PFX_WRONG_PASSWORD = "PFX 파일 비밀번호가 올바르지 않습니다. 다시 확인해 주세요."
+PFX_NO_KEY = "PFX 파일에 개인키가 없습니다. 개인키를 포함해 내보낸 PFX 파일을 선택해 주세요."
+PFX_NO_CERTIFICATE = "PFX 파일에 인증서가 없습니다. 인증서를 포함해 내보낸 PFX 파일을 선택해 주세요."
+PFX_KEY_MISMATCH = "PFX 파일의 개인키와 인증서가 서로 짝이 맞지 않습니다."
+PFX_TOO_LARGE = "파일이 너무 커서 PFX 파일이 아닙니다. ({limit:,}바이트까지 읽습니다)"
+PFX_UNSUPPORTED_ALGORITHM = "지원하지 않는 방식으로 암호화된 PFX 파일입니다: {algorithm}"
+PFX_KEY_NOT_RSA = "RSA 개인키가 아닌 PFX 파일은 공동인증서로 쓸 수 없습니다."
+PFX_ITERATION_COUNT_TOO_HIGH = (
+    "PFX 파일의 암호화 반복 횟수가 허용 한도({limit:,}회)를 넘어 열 수 없습니다."
+)
+PFX_RANDOM_NUM_DAMAGED = "PFX 파일 개인키의 본인확인용 난수(randomNum)가 손상되었습니다."
+PFX_WITHOUT_RANDOM_NUM = (
+    "이 PFX 파일의 개인키에는 본인확인용 난수(randomNum)가 없어 가져오지 않았습니다. "
+    "randomNum이 없으면 은행이 주민등록번호로 본인 여부(VID)를 확인할 수 없어 "
+    "이 인증서로 로그인하거나 타기관 인증서로 등록할 수 없습니다. "
+    "randomNum을 함께 담아 내보낸 PFX 파일을 사용해 주세요."
+)
+PFX_PASSWORD_EMPTY = "PFX 비밀번호를 입력해 주세요."
+PFX_WEAK_PASSWORD = "PFX 비밀번호도 인증서 비밀번호 규칙을 따라야 합니다: {failed}"
+PFX_PATH_EMPTY = "PFX 파일 경로를 입력해 주세요."
+PFX_FILE_EXISTS = "같은 이름의 파일이 이미 있어 저장하지 않았습니다: {path} (다른 파일 이름을 입력해 주세요)"
+PFX_FOLDER_MISSING = "PFX 파일을 저장할 폴더가 없습니다: {path}"
+PFX_NOT_WRITABLE = "PFX 파일을 저장할 수 없습니다: {path}"
+PFX_FILE_NOT_FOUND = "PFX 파일을 찾을 수 없습니다: {path}"
+PFX_FILE_UNREADABLE = "PFX 파일을 읽을 수 없습니다: {path}"
+PFX_ALREADY_ON_MEDIUM = "이 인증서는 {medium}에 이미 있어 가져오지 않았습니다: {folder}"
+PFX_NOT_NPKI_CERTIFICATE = (
+    "NPKI 인증서 폴더를 만들 수 없는 인증서입니다. (발급기관 이름(O) 또는 CN이 올바르지 않음)"
+)
+PFX_EXPORTED = "PFX 파일로 내보냈습니다: {path}"
+PFX_IMPORTED = "PFX 파일의 인증서를 {medium}에 저장했습니다: {folder}"
