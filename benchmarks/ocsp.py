@@ -245,7 +245,7 @@ def main() -> None:
         mg_port, openssl_port = free_port(), free_port()
         env = {
             "MGCERT_HOME": str(home),
-            "MGCERT_KDF_ITERATIONS": "2048",
+            "MGCERT_ITERATIONS": "2048",
             "MGCERT_PASSWORD": PASSWORD,
             "MGCERT_PKI_URL": f"http://127.0.0.1:{mg_port}",
         }

@@ -23,6 +23,9 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     """No test may touch the real data home or inherit a pinned clock."""
     monkeypatch.setenv("MGCERT_HOME", str(tmp_path / "mgcert-home"))
     monkeypatch.delenv("MGCERT_NOW", raising=False)
+    # Nor inherit how the developer's shell asks for key files to be encrypted.
+    for name in ("MGCERT_KEY_FORM", "MGCERT_ITERATIONS", "MGCERT_KDF_ITERATIONS"):
+        monkeypatch.delenv(name, raising=False)
     return
 
 

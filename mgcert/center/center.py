@@ -50,7 +50,7 @@ from mgcert.center.transfer import Transfer
 from mgcert.clock import Clock
 from mgcert.home import DataHome
 from mgcert.npki import storage
-from mgcert.npki.keyfile import DEFAULT_ITERATIONS
+from mgcert.npki.keyform import KeyProtection, KeyScheme
 from mgcert.npki.profile import CertificateKind
 from mgcert.npki.storage import MediumKind
 
@@ -76,25 +76,30 @@ class CertificateCenter:
         home: DataHome,
         clock: Clock,
         *,
-        iterations: int = DEFAULT_ITERATIONS,
+        key_protection: KeyProtection | None = None,
+        iterations: int | None = None,
         pki_url: str | None = None,
     ) -> CertificateCenter:
         """Open (creating on first use) the bank, both CAs and the demo certificate.
 
-        ``iterations`` is the PBKDF2 count for new signPri.key files; lower values are
-        for tests only. ``pki_url`` is the base of the CRL/OCSP/CA URLs written into the
-        certificates of a *new* home (default ``http://127.0.0.1:8389``); an existing
-        home keeps the one it was made with.
+        ``key_protection`` is the form and KDF count of every new signPri.key (issue,
+        reissue, renew, the demo and simulator certificates; a password change keeps
+        the file's own); default ``KeyProtection()``, PBES2 at 1,300,000 rounds.
+        ``iterations=n`` is short for ``key_protection=KeyProtection(iterations=n)``
+        (PBES2); give one or the other. ``pki_url`` is the base of the CRL/OCSP/CA URLs
+        written into the certificates of a *new* home (default
+        ``http://127.0.0.1:8389``); an existing home keeps the one it was made with.
         """
+        protection = _protection(key_protection, iterations)
         if pki_url is not None:
             validate_pki_url(pki_url)  # a typo is reported, also for an existing home
         home.ensure()
         in_use = HomeInUse.share(home.root)
         try:
             if read_manifest(home) is not None:
-                center = cls._open_registers(home, clock, iterations, fresh=False)
+                center = cls._open_registers(home, clock, protection, fresh=False)
             else:
-                center = cls._first_open(home, clock, iterations, pki_url)
+                center = cls._first_open(home, clock, protection, pki_url)
         except BaseException:
             in_use.release()
             raise
@@ -108,7 +113,7 @@ class CertificateCenter:
 
     @classmethod
     def _first_open(
-        cls, home: DataHome, clock: Clock, iterations: int, pki_url: str | None
+        cls, home: DataHome, clock: Clock, protection: KeyProtection, pki_url: str | None
     ) -> CertificateCenter:
         """A new home (or one made before the manifest), under a lock so that two
         processes opening it at once make it once. A first open that was interrupted
@@ -116,13 +121,13 @@ class CertificateCenter:
         creating = home.root / CREATING_MARKER
         with exclusive_lock(home.root / CREATION_LOCK):
             if read_manifest(home) is not None:
-                return cls._open_registers(home, clock, iterations, fresh=False)
+                return cls._open_registers(home, clock, protection, fresh=False)
             if creating.exists():
                 discard_partial_home(home)
             fresh = not has_registers(home)
             if fresh:
                 creating.touch(mode=0o600)
-            center = cls._open_registers(home, clock, iterations, fresh=fresh, pki_url=pki_url)
+            center = cls._open_registers(home, clock, protection, fresh=fresh, pki_url=pki_url)
             creating.unlink(missing_ok=True)  # the manifest is written: the home exists
             return center
 
@@ -131,7 +136,7 @@ class CertificateCenter:
         cls,
         home: DataHome,
         clock: Clock,
-        iterations: int,
+        protection: KeyProtection,
         *,
         fresh: bool,
         pki_url: str | None = None,
@@ -168,7 +173,7 @@ class CertificateCenter:
             else:
                 check_ids(home, manifest, **ids)
             undo.pop_all()
-        return cls(CenterContext(home, clock, bank, mg_ca, other_ca, iterations, journal))
+        return cls(CenterContext(home, clock, bank, mg_ca, other_ca, protection, journal))
 
     def _start(self) -> None:
         """Finish or cancel what killed processes left, refresh stale revocation lists,
@@ -224,8 +229,14 @@ class CertificateCenter:
         return self._ctx.home
 
     @property
+    def key_protection(self) -> KeyProtection:
+        """Form and KDF count of the new key files this center writes."""
+        return self._ctx.key_protection
+
+    @property
     def iterations(self) -> int:
-        return self._ctx.iterations
+        """The KDF count of new key files (``key_protection.iterations``)."""
+        return self._ctx.key_protection.iterations
 
     # --- media -----------------------------------------------------------------------
     def media(self) -> list[MediumLocation]:
@@ -265,8 +276,21 @@ class CertificateCenter:
     def details(self, entry: CertificateEntry) -> CertificateDetails:
         return self._management.details(entry)
 
-    def change_password(self, entry: CertificateEntry, old: str, new: str, confirm: str) -> None:
-        self._management.change_password(entry, old, new, confirm)
+    def change_password(
+        self,
+        entry: CertificateEntry,
+        old: str,
+        new: str,
+        confirm: str,
+        *,
+        scheme: KeyScheme | None = None,
+        iterations: int | None = None,
+    ) -> KeyProtection:
+        """Re-encrypt under ``new``, keeping the file's form and count unless ``scheme`` /
+        ``iterations`` override them; returns what was written."""
+        return self._management.change_password(
+            entry, old, new, confirm, scheme=scheme, iterations=iterations
+        )
 
     def copy_certificate(self, entry: CertificateEntry, target: MediumLocation) -> CertificateEntry:
         return self._management.copy_certificate(entry, target)
@@ -321,3 +345,11 @@ class CertificateCenter:
         """Write a parked certificate (from :meth:`pending_recoveries`) to ``location`` and
         finish its issuance: also after the flow that parked it is gone."""
         return save_parked(self._ctx, folder, location, progress)
+
+
+def _protection(key_protection: KeyProtection | None, iterations: int | None) -> KeyProtection:
+    if key_protection is not None and iterations is not None:
+        raise TypeError("give key_protection or iterations, not both")
+    if key_protection is not None:
+        return key_protection
+    return KeyProtection() if iterations is None else KeyProtection(iterations=iterations)

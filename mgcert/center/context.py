@@ -1,5 +1,5 @@
 """What every use case needs: the bank, the two CAs, the journal, the clock, the data
-home, the KDF cost."""
+home, and how new key files are encrypted."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from mgcert.ca import CertificateAuthority
 from mgcert.center.journal import Journal
 from mgcert.clock import Clock
 from mgcert.home import DataHome
+from mgcert.npki.keyform import KeyProtection
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,8 @@ class CenterContext:
     bank: Bank
     mg_ca: CertificateAuthority
     other_ca: CertificateAuthority
-    iterations: int
+    # Form and KDF count of every new signPri.key (issue, renew, demo, simulator).
+    key_protection: KeyProtection
     journal: Journal
 
     @property

@@ -26,7 +26,8 @@ from mgcert.center.crash_points import crash_point
 from mgcert.center.jobs import CertificateJob, Progress, medium_to_json, new_key, report
 from mgcert.center.models import IssuanceResult, IssueStage, MediumLocation
 from mgcert.center.recovery import ParkedCertificate
-from mgcert.npki.keyfile import encrypt_private_key, private_key_info
+from mgcert.npki.keyfile import encrypt_with, private_key_info
+from mgcert.npki.keyform import KeyProtection
 from mgcert.npki.names import folder_name, make_cn
 from mgcert.npki.profile import BANK_CODE_MG, CertificateKind
 
@@ -78,9 +79,7 @@ def issue_common(
         held.charge_fee(completion.account_number, completion.fee_won, fee_reason)
         key = new_key(holder.rrn_digits, progress)
         report(progress, IssueStage.ENCRYPTING)
-        key_der = encrypt_private_key(
-            key.private_key, password, key.random_num, iterations=ctx.iterations
-        )
+        key_der = encrypt_with(key.private_key, password, key.random_num, ctx.key_protection)
         held.park_key(key_der)
         report(progress, IssueStage.CA_SIGNING)
         certificate = held.issue(key, _request(ctx, holder, key.vid, completion.kind, not_after))
@@ -196,7 +195,7 @@ def issue_direct(
 
 
 def encrypt_for_medium(
-    issued: IssuedCertificate, password: str, iterations: int
+    issued: IssuedCertificate, password: str, protection: KeyProtection
 ) -> ParkedCertificate:
     """The two NPKI files' contents: the certificate and the encrypted signPri.key."""
     return ParkedCertificate(
@@ -204,9 +203,7 @@ def encrypt_for_medium(
         ca_org=issued.ca_org,
         folder_name=folder_name(issued.certificate.subject),
         cert_der=_der(issued.certificate),
-        key_der=encrypt_private_key(
-            issued.private_key, password, issued.random_num, iterations=iterations
-        ),
+        key_der=encrypt_with(issued.private_key, password, issued.random_num, protection),
     )
 
 

@@ -20,7 +20,8 @@ from mgcert.center.models import (
     RevocationResult,
 )
 from mgcert.npki import storage
-from mgcert.npki.keyfile import encrypt_private_key, key_file_der
+from mgcert.npki.keyfile import encrypt_with, key_file_der
+from mgcert.npki.keyform import KeyProtection, KeyScheme
 from mgcert.npki.names import common_name
 from mgcert.npki.password_rule import validate_new_password
 from mgcert.npki.vid import VidError, read_identify_data
@@ -89,18 +90,32 @@ class Management:
             vid_present=vid_present,
         )
 
-    def change_password(self, entry: CertificateEntry, old: str, new: str, confirm: str) -> None:
-        """New password per the rule; the key file is rewritten atomically, randomNum kept."""
+    def change_password(
+        self,
+        entry: CertificateEntry,
+        old: str,
+        new: str,
+        confirm: str,
+        *,
+        scheme: KeyScheme | None = None,
+        iterations: int | None = None,
+    ) -> KeyProtection:
+        """New password per the rule; the key file is rewritten atomically, randomNum kept.
+
+        The file keeps its own form and iteration count (a seedCBCWithSHA1 file at 1024
+        stays one) unless ``scheme`` / ``iterations`` say otherwise; the center's setting
+        for new files does not apply. Returns what the new file was written with.
+        """
         new = validate_new_password(new, confirm)
         entry = self._catalog.refresh(entry)
         decrypted = open_key(entry, old)
         if decrypted.random_num is None:
             # Re-encrypting without it would silently break the VID check.
             raise KeyWithoutRandomNum
-        key_der = encrypt_private_key(
-            decrypted.private_key, new, decrypted.random_num, iterations=self._ctx.iterations
-        )
+        protection = decrypted.protection.with_changes(scheme=scheme, iterations=iterations)
+        key_der = encrypt_with(decrypted.private_key, new, decrypted.random_num, protection)
         storage.replace_key_file(entry.stored, key_der)
+        return protection
 
     def copy_certificate(self, entry: CertificateEntry, target: MediumLocation) -> CertificateEntry:
         """Copy both files as they are (key stays encrypted) to another medium."""

@@ -105,6 +105,6 @@ class Simulator:
             kind=kind,
             not_after=None,
         )
-        files = encrypt_for_medium(issued, password, self._ctx.iterations)
+        files = encrypt_for_medium(issued, password, self._ctx.key_protection)
         folder = write_pair(location, files)
         return self._catalog.find(location, folder)

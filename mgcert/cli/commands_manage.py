@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from mgcert.center import MediumKind
 from mgcert.cli.invocation import CliUsageError, Invocation
-from mgcert.cli.output import CommandResult, entry_data, entry_line, kst, kst_text, login_result
+from mgcert.cli.key_settings import requested
+from mgcert.cli.output import (
+    CommandResult,
+    entry_data,
+    entry_line,
+    key_protection_data,
+    kst,
+    kst_text,
+    login_result,
+)
 from mgcert.cli.secrets import Secret
 from mgcert.messages import center as msg
 
@@ -82,8 +91,11 @@ def cmd_passwd(inv: Invocation) -> CommandResult:
     entry = inv.certificate()
     old = inv.secrets.get(Secret.PASSWORD)
     new = inv.secrets.get(Secret.NEW_PASSWORD)
-    inv.center.change_password(entry, old, new, new)
-    return CommandResult({"ok": True, "serial_hex": entry.serial_hex}, [msg.CLI_DONE])
+    # The file keeps its form and count unless --key-form / --iterations say otherwise.
+    scheme, iterations = requested(inv.args)
+    written = inv.center.change_password(entry, old, new, new, scheme=scheme, iterations=iterations)
+    data = {"ok": True, "serial_hex": entry.serial_hex, **key_protection_data(written)}
+    return CommandResult(data, [msg.CLI_DONE])
 
 
 def cmd_copy(inv: Invocation) -> CommandResult:

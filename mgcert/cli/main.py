@@ -24,8 +24,6 @@ if TYPE_CHECKING:  # imported when used: the TUI paints before the center is imp
     Handler = Callable[[Invocation], CommandResult]
     HomeHandler = Callable[[argparse.Namespace, Mapping[str, str]], CommandResult]
 
-# Test-only: lowers the PBKDF2 count of new signPri.key files so suites run fast.
-ITERATIONS_ENV = "MGCERT_KDF_ITERATIONS"
 # The PKI base URL a new data home's certificates point at (fixed when it is created).
 PKI_URL_ENV = "MGCERT_PKI_URL"
 
@@ -54,18 +52,9 @@ def _is_tty(stream: TextIO | None) -> bool:
         return False
 
 
-def kdf_iterations(env: Mapping[str, str]) -> int:
-    """``$MGCERT_KDF_ITERATIONS`` (tests only) or the real default."""
-    from mgcert.npki.keyfile import DEFAULT_ITERATIONS, MAX_ITERATIONS
-
-    text = env.get(ITERATIONS_ENV, "").strip()
-    if text.isdigit() and 1 <= int(text) <= MAX_ITERATIONS:
-        return int(text)
-    return DEFAULT_ITERATIONS
-
-
 def open_center(args: argparse.Namespace, env: Mapping[str, str]) -> CertificateCenter:
     from mgcert.center import CertificateCenter
+    from mgcert.cli.key_settings import center_protection
     from mgcert.clock import Clock
     from mgcert.home import DataHome
 
@@ -77,7 +66,8 @@ def open_center(args: argparse.Namespace, env: Mapping[str, str]) -> Certificate
         clock.reset()
     clock.check()  # a damaged clock.json stops here, before any work, in Korean
     pki_url = getattr(args, "pki_url", None) or env.get(PKI_URL_ENV) or None
-    return CertificateCenter.open(home, clock, iterations=kdf_iterations(env), pki_url=pki_url)
+    protection = center_protection(args, env)
+    return CertificateCenter.open(home, clock, key_protection=protection, pki_url=pki_url)
 
 
 def _repairs_clock(args: argparse.Namespace) -> bool:
@@ -96,10 +86,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     env = os.environ
     stdout, stderr, stdin = sys.stdout, sys.stderr, sys.stdin
     try:
-        # --now / MGCERT_NOW are checked before anything runs: a bad one is a usage error.
+        # --now / MGCERT_NOW, --key-form / --iterations and their variables are checked
+        # before anything runs: a bad one is a usage error.
+        from mgcert.cli.key_settings import center_protection
         from mgcert.clock import pinned_from_settings
 
         pinned_from_settings(args.now, env)
+        center_protection(args, env)
         if args.command is None:
             return _run_tui(args, env, stderr)
         return _run_command(args, env, stdin, stdout, stderr)

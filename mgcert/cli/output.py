@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TextIO
 
 from mgcert.center.models import (
@@ -14,6 +15,8 @@ from mgcert.center.models import (
     LoginReport,
 )
 from mgcert.clock import KST
+from mgcert.npki.keyfile import KeyFileError, KeyProtection, read_key_file_parameters
+from mgcert.npki.storage import KEY_FILE
 
 JsonObject = dict[str, Any]
 
@@ -82,6 +85,8 @@ def issuance_result(result: IssuanceResult) -> CommandResult:
         "recovered_to": str(result.recovered_to) if result.recovered_to else None,
         "removed_folder": str(result.removed_folder) if result.removed_folder else None,
     }
+    protection = written_key_protection(result.folder)
+    data.update(key_protection_data(protection))
     lines = [
         f"인증서 {result.mode.label} 완료",
         f"  이름: {result.name}",
@@ -91,6 +96,8 @@ def issuance_result(result: IssuanceResult) -> CommandResult:
         f"  일련번호: {result.serial_hex}",
         f"  저장위치: {result.medium_label} ({result.folder})",
     ]
+    if protection is not None:
+        lines.append(f"  개인키: {protection.label}")
     if result.fee_won:
         lines.append(f"  수수료: {result.fee_won:,}원")
     if result.replaced_serial_hex:
@@ -98,6 +105,22 @@ def issuance_result(result: IssuanceResult) -> CommandResult:
     if result.removed_folder:
         lines.append(f"  저장매체에서 지운 이전 인증서: {result.removed_folder}")
     return CommandResult(data, lines)
+
+
+def written_key_protection(folder: Path) -> KeyProtection | None:
+    """Form and count of the signPri.key in ``folder``, read back from the file (None if
+    it cannot be read: the result still says where the certificate is)."""
+    try:
+        return read_key_file_parameters((folder / KEY_FILE).read_bytes()).protection
+    except (OSError, KeyFileError):
+        return None
+
+
+def key_protection_data(protection: KeyProtection | None) -> JsonObject:
+    """``key_form`` (``pbes2``, ``seedcbc-sha1``, ``seed-cbc``) and ``iterations``."""
+    if protection is None:
+        return {"key_form": None, "iterations": None}
+    return protection.to_json()
 
 
 def financial_result(result: FinancialResult) -> CommandResult:

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from mgcert import __version__
-from mgcert.cli import secrets
+from mgcert.cli import key_settings, secrets
 from mgcert.messages import center as msg
+from mgcert.npki.keyform import FIXTURE_ITERATIONS, KEY_FORM_NAMES, MAX_ITERATIONS
 
 MEDIA = ["harddisk", "removable", "phone", "token"]
 SECRETS_EPILOG = (
@@ -16,7 +17,12 @@ SECRETS_EPILOG = (
     f"--*-stdin 옵션(표준입력 한 줄에 하나, 순서: {secrets.stdin_order()}) 또는 환경변수 "
     f"{secrets.environment_names()}. "
     "--rrn, --otp도 받지만 ps로 보이므로 경고합니다 (accepted with a warning: visible in ps). "
-    "MGCERT_KDF_ITERATIONS는 테스트 전용입니다 (test only: lowers the signPri.key KDF cost)."
+    f"새 개인키 파일의 형식·반복 횟수 / new key files: {key_settings.KEY_FORM_ENV}="
+    f"{'|'.join(KEY_FORM_NAMES)}, {key_settings.ITERATIONS_ENV}=1..{MAX_ITERATIONS} "
+    "(화면 포함 모든 명령의 기본값, 예: 테스트에서 "
+    f"{key_settings.ITERATIONS_ENV}={FIXTURE_ITERATIONS} / the default for every command "
+    "and the TUI; --key-form, --iterations override it; "
+    f"{key_settings.OLD_ITERATIONS_ENV} is the older name)."
 )
 
 
@@ -92,6 +98,32 @@ def _medium_options(group: argparse._ActionsContainer) -> None:
     group.add_argument(
         "--removable-root", metavar="DIR", help="이동식디스크 폴더 / removable disk folder"
     )
+
+
+def _key_options(command: argparse.ArgumentParser, role: str) -> None:
+    """``--key-form`` / ``--iterations`` (checked in ``key_settings``, not by argparse,
+    so that a bad value is one Korean line like every other usage error)."""
+    if role == key_settings.OVERRIDE:
+        title = "개인키 형식 (기본: 파일 그대로) / key file form (default: keep the file's)"
+    else:
+        title = (
+            f"새 개인키 형식 (기본: ${key_settings.KEY_FORM_ENV}, ${key_settings.ITERATIONS_ENV} "
+            "또는 pbes2, 1,300,000회) / new key file form"
+        )
+    group = command.add_argument_group(title)
+    group.add_argument(
+        key_settings.KEY_FORM_FLAG,
+        metavar="{" + ",".join(KEY_FORM_NAMES) + "}",
+        help="pbes2: PBKDF2+SEED-CBC (OpenSSL도 엶 / OpenSSL opens it), seedcbc-sha1: "
+        "seedCBCWithSHA1 (PBKDF1), seed-cbc: 구형 고정 IV / old fixed-IV SEED",
+    )
+    group.add_argument(
+        key_settings.ITERATIONS_FLAG,
+        metavar="N",
+        help=f"KDF 반복 횟수 1..{MAX_ITERATIONS:,} (실제 파일은 {FIXTURE_ITERATIONS}) "
+        f"/ KDF iteration count (real files use {FIXTURE_ITERATIONS})",
+    )
+    command.set_defaults(key_options=role)
 
 
 def _verify() -> argparse.ArgumentParser:
@@ -241,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
             action="store_true",
             help="새 인증서 비밀번호를 표준입력에서 읽음 / certificate password",
         )
+        _key_options(command, key_settings.NEW_KEY)
     renew = add(
         "renew",
         _ref("issue", "cmd_renew"),
@@ -252,6 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="새 비밀번호 (없으면 그대로) / new password (default: keep)",
     )
+    _key_options(renew, key_settings.NEW_KEY)
     fin = add(
         "financial",
         _ref("issue", "cmd_financial"),
@@ -289,6 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
         "passwd", _ref("manage", "cmd_passwd"), "인증서 비밀번호 변경 / change password", [cert]
     )
     passwd.add_argument("--new-password-stdin", action="store_true", help="새 비밀번호 / new")
+    _key_options(passwd, key_settings.OVERRIDE)
     copy = add(
         "copy",
         _ref("manage", "cmd_copy"),
@@ -343,6 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     other.add_argument("--customer", required=True, metavar="번호|이름")
     _medium_options(other)
     other.add_argument("--password-stdin", action="store_true", help="인증서 비밀번호 / password")
+    _key_options(other, key_settings.NEW_KEY)
     serve = add(
         "serve",
         _ref("pki", "cmd_serve"),

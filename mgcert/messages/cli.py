@@ -43,3 +43,10 @@ SECRET_OTP = "OTP 번호"
 CUSTOMER_REQUIRED = (
     "--customer, 또는 --account와 주민등록번호(--rrn-stdin 또는 MGCERT_RRN)를 지정해 주세요."
 )
+
+# --- how new signPri.key files are encrypted (cli/key_settings.py) -------------------------
+KEY_SETTING_INVALID = "{setting}: {problem}"
+ITERATIONS_ENV_CONFLICT = (
+    "{new}({new_value:,})와(과) {old}({old_value:,})의 반복 횟수가 다릅니다. "
+    "{new} 하나만 지정해 주세요."
+)

@@ -50,7 +50,7 @@ class Operation:
             MGCERT_PIN=PIN,
         )
         if fast:
-            env["MGCERT_KDF_ITERATIONS"] = "2048"
+            env["MGCERT_ITERATIONS"] = "2048"
         if crash_at is not None:
             env["MGCERT_TEST_CRASH_AT"] = crash_at
         return env

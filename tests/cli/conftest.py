@@ -2,7 +2,7 @@
 
 The environment points the CLI at the test's data home (``MGCERT_HOME``, set by the
 shared conftest), pins its clock (``MGCERT_NOW``) and lowers the signPri.key KDF cost
-(``MGCERT_KDF_ITERATIONS``, test only).
+(``MGCERT_ITERATIONS``; real users keep the default).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def cli_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def prepared_home(cli_template: Path, home: DataHome, monkeypatch: pytest.MonkeyPatch) -> DataHome:
     copy_template(cli_template, home)
     monkeypatch.setenv("MGCERT_NOW", NOW_TEXT)
-    monkeypatch.setenv("MGCERT_KDF_ITERATIONS", str(FAST_ITERATIONS))
+    monkeypatch.setenv("MGCERT_ITERATIONS", str(FAST_ITERATIONS))
     for name in (
         "MGCERT_PASSWORD",
         "MGCERT_ACCOUNT_PASSWORD",

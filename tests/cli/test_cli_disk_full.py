@@ -282,7 +282,7 @@ if _can_mount_tmpfs():  # root on Linux; elsewhere this test does not exist (nev
             env = {
                 "MGCERT_HOME": str(home.root),
                 "MGCERT_NOW": NOW_TEXT,
-                "MGCERT_KDF_ITERATIONS": str(FAST_ITERATIONS),
+                "MGCERT_ITERATIONS": str(FAST_ITERATIONS),
             }
             issued = _installed(
                 "issue", "--customer", "1", *AUTO, "--password-stdin", stdin=PASSWORD + "\n", **env

@@ -24,7 +24,7 @@ def new_home_cli(
     home: DataHome, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> CliRunner:
     monkeypatch.setenv("MGCERT_NOW", NOW_TEXT)
-    monkeypatch.setenv("MGCERT_KDF_ITERATIONS", "2048")
+    monkeypatch.setenv("MGCERT_ITERATIONS", "2048")
     monkeypatch.delenv("MGCERT_PKI_URL", raising=False)
     return CliRunner(monkeypatch, capsys)
 

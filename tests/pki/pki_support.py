@@ -85,7 +85,7 @@ def free_port() -> int:
 def cli_env(home: Path, pki_url: str) -> dict[str, str]:
     return {
         "MGCERT_HOME": str(home),
-        "MGCERT_KDF_ITERATIONS": FAST_ITERATIONS,
+        "MGCERT_ITERATIONS": FAST_ITERATIONS,
         "MGCERT_PASSWORD": PASSWORD,
         "MGCERT_PKI_URL": pki_url,
     }
