@@ -42,6 +42,7 @@ from mgcert.center.models import (
     MediumLocation,
     RevocationResult,
 )
+from mgcert.center.pfx import PfxExport, PfxTransfer, suggested_file_name
 from mgcert.center.recovery import parked_folders
 from mgcert.center.registration import RegistrationFlow
 from mgcert.center.renewal import RenewalFlow
@@ -345,6 +346,42 @@ class CertificateCenter:
         """Write a parked certificate (from :meth:`pending_recoveries`) to ``location`` and
         finish its issuance: also after the flow that parked it is gone."""
         return save_parked(self._ctx, folder, location, progress)
+
+    # --- PFX (PKCS #12) --------------------------------------------------------------
+    def export_pfx(
+        self,
+        entry: CertificateEntry,
+        password: str,
+        pfx_password: str,
+        confirm: str,
+        target: Path,
+    ) -> PfxExport:
+        """PFX 내보내기: the certificate, its key with the randomNum and the CA chain in a
+        new 0600 PKCS #12 file at ``target`` (a file, or a folder for
+        :meth:`suggested_pfx_name`); an existing file is never replaced. The PFX password
+        follows the certificate password rule."""
+        return PfxTransfer(self._ctx, self._catalog).export_pfx(
+            entry, password, pfx_password, confirm, target
+        )
+
+    def import_pfx(
+        self,
+        source: Path,
+        pfx_password: str,
+        new_password: str,
+        confirm: str,
+        target: MediumLocation,
+    ) -> CertificateEntry:
+        """PFX 가져오기: signCert.der + signPri.key (under ``new_password``) on ``target``.
+        A PFX without randomNum is refused (``PfxWithoutRandomNum``): the bank could not
+        check the VID."""
+        return PfxTransfer(self._ctx, self._catalog).import_pfx(
+            source, pfx_password, new_password, confirm, target
+        )
+
+    def suggested_pfx_name(self, entry: CertificateEntry) -> str:
+        """``<holder>_<serial>.pfx``: the file name offered for an export."""
+        return suggested_file_name(entry)
 
 
 def _protection(key_protection: KeyProtection | None, iterations: int | None) -> KeyProtection:

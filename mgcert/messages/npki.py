@@ -109,3 +109,6 @@ PFX_NOT_NPKI_CERTIFICATE = (
 )
 PFX_EXPORTED = "PFX 파일로 내보냈습니다: {path}"
 PFX_IMPORTED = "PFX 파일의 인증서를 {medium}에 저장했습니다: {folder}"
+PFX_KEY_NOT_FOR_CERTIFICATE = (
+    "인증서(signCert.der)와 개인키 파일(signPri.key)이 서로 짝이 맞지 않아 내보낼 수 없습니다."
+)

@@ -116,8 +116,8 @@ def pfx_bytes(
 
     ``random_num`` None writes a PrivateKeyInfo without attributes (what ordinary tools
     write).
-    ``friendly_name`` defaults to the certificate's CN; ``chain`` certificates follow the
-    holder's without attributes. ``iterations`` is used for PBKDF2 and the MAC alike
+    ``friendly_name`` defaults to the certificate's CN (left out if a BMPString cannot
+    hold it); ``chain`` certificates follow the holder's without attributes. ``iterations`` is used for PBKDF2 and the MAC alike
     (a weaker MAC would make the password cheaper to guess than the key).
     """
     if not isinstance(key, rsa.RSAPrivateKey):
@@ -131,7 +131,7 @@ def pfx_bytes(
     if not _same_key(certificate, key):
         raise ValueError("the certificate does not belong to the key")
     secret = PfxPassword.of(password)
-    name = friendly_name if friendly_name is not None else common_name(certificate.subject)
+    name = friendly_name if friendly_name is not None else _default_friendly_name(certificate)
     cert_der = certificate.public_bytes(serialization.Encoding.DER)
     # As OpenSSL: the certificate's SHA-1 ties the key bag to its certificate bag.
     attributes = _bag_attributes(hashlib.sha1(cert_der).digest(), name or None)  # noqa: S324
@@ -165,6 +165,12 @@ def pfx_bytes(
         _content_info(p12.OID_DATA, der_writer.octet_string(auth_safe)),
         mac_data(secret, auth_safe, iterations),
     )
+
+
+def _default_friendly_name(certificate: x509.Certificate) -> str:
+    """The CN, or nothing when a BMPString cannot hold it (an explicit name raises)."""
+    name = common_name(certificate.subject)
+    return name if all(ord(ch) <= 0xFFFF for ch in name) else ""
 
 
 def _content_info(content_type: x509.ObjectIdentifier, content: bytes) -> bytes:
