@@ -8,6 +8,7 @@ from typing import NoReturn
 
 from mgcert import __version__
 from mgcert.cli import key_settings, secrets
+from mgcert.cli.commands_pfx import add_pfx_commands
 from mgcert.messages import center as msg
 from mgcert.npki.keyform import FIXTURE_ITERATIONS, KEY_FORM_NAMES, MAX_ITERATIONS
 
@@ -406,4 +407,5 @@ def build_parser() -> argparse.ArgumentParser:
         "CRL·ARL 다시 게시, 위치 출력 / republish the revocation lists",
         [],
     )
+    add_pfx_commands(add, cert, MEDIA)
     return parser

@@ -112,3 +112,12 @@ PFX_IMPORTED = "PFX 파일의 인증서를 {medium}에 저장했습니다: {fold
 PFX_KEY_NOT_FOR_CERTIFICATE = (
     "인증서(signCert.der)와 개인키 파일(signPri.key)이 서로 짝이 맞지 않아 내보낼 수 없습니다."
 )
+PFX_SECRET_LABEL = "PFX 비밀번호"
+PFX_EXPORT_HELP = (
+    "PFX(PKCS #12) 내보내기: 인증서·개인키(randomNum 포함)·CA 인증서 / export as PFX "
+    "(stdin 순서: 인증서 비밀번호, PFX 비밀번호)"
+)
+PFX_IMPORT_HELP = (
+    "PFX(PKCS #12) 가져오기: randomNum이 없는 PFX는 거부 / import a PFX "
+    "(stdin 순서: PFX 비밀번호, 새 인증서 비밀번호)"
+)
