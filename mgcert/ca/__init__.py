@@ -20,7 +20,7 @@ from mgcert.ca.errors import (
     WeakKey,
 )
 from mgcert.ca.profile import MG_CA_PROFILE, OTHER_CA_PROFILE, CaProfile
-from mgcert.ca.records import AuditEntry, CertificateStatus, IssuedRecord
+from mgcert.ca.records import AuditEntry, CertificatePurpose, CertificateStatus, IssuedRecord
 from mgcert.ca.urls import DEFAULT_PKI_URL, CaUrls, validate_pki_url
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "CaStateDamaged",
     "CaUrls",
     "CertificateAuthority",
+    "CertificatePurpose",
     "CertificateStatus",
     "CrlPublishFailed",
     "CsrSignatureInvalid",

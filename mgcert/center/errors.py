@@ -151,6 +151,12 @@ class AlreadyRegistered(CertificateRefused):
     default_message = msg.ALREADY_REGISTERED
 
 
+class CorporateCertificateRefused(CertificateRefused):
+    """A 법인 certificate: the personal certificate center neither registers nor renews it."""
+
+    default_message = msg.CORPORATE_NOT_REGISTRABLE
+
+
 class NotRegistered(CenterError):
     default_message = msg.NOT_REGISTERED
 

@@ -71,6 +71,8 @@ class IssuanceFlow(SavesParkedCertificate, IdentitySteps):
     def __init__(self, ctx: CenterContext, kind: CertificateKind) -> None:
         if kind is CertificateKind.FINANCIAL:
             raise ValueError("금융인증서 uses FinancialFlow")
+        if not kind.is_personal:
+            raise ValueError("the bank app issues no 법인 certificates (mgcert.testing does)")
         super().__init__(ctx.bank)
         self._ctx = ctx
         self.kind = kind

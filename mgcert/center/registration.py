@@ -19,6 +19,7 @@ from mgcert.center.errors import (
     CertificateExpired,
     CertificateNotYetValid,
     CertificateRevoked,
+    CorporateCertificateRefused,
     FlowFinished,
     KeyWithoutRandomNum,
     NoCustomerForResidentNumber,
@@ -140,10 +141,12 @@ class RegistrationFlow(IdentitySteps):
 
 
 def check_registrable(ctx: CenterContext, catalog: Catalog, entry: CertificateEntry) -> None:
-    """Refuse with the reason: unknown CA, revoked, expired, not yet valid, registered."""
+    """Refuse with the reason: unknown CA, 법인, revoked, expired, not yet valid, registered."""
     cert = entry.stored.certificate
     if catalog.ca_for(cert) is None:
         raise UnknownIssuer
+    if kind_of(cert) is CertificateKind.CORPORATE:
+        raise CorporateCertificateRefused
     if catalog.is_revoked(cert):
         raise CertificateRevoked
     now = ctx.clock.now()

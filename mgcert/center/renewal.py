@@ -84,6 +84,8 @@ class RenewalFlow(SavesParkedCertificate, IdentitySteps):
         if not self._catalog.is_mg(cert):
             raise NotRenewable(msg.NOT_RENEWABLE_OTHER_CA)
         kind = kind_of(cert)
+        if kind is CertificateKind.CORPORATE:
+            raise NotRenewable(msg.NOT_RENEWABLE_CORPORATE)
         if kind is None or kind is CertificateKind.FINANCIAL:
             raise NotRenewable(msg.NOT_RENEWABLE_FINANCIAL)
         if self._catalog.is_revoked(cert):

@@ -221,3 +221,11 @@ JOB_ALREADY_FINISHED = "이 발급은 다른 창에서 이미 마무리되었습
 RESET_IN_USE = (
     "다른 창에서 mgcert가 이 데이터 폴더를 쓰고 있습니다. 모두 닫은 뒤 다시 시도해 주세요."
 )
+
+# --- 법인 certificates: the personal certificate center does not deal in them ----------
+NOT_RENEWABLE_CORPORATE = (
+    "법인 인증서는 개인 인증센터에서 갱신할 수 없습니다. 법인 인증서를 발급한 기관을 이용해 주세요."
+)
+CORPORATE_NOT_REGISTRABLE = (
+    "법인 인증서는 개인 고객의 인증서로 등록할 수 없습니다. 개인 명의의 인증서를 선택해 주세요."
+)
