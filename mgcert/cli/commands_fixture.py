@@ -10,6 +10,7 @@ opening the certificate center.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import threading
 from collections.abc import Mapping
@@ -17,18 +18,23 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mgcert.cli.invocation import CliUsageError
-from mgcert.cli.output import CommandResult, kst
 from mgcert.cli.secrets import Secret, SecretReader
 from mgcert.clock import parse_instant, pinned_from_settings
-from mgcert.errors import MgcertError
+from mgcert.errors import MgcertError, UsageError
 from mgcert.home import DataHome
 from mgcert.messages import testing as msg
 
-if TYPE_CHECKING:  # imported when used: `mgcert --help` stays light
+if TYPE_CHECKING:  # imported when used: building the parser must not load the center
+    from mgcert.cli.output import CommandResult
     from mgcert.testing import NpkiCA
 
 FIXTURE_CA_FOLDER = "fixture-ca"
+
+
+class FixtureUsageError(UsageError):
+    """A malformed option value of ``mgcert fixture`` (exit 2)."""
+
+
 KINDS = ("general", "universal", "corporate")
 KEY_FORMS = ("pbes2", "seedcbc-sha1", "seed-cbc")
 LAYOUTS = ("removable", "windows", "macos", "linux", "android")
@@ -73,8 +79,8 @@ def add_fixture_commands(
     )
     issue.add_argument("--not-before", metavar="DATE|TIME", help=msg.FIXTURE_DATE_HELP)
     issue.add_argument("--not-after", metavar="DATE|TIME", help=msg.FIXTURE_DATE_HELP)
-    issue.add_argument("--key-form", choices=KEY_FORMS, default="pbes2")
-    issue.add_argument("--iterations", type=int, default=None, help="KDF 반복 (기본 2048)")
+    issue.add_argument("--key-form", metavar="|".join(KEY_FORMS), help="개인키 형식 (기본 pbes2)")
+    issue.add_argument("--iterations", metavar="N", help="KDF 반복 횟수 (기본 2048)")
     issue.add_argument("--km", action="store_true", help="kmCert.der/kmPri.key도 발급")
     issue.add_argument("--out", metavar="DIR", help=msg.FIXTURE_OUT_HELP)
     issue.add_argument("--layout", choices=LAYOUTS, default="removable")
@@ -104,9 +110,12 @@ def _ca_option(parser: argparse.ArgumentParser) -> None:
 
 def cmd_fixture_issue(args: argparse.Namespace, env: Mapping[str, str]) -> CommandResult:
     """Issue one certificate from the fixture CA."""
+    from mgcert.cli.key_settings import requested
+    from mgcert.cli.output import CommandResult, kst
     from mgcert.npki.keyfile import FIXTURE_ITERATIONS
     from mgcert.testing import DEFAULT_NAME, DEFAULT_PASSWORD
 
+    scheme, iterations = requested(args)  # checked as for every command (exit 2)
     secrets = SecretReader(vars(args), sys.stdin, env)
     rrn = secrets.optional(Secret.RRN) if args.rrn_stdin else None
     password = secrets.optional(Secret.PASSWORD) if args.password_stdin else None
@@ -120,8 +129,8 @@ def cmd_fixture_issue(args: argparse.Namespace, env: Mapping[str, str]) -> Comma
             password=password or DEFAULT_PASSWORD,
             not_before=_when(args.not_before, "--not-before"),
             not_after=_when(args.not_after, "--not-after"),
-            key_form=args.key_form,
-            iterations=FIXTURE_ITERATIONS if args.iterations is None else args.iterations,
+            key_form="pbes2" if scheme is None else scheme.cli_name,
+            iterations=FIXTURE_ITERATIONS if iterations is None else iterations,
             km=args.km,
             rrn_check_digit=not args.no_rrn_check_digit,
             root=out,
@@ -181,10 +190,12 @@ def cmd_fixture_issue(args: argparse.Namespace, env: Mapping[str, str]) -> Comma
 
 def cmd_fixture_revoke(args: argparse.Namespace, env: Mapping[str, str]) -> CommandResult:
     """Revoke a fixture certificate by serial and republish the CRL."""
+    from mgcert.cli.output import CommandResult
+
     try:
         serial = int(args.serial, 16)
     except ValueError:
-        raise CliUsageError(msg.FIXTURE_BAD_SERIAL.format(serial=args.serial)) from None
+        raise FixtureUsageError(msg.FIXTURE_BAD_SERIAL.format(serial=args.serial)) from None
     with _open_ca(args, env) as ca:
         ca.revoke(serial, args.reason)
         crl = str(ca.crl_path)
@@ -198,29 +209,37 @@ def cmd_fixture_serve(args: argparse.Namespace, env: Mapping[str, str]) -> Comma
     """Serve the fixture CA's CRL/OCSP until Ctrl+C (or SIGTERM)."""
     import signal
 
+    from mgcert.cli.output import CommandResult
+
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     with _open_ca(args, env) as ca, ca.serve(port=args.port) as urls:
         sys.stdout.write(msg.FIXTURE_SERVING.format(base=urls.base, crl=urls.crl, ocsp=urls.ocsp))
         sys.stdout.write("\n")
         sys.stdout.flush()
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             stop.wait()
-        except KeyboardInterrupt:
-            pass
     return CommandResult({"ok": True}, [msg.FIXTURE_SERVE_STOPPED])
 
 
 def cmd_gallery(args: argparse.Namespace, env: Mapping[str, str]) -> CommandResult:
     """Write the gallery of good and bad certificates into an empty folder."""
+    from mgcert.cli.output import CommandResult
+    from mgcert.testing.gallery import GALLERY_CA_FOLDER, check_empty
+
     directory = Path(args.directory).expanduser().resolve()
-    with _open_ca(args, env, default=directory / ".ca") as ca:
+    check_empty(directory)  # before a CA is made in it
+    with _open_ca(args, env, default=directory / GALLERY_CA_FOLDER) as ca:
         entries = ca.gallery(directory)
     lines = [msg.GALLERY_WRITTEN.format(count=len(entries), path=directory)]
     lines += [f"  {entry['case']:<24} → {entry['expect']}" for entry in entries]
     return CommandResult(
-        {"ok": True, "directory": str(directory), "manifest": str(directory / "manifest.json"),
-         "cases": [str(entry["case"]) for entry in entries]},
+        {
+            "ok": True,
+            "directory": str(directory),
+            "manifest": str(directory / "manifest.json"),
+            "cases": [str(entry["case"]) for entry in entries],
+        },
         lines,
     )
 
@@ -247,5 +266,4 @@ def _when(text: str | None, flag: str) -> date | datetime | None:
             return date.fromisoformat(text)
         return parse_instant(text)
     except (ValueError, MgcertError):
-        raise CliUsageError(msg.FIXTURE_BAD_DATE.format(flag=flag, text=text)) from None
-
+        raise FixtureUsageError(msg.FIXTURE_BAD_DATE.format(flag=flag, text=text)) from None

@@ -8,6 +8,7 @@ from typing import NoReturn
 
 from mgcert import __version__
 from mgcert.cli import key_settings, secrets
+from mgcert.cli.commands_fixture import add_fixture_commands
 from mgcert.cli.commands_pfx import add_pfx_commands
 from mgcert.messages import center as msg
 from mgcert.npki.keyform import FIXTURE_ITERATIONS, KEY_FORM_NAMES, MAX_ITERATIONS
@@ -408,4 +409,5 @@ def build_parser() -> argparse.ArgumentParser:
         [],
     )
     add_pfx_commands(add, cert, MEDIA)
+    add_fixture_commands(sub, common)
     return parser

@@ -11,16 +11,16 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mgcert.testing.authority import DEFAULT_NAME, DEFAULT_PASSWORD, NpkiCA
-    from mgcert.testing.certificate import NpkiCertificate
-    from mgcert.testing.errors import (
-        FixtureDatesInvalid,
-        FixtureError,
-        HolderNumberInvalid,
-        NotIssuedHere,
-        PkiPortInUse,
-        TargetFolderTaken,
-    )
+    from mgcert.testing.authority import DEFAULT_NAME as DEFAULT_NAME
+    from mgcert.testing.authority import DEFAULT_PASSWORD as DEFAULT_PASSWORD
+    from mgcert.testing.authority import NpkiCA as NpkiCA
+    from mgcert.testing.certificate import NpkiCertificate as NpkiCertificate
+    from mgcert.testing.errors import FixtureDatesInvalid as FixtureDatesInvalid
+    from mgcert.testing.errors import FixtureError as FixtureError
+    from mgcert.testing.errors import HolderNumberInvalid as HolderNumberInvalid
+    from mgcert.testing.errors import NotIssuedHere as NotIssuedHere
+    from mgcert.testing.errors import PkiPortInUse as PkiPortInUse
+    from mgcert.testing.errors import TargetFolderTaken as TargetFolderTaken
 
 _WHERE = {
     "DEFAULT_NAME": "authority",

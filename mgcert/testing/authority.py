@@ -39,6 +39,7 @@ from mgcert.npki.keyfile import (
     new_random_num,
 )
 from mgcert.npki.keys import make_csr
+from mgcert.npki.layouts import FolderLayout, medium_root
 from mgcert.npki.names import folder_name, make_cn
 from mgcert.npki.profile import BANK_CODE_MG, CertificateKind
 from mgcert.npki.rrn import ResidentNumber
@@ -55,11 +56,10 @@ from mgcert.testing.errors import (
 )
 from mgcert.testing.holders import checked_brn, checked_rrn, made_up_rrn
 from mgcert.testing.keys import KeySource
-from mgcert.npki.layouts import FolderLayout, medium_root
 
 DEFAULT_NAME = "홍길동"
 # Meets the certificate password rule (10+ characters, letters, digits, specials).
-DEFAULT_PASSWORD = "npki-Test-2048!"
+DEFAULT_PASSWORD = "npki-Test-2048!"  # noqa: S105 — a published test password
 # CN tail as MG's: 0 + bank code + 045 + YYYYMMDD, then the CA's 9-digit number.
 _CN_HEAD = f"0{BANK_CODE_MG}045"
 _CN_NUMBER_DIGITS = 9
@@ -235,11 +235,11 @@ class NpkiCA:
             allow_any_dates=True,
         )
         certificate = ca.issue(make_csr(sign_key), request)
-        km_certificate, km_key = (
-            self._issue_km(certificate, request) if km else (None, None)
-        )
+        km_certificate, km_key = self._issue_km(certificate, request) if km else (None, None)
         target_root = (
-            self.home / "issued" / f"{certificate.serial_number:08x}" if root is None else Path(root)
+            self.home / "issued" / f"{certificate.serial_number:08x}"
+            if root is None
+            else Path(root)
         )
         folder = write_certificate(
             medium_root(target_root, layout),
@@ -249,7 +249,12 @@ class NpkiCA:
             encrypt_private_key(
                 sign_key, password, random_num, iterations=iterations, scheme=scheme
             ),
-            **_km_files(km_certificate, km_key, password, random_num, iterations, scheme),
+            km_cert_der=None if km_certificate is None else _der(km_certificate),
+            km_key_der=None
+            if km_key is None
+            else encrypt_private_key(
+                km_key, password, random_num, iterations=iterations, scheme=scheme
+            ),
         )
         return NpkiCertificate(
             name=name,
@@ -391,24 +396,6 @@ def _holder(
         raise HolderNumberInvalid(msg.BRN_NOT_FOR_PERSONAL)
     number = made_up_rrn() if rrn is None else checked_rrn(rrn, check_digit=check_digit)
     return _Holder(rrn=number, brn=None)
-
-
-def _km_files(
-    certificate: x509.Certificate | None,
-    key: rsa.RSAPrivateKey | None,
-    password: str,
-    random_num: bytes,
-    iterations: int,
-    scheme: KeyScheme,
-) -> dict[str, bytes]:
-    if certificate is None or key is None:
-        return {}
-    return {
-        "km_cert_der": _der(certificate),
-        "km_key_der": encrypt_private_key(
-            key, password, random_num, iterations=iterations, scheme=scheme
-        ),
-    }
 
 
 def _der(certificate: x509.Certificate) -> bytes:

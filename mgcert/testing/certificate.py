@@ -12,9 +12,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from mgcert.messages import testing as msg
+from mgcert.npki.layouts import medium_root
 from mgcert.npki.storage import CertificateFolderExists, write_certificate
 from mgcert.testing.errors import TargetFolderTaken
-from mgcert.npki.layouts import medium_root
 
 SIGN_CERT = "signCert.der"
 SIGN_KEY = "signPri.key"
@@ -97,7 +97,7 @@ class NpkiCertificate:
         :class:`TargetFolderTaken`.
         """
         parent = medium_root(Path(root), layout)
-        km = self._km_files()
+        km_cert, km_key = self._km_files()
         try:
             return write_certificate(
                 parent,
@@ -105,7 +105,8 @@ class NpkiCertificate:
                 self.folder.name,
                 self.cert_der,
                 self.key_path.read_bytes(),
-                **km,
+                km_cert_der=km_cert,
+                km_key_der=km_key,
             )
         except CertificateFolderExists as exc:
             folder = parent / "NPKI" / self.ca_org / "USER" / self.folder.name
@@ -130,10 +131,10 @@ class NpkiCertificate:
             out.write(data)
         return target
 
-    def _km_files(self) -> dict[str, bytes]:
+    def _km_files(self) -> tuple[bytes | None, bytes | None]:
         if self.km_certificate is None:
-            return {}
-        return {
-            "km_cert_der": self.km_certificate.public_bytes(serialization.Encoding.DER),
-            "km_key_der": (self.folder / KM_KEY).read_bytes(),
-        }
+            return None, None
+        return (
+            self.km_certificate.public_bytes(serialization.Encoding.DER),
+            (self.folder / KM_KEY).read_bytes(),
+        )

@@ -23,10 +23,7 @@ def with_policy(
     """``certificate`` with its policy OID replaced, signed by the issuing CA."""
     policies = certificate.extensions.get_extension_for_class(x509.CertificatePolicies)
     changed = x509.CertificatePolicies(
-        [
-            x509.PolicyInformation(policy, info.policy_qualifiers)
-            for info in policies.value
-        ]
+        [x509.PolicyInformation(policy, info.policy_qualifiers) for info in policies.value]
     )
     return _resign(certificate, _issuing_key(ca), replace=(changed, policies.critical))
 
@@ -50,7 +47,7 @@ def _resign(
         x509.CertificateBuilder()
         .subject_name(certificate.subject)
         .issuer_name(certificate.issuer)
-        .public_key(certificate.public_key())  # type: ignore[arg-type]
+        .public_key(certificate.public_key())
         .serial_number(certificate.serial_number)
         .not_valid_before(certificate.not_valid_before_utc)
         .not_valid_after(certificate.not_valid_after_utc)

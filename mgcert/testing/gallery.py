@@ -40,9 +40,10 @@ if TYPE_CHECKING:
     from mgcert.testing.authority import NpkiCA
 
 MANIFEST = "manifest.json"
+GALLERY_CA_FOLDER = ".ca"
 TRUST_DIR = "ca"
 PFX_FILE = "cert.pfx"
-WRONG_PASSWORD = "wrong-Password-9!"
+WRONG_PASSWORD = "wrong-Password-9!"  # noqa: S105 — the gallery case's point
 # Outside the accredited NPKI arc (1.2.410.200005.1.1.x assigned by KISA).
 FOREIGN_POLICY = x509.ObjectIdentifier("1.2.410.200005.1.1.99")
 SAMPLE_BRN = "1208147521"  # checksum-valid 사업자등록번호 (made up)
@@ -74,9 +75,13 @@ class Case:
 
 
 def write_gallery(ca: NpkiCA, directory: Path) -> list[dict[str, object]]:
-    """Write every case of :data:`CASES` under ``directory``; returns their manifests."""
-    if directory.exists() and any(directory.iterdir()):
-        raise GalleryFolderNotEmpty(msg.GALLERY_NOT_EMPTY.format(path=directory))
+    """Write every case of :data:`CASES` under ``directory``; returns their manifests.
+
+    ``directory`` must be empty or missing, except for the CA's own home
+    (``mgcert gallery DIR`` keeps it in ``DIR/.ca``, so ``mgcert fixture serve --ca
+    DIR/.ca`` answers for the gallery's CRL and OCSP).
+    """
+    check_empty(directory, besides=ca.home)
     directory.mkdir(parents=True, exist_ok=True)
     entries = []
     for case in CASES:
@@ -107,6 +112,12 @@ def write_gallery(ca: NpkiCA, directory: Path) -> list[dict[str, object]]:
     return entries
 
 
+def check_empty(directory: Path, *, besides: Path | None = None) -> None:
+    """:class:`GalleryFolderNotEmpty` unless ``directory`` is missing or empty."""
+    if directory.exists() and any(p != besides for p in directory.iterdir()):
+        raise GalleryFolderNotEmpty(msg.GALLERY_NOT_EMPTY.format(path=directory))
+
+
 # --- the cases ----------------------------------------------------------------------
 
 
@@ -121,7 +132,7 @@ def _dated(days_from_today: int, *, start: bool) -> Callable[[NpkiCA, Path], dic
     def make(ca: NpkiCA, folder: Path) -> dict[str, object]:
         day = ca.today + timedelta(days=days_from_today)
         when = {"not_before": day} if start else {"not_after": end_of_day_kst(day)}
-        return _describe(ca.issue(root=folder, **when))  # type: ignore[arg-type]
+        return _describe(ca.issue(root=folder, **when))
 
     return make
 
@@ -188,46 +199,132 @@ def _pfx(ca: NpkiCA, folder: Path) -> dict[str, object]:
 
 
 CASES: tuple[Case, ...] = (
-    Case("valid-general", "valid", "없음 (정상 은행/신용카드/보험용)",
-         "a valid personal certificate for banking", _plain(kind="general")),
-    Case("valid-universal", "valid", "없음 (정상 범용)",
-         "a valid personal certificate for any use", _plain(kind="universal")),
-    Case("valid-corporate", "valid", "없음 (정상 법인 범용)",
-         "a valid corporate certificate; the VID is checked against the brn",
-         _plain(kind="corporate", name="(주)엠지테스트", brn=SAMPLE_BRN)),
-    Case("expired", "expired", "유효기간이 어제 끝남",
-         "refuse: the certificate has expired", _dated(-1, start=False)),
-    Case("not-yet-valid", "not_yet_valid", "유효기간이 30일 뒤에 시작됨",
-         "refuse: the certificate is not valid yet", _dated(30, start=True)),
-    Case("expiring-in-10-days", "expiring_soon", "10일 뒤 만료 (갱신 대상)",
-         "accept, and offer renewal (30 days or fewer remain)", _dated(10, start=False)),
-    Case("revoked", "revoked", "폐지됨 (keyCompromise): CRL에 있고 OCSP가 revoked로 답함",
-         "refuse: revoked, by the CRL and by OCSP", _revoked),
-    Case("missing-randomnum", "vid_unverifiable", "signPri.key에 randomNum이 없음",
-         "the key opens, but the holder cannot be checked against a 주민등록번호",
-         _without_random_num),
-    Case("vid-other-rrn", "vid_mismatch", "VID가 manifest의 주민등록번호와 맞지 않음",
-         "refuse: the certificate belongs to someone else", _vid_for_another),
-    Case("wrong-policy-oid", "policy_not_accepted",
-         f"인증서 정책이 NPKI 개인용이 아님 ({FOREIGN_POLICY.dotted_string})",
-         "refuse where a personal NPKI policy (1.2.410.200005.1.1.1 or .4) is required",
-         _foreign_policy),
-    Case("untrusted-issuer", "untrusted_issuer", "신뢰하지 않는 다른 루트 CA가 발급",
-         "refuse: the chain ends at a root that is not trusted", _untrusted),
-    Case("broken-chain", "signature_invalid", "발급자 이름은 맞지만 다른 키로 서명됨",
-         "refuse: the issuing CA's signature does not verify", _broken_chain),
-    Case("wrong-password", "wrong_password", "manifest의 비밀번호가 틀림",
-         "report a wrong password (and do not crash or lock up)", _wrong_password),
-    Case("truncated-key", "key_damaged", "signPri.key가 중간에서 잘림",
-         "report a damaged key file", _truncated_key),
-    Case("key-form-seedcbc-sha1", "valid", "없음 (구형 키 형식 seedCBCWithSHA1)",
-         "open the key (PBKDF1-SHA1, derived IV)", _plain(key_form="seedcbc-sha1")),
-    Case("key-form-seed-cbc", "valid", "없음 (가장 오래된 키 형식 SEED-CBC, 고정 IV)",
-         "open the key (PBKDF1-SHA1, fixed IV)", _plain(key_form="seed-cbc")),
-    Case("with-kmcert", "valid", "없음 (kmCert.der/kmPri.key 포함)",
-         "a valid certificate with its key-management pair", _plain(km=True)),
-    Case("pfx-with-randomnum", "valid", "없음 (PKCS #12, randomNum 포함)",
-         "import the PFX; the VID verifies with the randomNum from the key bag", _pfx),
+    Case(
+        "valid-general",
+        "valid",
+        "없음 (정상 은행/신용카드/보험용)",
+        "a valid personal certificate for banking",
+        _plain(kind="general"),
+    ),
+    Case(
+        "valid-universal",
+        "valid",
+        "없음 (정상 범용)",
+        "a valid personal certificate for any use",
+        _plain(kind="universal"),
+    ),
+    Case(
+        "valid-corporate",
+        "valid",
+        "없음 (정상 법인 범용)",
+        "a valid corporate certificate; the VID is checked against the brn",
+        _plain(kind="corporate", name="(주)엠지테스트", brn=SAMPLE_BRN),
+    ),
+    Case(
+        "expired",
+        "expired",
+        "유효기간이 어제 끝남",
+        "refuse: the certificate has expired",
+        _dated(-1, start=False),
+    ),
+    Case(
+        "not-yet-valid",
+        "not_yet_valid",
+        "유효기간이 30일 뒤에 시작됨",
+        "refuse: the certificate is not valid yet",
+        _dated(30, start=True),
+    ),
+    Case(
+        "expiring-in-10-days",
+        "expiring_soon",
+        "10일 뒤 만료 (갱신 대상)",
+        "accept, and offer renewal (30 days or fewer remain)",
+        _dated(10, start=False),
+    ),
+    Case(
+        "revoked",
+        "revoked",
+        "폐지됨 (keyCompromise): CRL에 있고 OCSP가 revoked로 답함",
+        "refuse: revoked, by the CRL and by OCSP",
+        _revoked,
+    ),
+    Case(
+        "missing-randomnum",
+        "vid_unverifiable",
+        "signPri.key에 randomNum이 없음",
+        "the key opens, but the holder cannot be checked against a 주민등록번호",
+        _without_random_num,
+    ),
+    Case(
+        "vid-other-rrn",
+        "vid_mismatch",
+        "VID가 manifest의 주민등록번호와 맞지 않음",
+        "refuse: the certificate belongs to someone else",
+        _vid_for_another,
+    ),
+    Case(
+        "wrong-policy-oid",
+        "policy_not_accepted",
+        f"인증서 정책이 NPKI 개인용이 아님 ({FOREIGN_POLICY.dotted_string})",
+        "refuse where a personal NPKI policy (1.2.410.200005.1.1.1 or .4) is required",
+        _foreign_policy,
+    ),
+    Case(
+        "untrusted-issuer",
+        "untrusted_issuer",
+        "신뢰하지 않는 다른 루트 CA가 발급",
+        "refuse: the chain ends at a root that is not trusted",
+        _untrusted,
+    ),
+    Case(
+        "broken-chain",
+        "signature_invalid",
+        "발급자 이름은 맞지만 다른 키로 서명됨",
+        "refuse: the issuing CA's signature does not verify",
+        _broken_chain,
+    ),
+    Case(
+        "wrong-password",
+        "wrong_password",
+        "manifest의 비밀번호가 틀림",
+        "report a wrong password (and do not crash or lock up)",
+        _wrong_password,
+    ),
+    Case(
+        "truncated-key",
+        "key_damaged",
+        "signPri.key가 중간에서 잘림",
+        "report a damaged key file",
+        _truncated_key,
+    ),
+    Case(
+        "key-form-seedcbc-sha1",
+        "valid",
+        "없음 (구형 키 형식 seedCBCWithSHA1)",
+        "open the key (PBKDF1-SHA1, derived IV)",
+        _plain(key_form="seedcbc-sha1"),
+    ),
+    Case(
+        "key-form-seed-cbc",
+        "valid",
+        "없음 (가장 오래된 키 형식 SEED-CBC, 고정 IV)",
+        "open the key (PBKDF1-SHA1, fixed IV)",
+        _plain(key_form="seed-cbc"),
+    ),
+    Case(
+        "with-kmcert",
+        "valid",
+        "없음 (kmCert.der/kmPri.key 포함)",
+        "a valid certificate with its key-management pair",
+        _plain(km=True),
+    ),
+    Case(
+        "pfx-with-randomnum",
+        "valid",
+        "없음 (PKCS #12, randomNum 포함)",
+        "import the PFX; the VID verifies with the randomNum from the key bag",
+        _pfx,
+    ),
 )
 
 

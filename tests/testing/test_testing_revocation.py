@@ -11,9 +11,9 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509 import ocsp
+from testing_support import openssl, pem_file
 
 from mgcert.testing import FixtureError, NotIssuedHere, NpkiCA, NpkiCertificate, PkiPortInUse
-from testing_support import openssl, pem_file
 
 
 @pytest.fixture

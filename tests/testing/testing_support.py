@@ -4,6 +4,7 @@ asn1crypto) to check what the fixtures wrote."""
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 from pathlib import Path
 
@@ -12,14 +13,18 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 
-def openssl(*argv: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def openssl(
+    *argv: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run openssl; ``env`` adds variables (passwords go in by ``env:NAME``, not argv)."""
     return subprocess.run(
         ["openssl", *map(str, argv)],
         capture_output=True,
         text=True,
+        errors="replace",  # openssl prints friendlyName bytes as they are
         timeout=60,
-        input=stdin,
         check=False,
+        env={**os.environ, **(env or {})},
     )
 
 
