@@ -106,10 +106,10 @@ def test_failed_write_of_a_new_folder_leaves_nothing_behind(
 ) -> None:
     real_write = storage._write_new_file
 
-    def fail_on_certificate(path: Path, data: bytes, mode: int) -> None:
+    def fail_on_certificate(path: Path, data: bytes, mode: int, **options: bool) -> None:
         if path.name == "signCert.der":
             raise OSError(28, "No space left on device")
-        real_write(path, data, mode)
+        real_write(path, data, mode, **options)
 
     monkeypatch.setattr(storage, "_write_new_file", fail_on_certificate)
 

@@ -115,10 +115,10 @@ def test_a_failure_on_the_last_file_leaves_no_folder(
 ) -> None:
     real_write = storage._write_new_file
 
-    def fail_on_km_certificate(path: Path, data: bytes, mode: int) -> None:
+    def fail_on_km_certificate(path: Path, data: bytes, mode: int, **options: bool) -> None:
         if path.name == "kmCert.der":
             raise OSError(28, "No space left on device")
-        real_write(path, data, mode)
+        real_write(path, data, mode, **options)
 
     monkeypatch.setattr(storage, "_write_new_file", fail_on_km_certificate)
 
