@@ -354,7 +354,7 @@ class CertificateCenter:
         password: str,
         pfx_password: str,
         confirm: str,
-        target: Path,
+        target: Path | str,
     ) -> PfxExport:
         """PFX 내보내기: the certificate, its key with the randomNum and the CA chain in a
         new 0600 PKCS #12 file at ``target`` (a file, or a folder for
@@ -366,7 +366,7 @@ class CertificateCenter:
 
     def import_pfx(
         self,
-        source: Path,
+        source: Path | str,
         pfx_password: str,
         new_password: str,
         confirm: str,

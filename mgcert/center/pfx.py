@@ -161,7 +161,7 @@ class PfxTransfer:
         password: str,
         pfx_password: str,
         confirm: str,
-        target: Path,
+        target: Path | str,
     ) -> PfxExport:
         """Write ``entry`` as a new PFX at ``target`` (a file, or a folder to put
         :func:`suggested_file_name` in). The certificate password proves possession."""
@@ -189,7 +189,7 @@ class PfxTransfer:
 
     def import_pfx(
         self,
-        source: Path,
+        source: Path | str,
         pfx_password: str,
         new_password: str,
         confirm: str,

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mgcert.cli import secrets
@@ -77,7 +76,7 @@ def cmd_pfx_export(inv: Invocation) -> CommandResult:
     entry = inv.certificate()
     password = inv.secrets.get(Secret.PASSWORD)  # stdin line 1 (if its flag is given)
     pfx_password = _pfx_password(inv)  # then this one
-    result = inv.center.export_pfx(entry, password, pfx_password, pfx_password, Path(inv.args.out))
+    result = inv.center.export_pfx(entry, password, pfx_password, pfx_password, inv.args.out)
     data = {
         "ok": True,
         "path": str(result.path),
@@ -95,7 +94,7 @@ def cmd_pfx_import(inv: Invocation) -> CommandResult:
     pfx_password = _pfx_password(inv)  # before the new password, as the help says
     new_password = inv.secrets.get(Secret.NEW_PASSWORD)
     entry = inv.center.import_pfx(
-        Path(inv.args.file), pfx_password, new_password, new_password, target
+        inv.args.file, pfx_password, new_password, new_password, target
     )
     lines = [
         msg.PFX_IMPORTED.format(medium=entry.location.label, folder=entry.stored.folder),

@@ -266,3 +266,30 @@ HELP_SCREENS = {
     "(서명, 인증경로, 유효기간, 폐기 여부, 등록)를 하나씩 보여 줍니다.",
     "done": "처리 결과입니다. Enter로 인증센터로 돌아갑니다.",
 }
+
+# ---------------------------------------------------------------- 인증서 관리: PFX
+KEY_PFX_EXPORT = "PFX 내보내기"
+KEY_PFX_IMPORT = "PFX 가져오기"
+MANAGE_INTRO_WITH_PFX = (
+    "Enter 상세보기 · p 암호 변경 · c 복사 · d 삭제 · x 폐기 · "
+    "e PFX 내보내기 · i PFX 가져오기. 만료가 가까운 인증서는 강조되어 보입니다."
+)
+PFX_EXPORT_HEADING = "PFX 파일로 내보내기"
+PFX_EXPORT_INTRO = (
+    "은행·브라우저 인증서 서비스에 넣을 PKCS #12(PFX) 파일을 만듭니다. 개인키의 "
+    "본인확인 난수(randomNum)와 CA 인증서가 함께 담깁니다. PFX 암호도 인증서 암호 규칙을 따릅니다."
+)
+PFX_CERT_PASSWORD = "인증서 암호"
+PFX_PASSWORD = "PFX 암호"
+PFX_PASSWORD_CONFIRM = "PFX 암호 확인"
+PFX_TARGET_FILE = "저장할 파일"
+PFX_EXPORT_BUTTON = "내보내기"
+PFX_IMPORT_HEADING = "PFX 파일 가져오기"
+PFX_IMPORT_INTRO = (
+    "PFX 파일의 인증서와 개인키를 고른 저장매체의 NPKI 폴더에 새 인증서 암호로 저장합니다. "
+    "본인확인 난수(randomNum)가 없는 PFX는 은행이 본인확인(VID)을 할 수 없어 가져오지 않습니다."
+)
+PFX_SOURCE_FILE = "PFX 파일"
+PFX_NEW_PASSWORD = "새 암호"
+PFX_NEW_CONFIRM = "새 암호 확인"
+PFX_IMPORT_BUTTON = "가져오기"

@@ -23,6 +23,7 @@ from mgcert.center.pfx import (
     PfxFileUnreadable,
     PfxFolderMissing,
     PfxPasswordEmpty,
+    PfxPathEmpty,
     PfxWithoutRandomNum,
     WeakPfxPassword,
 )
@@ -41,7 +42,7 @@ def rrn_digits(rrn: str) -> str:
     return rrn.replace("-", "")
 
 
-def export_demo(center: CertificateCenter, target: Path) -> Path:
+def export_demo(center: CertificateCenter, target: Path | str) -> Path:
     return center.export_pfx(
         demo_entry(center), DEMO_CERTIFICATE_PASSWORD, PFX_PASSWORD, PFX_PASSWORD, target
     ).path
@@ -176,6 +177,9 @@ def test_export_refusals(center: CertificateCenter, out: Path) -> None:
         center.export_pfx(demo, DEMO_CERTIFICATE_PASSWORD, PFX_PASSWORD, PFX_PASSWORD + "x", target)
     with pytest.raises(PfxFolderMissing):
         export_demo(center, out / "no-such-folder" / "park.pfx")
+    for blank in ("", "  "):  # never "." (the current folder) by accident
+        with pytest.raises(PfxPathEmpty):
+            export_demo(center, blank)
     assert list(out.iterdir()) == []
 
 
@@ -221,6 +225,8 @@ def test_import_refusals_leave_the_medium_untouched(center: CertificateCenter, o
         attempt(path, new="weak")
     with pytest.raises(PfxFileNotFound):
         attempt(out / "missing.pfx")
+    with pytest.raises(PfxPathEmpty):
+        center.import_pfx("", PFX_PASSWORD, IMPORTED_PASSWORD, IMPORTED_PASSWORD, target)
     with pytest.raises(PfxFileUnreadable):
         attempt(out)
     garbage = out / "garbage.pfx"

@@ -1,21 +1,27 @@
-"""인증서 관리: the picker plus one key per operation (상세보기, 암호 변경, 복사, 삭제, 폐기)."""
+"""인증서 관리: the picker plus one key per operation (상세보기, 암호 변경, 복사, 삭제, 폐기,
+PFX 내보내기, PFX 가져오기)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
 
 from mgcert.center import CertificateEntry, RevocationResult
+from mgcert.center.pfx import PfxExport
 from mgcert.errors import MgcertError
+from mgcert.messages import npki as npki_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.screens.confirm import ConfirmModal
 from mgcert.tui.screens.issuance.step import error_text
 from mgcert.tui.screens.manage.change_password_modal import ChangePasswordModal
 from mgcert.tui.screens.manage.copy_modal import CopyModal
 from mgcert.tui.screens.manage.details_modal import DetailsModal
+from mgcert.tui.screens.manage.pfx_export_modal import PfxExportModal
+from mgcert.tui.screens.manage.pfx_import_modal import PfxImportModal
 from mgcert.tui.screens.picker.password_prompt import PromptOutcome
 from mgcert.tui.screens.picker.picker import CertificatePicker
 from mgcert.tui.screens.steps.flow_screen import FlowScreen
@@ -34,6 +40,10 @@ class ManageScreen(FlowScreen):
         Binding("c", "copy", msg.KEY_COPY, id="manage.copy"),
         Binding("d", "delete", msg.KEY_DELETE, id="manage.delete"),
         Binding("x", "revoke", msg.KEY_REVOKE, id="manage.revoke"),
+        # Not in the footer (it would push out f1/f2 at 100 columns): the intro line
+        # above the list names these two keys.
+        Binding("e", "pfx_export", msg.KEY_PFX_EXPORT, show=False, id="manage.pfx_export"),
+        Binding("i", "pfx_import", msg.KEY_PFX_IMPORT, show=False, id="manage.pfx_import"),
     ]
 
     def __init__(self, session: TuiSession) -> None:
@@ -41,7 +51,7 @@ class ManageScreen(FlowScreen):
 
     def panes(self) -> Iterable[Widget]:
         yield CertificatePicker(
-            self.session.center, heading=msg.MANAGE_TITLE, intro=msg.MANAGE_INTRO
+            self.session.center, heading=msg.MANAGE_TITLE, intro=msg.MANAGE_INTRO_WITH_PFX
         )
 
     @property
@@ -145,3 +155,29 @@ class ManageScreen(FlowScreen):
             self.done(text.format(serial=result.serial_hex))
 
         self.app.push_screen(ConfirmModal(question, msg.REVOKE_YES, msg.KEEP), answered)
+
+    # ------------------------------------------------------------------ PFX
+
+    def action_pfx_export(self) -> None:
+        entry = self.chosen()
+        if entry is None:
+            return
+
+        def exported(result: PfxExport | None) -> None:
+            if result is not None:
+                self.done(npki_msg.PFX_EXPORTED.format(path=result.path))
+
+        # The file is offered in the home folder, where people look for it.
+        modal = PfxExportModal(self.session.center, entry, Path.home())
+        self.app.push_screen(modal, exported)
+
+    def action_pfx_import(self) -> None:
+        def imported(entry: CertificateEntry | None) -> None:
+            if entry is not None:
+                self.done(
+                    npki_msg.PFX_IMPORTED.format(
+                        medium=entry.location.label, folder=entry.stored.folder
+                    )
+                )
+
+        self.app.push_screen(PfxImportModal(self.session.center), imported)

@@ -1,0 +1,116 @@
+"""PFX 내보내기: certificate password, PFX password twice (rule ticked live), target file;
+the KDFs run in a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Label, LoadingIndicator
+from textual.worker import Worker, WorkerState
+
+from mgcert.center import CertificateCenter, CertificateEntry
+from mgcert.center.pfx import PfxExport
+from mgcert.errors import MgcertError
+from mgcert.messages import tui as part1_msg
+from mgcert.messages import tui_flows as msg
+from mgcert.tui.normalize import nfc
+from mgcert.tui.screens.base import MgcertModal
+from mgcert.tui.screens.issuance.step import error_text
+from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
+from mgcert.tui.widgets.field_error import FieldError
+from mgcert.tui.widgets.password_checklist import PasswordChecklist
+
+PASSWORD_FIELDS = ("#pfx-export-password", "#pfx-export-new", "#pfx-export-confirm")
+FIELDS = (*PASSWORD_FIELDS, "#pfx-export-path")
+
+
+class PfxExportModal(MgcertModal[PfxExport | None]):
+    """Returns where the PFX was written."""
+
+    CSS_PATH = FLOW_SCREEN_CSS
+    HELP_TOPIC = "manage"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", msg.KEEP, id="pfx-export.cancel")
+    ]
+
+    def __init__(self, center: CertificateCenter, entry: CertificateEntry, folder: Path) -> None:
+        super().__init__(id="pfx-export")
+        self.center = center
+        self.entry = entry
+        self.default_path = folder / center.suggested_pfx_name(entry)
+
+    def compose(self) -> ComposeResult:
+        # Scrolls when the terminal is short (80×24): the buttons stay reachable.
+        with VerticalScroll(id="form-box", classes="dialog"):
+            yield Label(msg.PFX_EXPORT_HEADING, classes="heading")
+            yield Label(f"{self.entry.name} · {self.entry.issuer_org}", classes="note")
+            yield Label(msg.PFX_EXPORT_INTRO, classes="intro")
+            labels = (msg.PFX_CERT_PASSWORD, msg.PFX_PASSWORD, msg.PFX_PASSWORD_CONFIRM)
+            for selector, label in zip(PASSWORD_FIELDS, labels, strict=True):
+                with Horizontal(classes="field"):
+                    yield Label(label, classes="field-label")
+                    yield Input(password=True, id=selector.removeprefix("#"))
+            with Horizontal(classes="field"):
+                yield Label(msg.PFX_TARGET_FILE, classes="field-label")
+                yield Input(str(self.default_path), id="pfx-export-path")
+            yield PasswordChecklist(id="pfx-export-rule")
+            yield FieldError()
+            yield LoadingIndicator(id="form-working")
+            with Horizontal(classes="buttons"):
+                yield Button(msg.PFX_EXPORT_BUTTON, id="pfx-export-go", variant="primary")
+                yield Button(msg.KEEP, id="pfx-export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#form-working").display = False
+        self.query_one(PASSWORD_FIELDS[0], Input).focus()
+
+    def _passwords(self) -> list[Input]:
+        return [self.query_one(selector, Input) for selector in PASSWORD_FIELDS]
+
+    @on(Input.Changed, "#pfx-export-new, #pfx-export-confirm")
+    def tick_rule(self) -> None:
+        _current, new, confirm = self._passwords()
+        self.query_one(PasswordChecklist).show(nfc(new.value), nfc(confirm.value))
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        selector = f"#{event.input.id}"
+        if selector != FIELDS[-1]:
+            self.query_one(FIELDS[FIELDS.index(selector) + 1], Input).focus()
+            return
+        self.submit()
+
+    @on(Button.Pressed, "#pfx-export-go")
+    def submit(self) -> None:
+        password, pfx_password, confirm = (nfc(field.value) for field in self._passwords())
+        target = nfc(self.query_one("#pfx-export-path", Input).value).strip()
+        for field in self._passwords():
+            field.clear()
+        self.query_one(PasswordChecklist).show("", "")
+        self.query_one(FieldError).show("")
+        self.query_one("#form-working").display = True
+        self.export(password, pfx_password, confirm, target)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="pfx-export")
+    def export(self, password: str, pfx_password: str, confirm: str, target: str) -> PfxExport:
+        return self.center.export_pfx(self.entry, password, pfx_password, confirm, target)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if event.state is WorkerState.SUCCESS:
+            self.dismiss(worker.result)
+        elif event.state is WorkerState.ERROR:
+            self.query_one("#form-working").display = False
+            error = worker.error
+            text = error_text(error) if isinstance(error, MgcertError) else part1_msg.WORKER_FAILED
+            self.query_one(FieldError).show(text)
+            self.query_one(PASSWORD_FIELDS[0], Input).focus()
+
+    @on(Button.Pressed, "#pfx-export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,122 @@
+"""PFX 가져오기: the PFX file and its password, a new certificate password twice (rule
+ticked live), the target medium; reading and re-encrypting run in a worker."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Label, LoadingIndicator, RadioButton, RadioSet
+from textual.worker import Worker, WorkerState
+
+from mgcert.center import CertificateCenter, CertificateEntry, MediumKind
+from mgcert.errors import MgcertError
+from mgcert.messages import tui as part1_msg
+from mgcert.messages import tui_flows as msg
+from mgcert.tui.normalize import nfc
+from mgcert.tui.screens.base import MgcertModal
+from mgcert.tui.screens.issuance.step import error_text
+from mgcert.tui.screens.manage.copy_modal import TARGETS
+from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
+from mgcert.tui.widgets.field_error import FieldError
+from mgcert.tui.widgets.password_checklist import PasswordChecklist
+
+PASSWORD_FIELDS = ("#pfx-import-password", "#pfx-import-new", "#pfx-import-confirm")
+FIELDS = ("#pfx-import-path", *PASSWORD_FIELDS)
+
+
+class PfxImportModal(MgcertModal[CertificateEntry | None]):
+    """Returns the imported certificate as found on the target medium."""
+
+    CSS_PATH = FLOW_SCREEN_CSS
+    HELP_TOPIC = "manage"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", msg.KEEP, id="pfx-import.cancel")
+    ]
+
+    def __init__(self, center: CertificateCenter) -> None:
+        super().__init__(id="pfx-import")
+        self.center = center
+
+    def compose(self) -> ComposeResult:
+        # Scrolls when the terminal is short (80×24): the buttons stay reachable.
+        with VerticalScroll(id="form-box", classes="dialog"):
+            yield Label(msg.PFX_IMPORT_HEADING, classes="heading")
+            yield Label(msg.PFX_IMPORT_INTRO, classes="intro")
+            with Horizontal(classes="field"):
+                yield Label(msg.PFX_SOURCE_FILE, classes="field-label")
+                yield Input(id="pfx-import-path")
+            labels = (msg.PFX_PASSWORD, msg.PFX_NEW_PASSWORD, msg.PFX_NEW_CONFIRM)
+            for selector, label in zip(PASSWORD_FIELDS, labels, strict=True):
+                with Horizontal(classes="field"):
+                    yield Label(label, classes="field-label")
+                    yield Input(password=True, id=selector.removeprefix("#"))
+            with RadioSet(id="pfx-import-target"):
+                for index, kind in enumerate(TARGETS):
+                    yield RadioButton(kind.label, value=index == 0, name=kind.name)
+            yield PasswordChecklist(id="pfx-import-rule")
+            yield FieldError()
+            yield LoadingIndicator(id="form-working")
+            with Horizontal(classes="buttons"):
+                yield Button(msg.PFX_IMPORT_BUTTON, id="pfx-import-go", variant="primary")
+                yield Button(msg.KEEP, id="pfx-import-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#form-working").display = False
+        self.query_one(FIELDS[0], Input).focus()
+
+    def _passwords(self) -> list[Input]:
+        return [self.query_one(selector, Input) for selector in PASSWORD_FIELDS]
+
+    @on(Input.Changed, "#pfx-import-new, #pfx-import-confirm")
+    def tick_rule(self) -> None:
+        _pfx, new, confirm = self._passwords()
+        self.query_one(PasswordChecklist).show(nfc(new.value), nfc(confirm.value))
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        selector = f"#{event.input.id}"
+        if selector != FIELDS[-1]:
+            self.query_one(FIELDS[FIELDS.index(selector) + 1], Input).focus()
+            return
+        self.submit()
+
+    def target_kind(self) -> MediumKind:
+        pressed = self.query_one("#pfx-import-target", RadioSet).pressed_button
+        return MediumKind[pressed.name] if pressed and pressed.name else TARGETS[0]
+
+    @on(Button.Pressed, "#pfx-import-go")
+    def submit(self) -> None:
+        source = nfc(self.query_one("#pfx-import-path", Input).value).strip()
+        pfx_password, new, confirm = (nfc(field.value) for field in self._passwords())
+        for field in self._passwords():
+            field.clear()
+        self.query_one(PasswordChecklist).show("", "")
+        self.query_one(FieldError).show("")
+        self.query_one("#form-working").display = True
+        self.run_import(source, pfx_password, new, confirm, self.target_kind())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="pfx-import")
+    def run_import(
+        self, source: str, pfx_password: str, new: str, confirm: str, kind: MediumKind
+    ) -> CertificateEntry:
+        target = self.center.medium(kind)
+        return self.center.import_pfx(source, pfx_password, new, confirm, target)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if event.state is WorkerState.SUCCESS:
+            self.dismiss(worker.result)
+        elif event.state is WorkerState.ERROR:
+            self.query_one("#form-working").display = False
+            error = worker.error
+            text = error_text(error) if isinstance(error, MgcertError) else part1_msg.WORKER_FAILED
+            self.query_one(FieldError).show(text)
+            self.query_one(PASSWORD_FIELDS[0], Input).focus()
+
+    @on(Button.Pressed, "#pfx-import-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
