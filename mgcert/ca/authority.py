@@ -153,6 +153,7 @@ class CertificateAuthority:
         *,
         create: bool = True,
         pki_url: str | None = None,
+        durable: bool = True,
     ) -> CertificateAuthority:
         """Open the CA in ``directory``, creating it on first use.
 
@@ -168,7 +169,8 @@ class CertificateAuthority:
         the recorded one and ignore the argument, and a register made before the PKI
         URL keeps the profile's ``.invalid`` URLs. A malformed ``pki_url`` is
         :class:`InvalidPkiUrl` before anything is touched. Lists that are missing or
-        past their nextUpdate are republished.
+        past their nextUpdate are republished. ``durable=False`` is for test fixtures
+        (:class:`mgcert.testing.NpkiCA`): the register commits without fsync.
         """
         base = DEFAULT_PKI_URL if pki_url is None else validate_pki_url(pki_url)
         with contextlib.ExitStack() as held:
@@ -177,7 +179,7 @@ class CertificateAuthority:
                 held.enter_context(exclusive_lock(directory / LOCK_FILE))
             except OSError as exc:
                 raise CaFolderUnusable(directory) from exc
-            store = CertificateStore.open(db_path, create=create, pki_url=base)
+            store = CertificateStore.open(db_path, create=create, pki_url=base, durable=durable)
             try:
                 urls = _urls_of(store, profile)
                 try:

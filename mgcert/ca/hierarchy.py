@@ -155,9 +155,17 @@ def _load(directory: Path, private: Path, profile: CaProfile) -> CaHierarchy:
 
 
 def read_ca_key(path: Path, certificate: x509.Certificate) -> rsa.RSAPrivateKey:
-    """The RSA key in ``path``, which must be the key of ``certificate``."""
+    """The RSA key in ``path``, which must be the key of ``certificate``.
+
+    OpenSSL's full RSA check (primality of p and q, ~60 ms a key) is skipped: the file
+    is the CA's own, 0600 in its private folder, and a key that does not belong to the
+    certificate is refused below anyway. Every command and every TUI start loads two
+    keys, so the check was a third of ``mgcert fixture issue``'s run time.
+    """
     try:
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        key = serialization.load_pem_private_key(
+            path.read_bytes(), password=None, unsafe_skip_rsa_key_validation=True
+        )
     except (OSError, ValueError, TypeError) as exc:
         raise CaStateDamaged(path) from exc
     if not isinstance(key, rsa.RSAPrivateKey) or key.public_key() != certificate.public_key():

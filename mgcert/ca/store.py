@@ -262,13 +262,15 @@ class CertificateStore:
 
     @classmethod
     def open(
-        cls, path: Path, *, create: bool = True, pki_url: str | None = None
+        cls, path: Path, *, create: bool = True, pki_url: str | None = None, durable: bool = True
     ) -> CertificateStore:
         """Open the register at ``path`` in WAL mode, migrating it to the current schema.
 
         With ``create=False`` (the data home says this CA exists), a missing or emptied
         file is :class:`CaRegisterMissing` and nothing is created. ``pki_url`` is stored
         (in the creating transaction) only when the register is created now.
+        ``durable=False`` (test fixtures) commits without fsync: safe against a killed
+        process in WAL mode, not against a power cut.
         """
         if not create and not has_schema(path, timeout=BUSY_TIMEOUT_SECONDS):
             raise CaRegisterMissing(path)
@@ -283,7 +285,7 @@ class CertificateStore:
             db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
             db.execute("PRAGMA journal_mode = WAL")
             # A recorded issuance must survive a power cut: fsync the WAL on every commit.
-            db.execute("PRAGMA synchronous = FULL")
+            db.execute(f"PRAGMA synchronous = {'FULL' if durable else 'OFF'}")
         except (sqlite3.Error, OSError) as exc:
             raise CaDatabaseUnavailable from exc
         store = cls(db)

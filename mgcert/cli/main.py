@@ -124,7 +124,6 @@ def _run_command(
     stdout: TextIO,
     stderr: TextIO,
 ) -> int:
-    from mgcert.cli.invocation import Invocation
     from mgcert.cli.output import emit
     from mgcert.cli.secrets import SecretReader, argv_warnings
 
@@ -134,6 +133,8 @@ def _run_command(
     if not getattr(args, "opens_center", True):
         result = resolve_home_handler(args.handler)(args, env)
     else:
+        from mgcert.cli.invocation import Invocation  # the center comes with it
+
         handler = resolve_handler(args.handler)
         center = open_center(args, env)
         try:

@@ -6,17 +6,19 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from mgcert.center.models import (
-    CertificateEntry,
-    FinancialResult,
-    IssuanceResult,
-    LoginReport,
-)
 from mgcert.clock import KST
 from mgcert.npki.keyfile import KeyFileError, KeyProtection, read_key_file_parameters
 from mgcert.npki.storage import KEY_FILE
+
+if TYPE_CHECKING:  # `mgcert fixture` and `reset` print results without the center
+    from mgcert.center.models import (
+        CertificateEntry,
+        FinancialResult,
+        IssuanceResult,
+        LoginReport,
+    )
 
 JsonObject = dict[str, Any]
 

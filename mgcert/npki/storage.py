@@ -400,8 +400,12 @@ def write_certificate(
     create_root: bool = True,
     km_cert_der: bytes | None = None,
     km_key_der: bytes | None = None,
+    durable: bool = True,
 ) -> Path:
     """Write the pair to ``root/NPKI/<ca_org>/USER/<folder_name>/``; returns that folder.
+
+    ``durable=False`` skips the fsyncs (still atomic against a killed process, not
+    against a power cut): for throw-away test fixtures, where they are most of the cost.
 
     With ``km_cert_der`` and ``km_key_der`` (both or neither) the folder also gets
     ``kmCert.der`` and ``kmPri.key``, in the same atomic step: the folder appears with
@@ -434,7 +438,7 @@ def write_certificate(
         target = user_dir / folder_name
         if not _lexists(target):
             try:
-                _create_folder(user_dir, target, files)
+                _create_folder(user_dir, target, files, durable=durable)
             except OSError as exc:
                 if not _taken_by_another_writer(exc, target):
                     raise
@@ -586,18 +590,22 @@ def _ensure_user_dir(root: Path, ca_org: str, *, create_root: bool) -> Path:
     return path
 
 
-def _create_folder(user_dir: Path, target: Path, files: dict[str, tuple[bytes, int]]) -> None:
+def _create_folder(
+    user_dir: Path, target: Path, files: dict[str, tuple[bytes, int]], *, durable: bool = True
+) -> None:
     """Fill a staging folder with ``files`` (name → data, mode) and rename it to ``target``."""
     staging = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX, dir=user_dir))  # 0700
     try:
         for name, (data, mode) in files.items():
-            _write_new_file(staging / name, data, mode)
-        _fsync_dir(staging)
+            _write_new_file(staging / name, data, mode, durable=durable)
+        if durable:
+            _fsync_dir(staging)
         os.rename(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _fsync_dir(user_dir)
+    if durable:
+        _fsync_dir(user_dir)
 
 
 def _replace_file(path: Path, data: bytes, mode: int) -> None:
@@ -620,17 +628,18 @@ def _write_temp_beside(path: Path, data: bytes, mode: int) -> Path:
     return Path(name)
 
 
-def _write_new_file(path: Path, data: bytes, mode: int) -> None:
+def _write_new_file(path: Path, data: bytes, mode: int, *, durable: bool = True) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
-    _write_fd(os.open(path, flags, 0o600), data, mode)
+    _write_fd(os.open(path, flags, 0o600), data, mode, durable=durable)
 
 
-def _write_fd(fd: int, data: bytes, mode: int) -> None:
+def _write_fd(fd: int, data: bytes, mode: int, *, durable: bool = True) -> None:
     with os.fdopen(fd, "wb") as file:
         file.write(data)
         file.flush()
         os.fchmod(file.fileno(), mode)
-        os.fsync(file.fileno())
+        if durable:
+            os.fsync(file.fileno())
 
 
 def _fsync_dir(path: Path) -> None:

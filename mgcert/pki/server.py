@@ -51,10 +51,10 @@ from cryptography.hazmat.primitives import serialization
 from mgcert import __version__
 from mgcert.ca import (
     MG_CA_PROFILE,
-    CaProfile,
     OTHER_CA_PROFILE,
     CaDatabaseUnavailable,
     CaError,
+    CaProfile,
     CertificateAuthority,
     CrlPublishFailed,
 )

@@ -95,7 +95,9 @@ class NpkiCA:
     instead of generating RSA-2048 for each: a fixture then costs milliseconds
     (see :mod:`mgcert.testing.keys`). ``pki_url`` is what the certificates' CRL DP and
     AIA point at, fixed when the home is made; by default a free loopback port, which
-    :meth:`serve` then answers on.
+    :meth:`serve` then answers on. Fixtures are written without fsync (atomic against a
+    killed process, not a power cut); ``durable=True`` syncs as the certificate center
+    does.
     """
 
     def __init__(
@@ -106,6 +108,7 @@ class NpkiCA:
         reuse_keys: bool = False,
         pki_url: str | None = None,
         profile: CaProfile = MG_CA_PROFILE,
+        durable: bool = False,
     ) -> None:
         self._temporary = home is None
         root = Path(tempfile.mkdtemp(prefix="mgcert-npki-")) if home is None else Path(home)
@@ -113,11 +116,17 @@ class NpkiCA:
         self._clock = Clock(pinned=now)
         self._keys = KeySource(reuse=reuse_keys)
         self._profile = profile
+        self._durable = durable
         if pki_url is None and not self._home.ca_db.exists():
             pki_url = f"http://127.0.0.1:{_free_port()}"
         try:
             self._ca: CertificateAuthority | None = CertificateAuthority.open(
-                self._home.ca_dir, self._home.ca_db, self._clock, profile, pki_url=pki_url
+                self._home.ca_dir,
+                self._home.ca_db,
+                self._clock,
+                profile,
+                pki_url=pki_url,
+                durable=durable,
             )
         except BaseException:
             self._remove_temporary()
@@ -255,6 +264,7 @@ class NpkiCA:
             else encrypt_private_key(
                 km_key, password, random_num, iterations=iterations, scheme=scheme
             ),
+            durable=self._durable,
         )
         return NpkiCertificate(
             name=name,
