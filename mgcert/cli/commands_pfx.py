@@ -93,9 +93,7 @@ def cmd_pfx_import(inv: Invocation) -> CommandResult:
     target = inv.medium(inv.args.to, inv.args.to_root)
     pfx_password = _pfx_password(inv)  # before the new password, as the help says
     new_password = inv.secrets.get(Secret.NEW_PASSWORD)
-    entry = inv.center.import_pfx(
-        inv.args.file, pfx_password, new_password, new_password, target
-    )
+    entry = inv.center.import_pfx(inv.args.file, pfx_password, new_password, new_password, target)
     lines = [
         msg.PFX_IMPORTED.format(medium=entry.location.label, folder=entry.stored.folder),
         entry_line(entry),

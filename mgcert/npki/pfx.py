@@ -117,8 +117,9 @@ def pfx_bytes(
     ``random_num`` None writes a PrivateKeyInfo without attributes (what ordinary tools
     write).
     ``friendly_name`` defaults to the certificate's CN (left out if a BMPString cannot
-    hold it); ``chain`` certificates follow the holder's without attributes. ``iterations`` is used for PBKDF2 and the MAC alike
-    (a weaker MAC would make the password cheaper to guess than the key).
+    hold it); ``chain`` certificates follow the holder's without attributes.
+    ``iterations`` is used for PBKDF2 and the MAC alike (a weaker MAC would make the
+    password cheaper to guess than the key).
     """
     if not isinstance(key, rsa.RSAPrivateKey):
         raise TypeError("key must be an RSA private key")

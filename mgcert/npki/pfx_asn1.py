@@ -45,6 +45,12 @@ OID_PBE_SHA1_2DES = x509.ObjectIdentifier("1.2.840.113549.1.12.1.4")
 OID_PBE_SHA1_RC2_128 = x509.ObjectIdentifier("1.2.840.113549.1.12.1.5")
 OID_PBE_SHA1_RC2_40 = x509.ObjectIdentifier("1.2.840.113549.1.12.1.6")
 
+# PKCS #5 v1.5 PBES1 (RFC 8018 appendix A.3): never written or decrypted by mgcert, but
+# OpenSSL reads them, so their counts are checked before it is let near the file.
+OIDS_PBES1 = frozenset(
+    x509.ObjectIdentifier(f"1.2.840.113549.1.5.{n}") for n in (1, 3, 4, 6, 10, 11)
+)
+
 # MAC digests (DigestInfo.digestAlgorithm).
 OID_SHA1 = x509.ObjectIdentifier("1.3.14.3.2.26")
 OID_SHA224 = x509.ObjectIdentifier("2.16.840.1.101.3.4.2.4")

@@ -224,7 +224,9 @@ def iteration_count(algorithm: asn1.AlgorithmIdentifier) -> int:
         return checked_iterations(
             _pbes2_params(algorithm).key_derivation_func.parameters.iteration_count
         )
-    if algorithm.algorithm in _PKCS12_PBE_CIPHERS or algorithm.algorithm == p12.OID_PBE_SHA1_RC2_40:
+    # PBES1 parameters have the same shape as the PKCS #12 PBE ones (salt, count).
+    pbe_like = {*_PKCS12_PBE_CIPHERS, p12.OID_PBE_SHA1_RC2_40, *p12.OIDS_PBES1}
+    if algorithm.algorithm in pbe_like:
         return checked_iterations(_pkcs12_pbe_params(algorithm).iterations)
     raise UnsupportedPfxAlgorithm(algorithm.algorithm.dotted_string)
 

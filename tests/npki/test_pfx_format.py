@@ -333,6 +333,7 @@ def test_flipped_bytes_give_only_pfx_errors(
         ["-nomac"],
         ["-keypbe", "NONE", "-certpbe", "NONE"],
         ["-keypbe", "AES-128-CBC", "-certpbe", "DES-EDE3-CBC"],
+        ["-certpbe", "PBE-MD5-DES", "-legacy"],  # PBES1 certificates
     ],
     ids=[
         "default",
@@ -344,6 +345,7 @@ def test_flipped_bytes_give_only_pfx_errors(
         "nomac",
         "nocrypt",
         "aes128-3des",
+        "pbes1-certs",
     ],
 )
 def test_openssl_made_pfx_reads_without_random_num(
