@@ -253,3 +253,9 @@ class JobAlreadyFinished(CenterError):
     """Another process finished (or cancelled) this job meanwhile."""
 
     default_message = msg.JOB_ALREADY_FINISHED
+
+
+class KmKeyPasswordDiffers(CenterError):
+    """The folder's kmPri.key does not open with the password that opens signPri.key."""
+
+    default_message = msg.KM_KEY_PASSWORD_DIFFERS

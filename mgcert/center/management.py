@@ -11,7 +11,13 @@ from cryptography.x509.oid import SignatureAlgorithmOID
 from mgcert.center.catalog import Catalog, open_key
 from mgcert.center.certinfo import kind_of, policy_oid
 from mgcert.center.context import CenterContext
-from mgcert.center.errors import KeyWithoutRandomNum, NotMgCertificate, NotRegistered, SameMedium
+from mgcert.center.errors import (
+    KeyWithoutRandomNum,
+    KmKeyPasswordDiffers,
+    NotMgCertificate,
+    NotRegistered,
+    SameMedium,
+)
 from mgcert.center.media import check_medium
 from mgcert.center.models import (
     CertificateDetails,
@@ -20,7 +26,7 @@ from mgcert.center.models import (
     RevocationResult,
 )
 from mgcert.npki import storage
-from mgcert.npki.keyfile import encrypt_with, key_file_der
+from mgcert.npki.keyfile import WrongKeyPassword, decrypt_private_key, encrypt_with, key_file_der
 from mgcert.npki.keyform import KeyProtection, KeyScheme
 from mgcert.npki.names import common_name
 from mgcert.npki.password_rule import validate_new_password
@@ -114,7 +120,9 @@ class Management:
             raise KeyWithoutRandomNum
         protection = decrypted.protection.with_changes(scheme=scheme, iterations=iterations)
         key_der = encrypt_with(decrypted.private_key, new, decrypted.random_num, protection)
-        storage.replace_key_file(entry.stored, key_der)
+        storage.replace_key_file(
+            entry.stored, key_der, km_key_der=_km_key_rewrapped(entry, old, new, scheme, iterations)
+        )
         return protection
 
     def copy_certificate(self, entry: CertificateEntry, target: MediumLocation) -> CertificateEntry:
@@ -124,6 +132,10 @@ class Management:
             raise SameMedium
         check_medium(target)
         key_der = key_file_der(storage.read_key_file(entry.stored))  # no trailing bytes
+        km_cert_der = km_key_der = None
+        if entry.stored.has_km_pair:  # the key-management pair travels with its certificate
+            km_cert_der = entry.stored.km_cert_path.read_bytes()
+            km_key_der = key_file_der(storage.read_km_key_file(entry.stored))
         folder = storage.write_certificate(
             target.root,
             entry.stored.ca_folder,
@@ -131,6 +143,8 @@ class Management:
             entry.stored.cert_der,
             key_der,
             create_root=target.create_root,
+            km_cert_der=km_cert_der,
+            km_key_der=km_key_der,
         )
         return self._catalog.find(target, folder)
 
@@ -156,3 +170,25 @@ class Management:
         if not entry.registered:
             raise NotRegistered
         self._ctx.bank.unregister_certificate(entry.issuer_org, entry.serial)
+
+
+def _km_key_rewrapped(
+    entry: CertificateEntry,
+    old: str,
+    new: str,
+    scheme: KeyScheme | None,
+    iterations: int | None,
+) -> bytes | None:
+    """kmPri.key under the new password, in its own form, when the folder has a KM pair.
+
+    Real folders keep both keys under one password; a kmPri.key the old password does
+    not open is refused (:class:`KmKeyPasswordDiffers`) before either file changes.
+    """
+    if not entry.stored.has_km_pair:
+        return None
+    try:
+        km = decrypt_private_key(storage.read_km_key_file(entry.stored), old)
+    except WrongKeyPassword as exc:
+        raise KmKeyPasswordDiffers from exc
+    protection = km.protection.with_changes(scheme=scheme, iterations=iterations)
+    return encrypt_with(km.private_key, new, km.random_num, protection)

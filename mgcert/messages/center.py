@@ -229,3 +229,7 @@ NOT_RENEWABLE_CORPORATE = (
 CORPORATE_NOT_REGISTRABLE = (
     "법인 인증서는 개인 고객의 인증서로 등록할 수 없습니다. 개인 명의의 인증서를 선택해 주세요."
 )
+KM_KEY_PASSWORD_DIFFERS = (
+    "키분배용 개인키(kmPri.key)가 이 비밀번호로 열리지 않아 비밀번호를 바꾸지 않았습니다. "
+    "두 개인키의 비밀번호가 같아야 합니다."
+)
