@@ -38,7 +38,6 @@ from mgcert.npki.keyfile import (
     encrypt_private_key,
     new_random_num,
 )
-from mgcert.npki.keys import make_csr
 from mgcert.npki.layouts import FolderLayout, medium_root
 from mgcert.npki.names import folder_name, make_cn
 from mgcert.npki.profile import BANK_CODE_MG, CertificateKind
@@ -243,7 +242,7 @@ class NpkiCA:
             cn_number_digits=_CN_NUMBER_DIGITS,
             allow_any_dates=True,
         )
-        certificate = ca.issue(make_csr(sign_key), request)
+        certificate = ca.issue(self._keys.request(sign_key), request)
         km_certificate, km_key = self._issue_km(certificate, request) if km else (None, None)
         target_root = (
             self.home / "issued" / f"{certificate.serial_number:08x}"
@@ -292,7 +291,9 @@ class NpkiCA:
         self, sign: x509.Certificate, request: IssueRequest
     ) -> tuple[x509.Certificate, rsa.RSAPrivateKey]:
         key = self._keys.km_key()
-        certificate = self._authority.issue_key_management(make_csr(key), sign.serial_number)
+        certificate = self._authority.issue_key_management(
+            self._keys.request(key), sign.serial_number
+        )
         return certificate, key
 
     # -- revocation ------------------------------------------------------------------

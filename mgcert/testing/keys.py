@@ -12,7 +12,7 @@ import threading
 
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from mgcert.npki.keys import generate_key_pair
+from mgcert.npki.keys import generate_key_pair, make_csr
 
 # Two: a certificate with a KM pair needs a second, different key.
 _POOL_SIZE = 2
@@ -31,10 +31,21 @@ def reused_key(index: int) -> rsa.RSAPrivateKey:
 
 
 class KeySource:
-    """Where a CA's fixtures get their key pairs from."""
+    """Where a CA's fixtures get their key pairs from (and their CSRs: a reused key's
+    request is signed once, not once per certificate)."""
 
     def __init__(self, *, reuse: bool) -> None:
         self.reuse = reuse
+        self._requests: dict[int, bytes] = {}
+
+    def request(self, key: rsa.RSAPrivateKey) -> bytes:
+        """The DER PKCS #10 request for ``key``."""
+        if not self.reuse:
+            return make_csr(key)
+        cached = self._requests.get(id(key))
+        if cached is None:
+            cached = self._requests[id(key)] = make_csr(key)
+        return cached
 
     def sign_key(self) -> rsa.RSAPrivateKey:
         return reused_key(0) if self.reuse else generate_key_pair()
