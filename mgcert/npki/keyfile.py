@@ -47,6 +47,7 @@ from mgcert.npki.keyform import (
     UnknownKeyForm,
     parse_iterations,
 )
+from mgcert.npki.vid import RANDOM_NUM_LENGTH
 
 __all__ = [
     "DEFAULT_ITERATIONS",
@@ -358,7 +359,9 @@ def _random_num(info: asn1.PrivateKeyInfo) -> bytes | None:
             bits: der.BitString = values[0].parse(der.BitString)
         except ValueError as exc:
             raise MalformedKeyFile from exc
-        if bits.padding_bits() != 0 or not bits.as_bytes():
+        # 160 bits exactly (KISA): any other length could not be written back (passwd)
+        # and yields no VID a bank would compute.
+        if bits.padding_bits() != 0 or len(bits.as_bytes()) != RANDOM_NUM_LENGTH:
             raise MalformedKeyFile
         return bits.as_bytes()
     return None
