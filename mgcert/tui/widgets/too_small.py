@@ -16,8 +16,11 @@ class TooSmallNotice(Static):
     DEFAULT_CSS = """
     TooSmallNotice {
         display: none;
-        width: 1fr;
-        height: 1fr;
+        /* Docked at the full size of the screen: drawn over the viewport whatever the
+           screen's scroll position or padding, so nothing behind it shows through. */
+        dock: top;
+        width: 100%;
+        height: 100%;
         content-align: center middle;
         text-align: center;
         color: $warning;
