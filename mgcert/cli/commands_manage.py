@@ -17,6 +17,7 @@ from mgcert.cli.output import (
 )
 from mgcert.cli.secrets import Secret
 from mgcert.messages import center as msg
+from mgcert.messages import cli as cli_msg
 
 
 def cmd_list(inv: Invocation) -> CommandResult:
@@ -60,19 +61,25 @@ def cmd_show(inv: Invocation) -> CommandResult:
         "public_key_bits": details.public_key_bits,
         "vid_present": details.vid_present,
     }
-    lines = [
-        f"이름: {details.name}",
-        f"주체: {details.subject}",
-        f"발급자: {details.issuer}",
-        f"용도: {details.kind_label} ({details.policy_oid})",
-        f"일련번호: {details.serial_hex}",
-        f"유효기간: {kst_text(details.not_before)} ~ {kst_text(details.not_after)}",
-        f"상태: {details.status_text} / 등록: {'예' if details.registered else '아니요'}",
-        f"저장위치: {details.medium_label} ({details.folder})",
-        f"SHA-256: {details.sha256_fingerprint}",
-        f"서명 알고리즘: {details.signature_algorithm}, 공개키 {details.public_key_bits}비트",
-        f"본인확인 정보(VID): {'있음' if details.vid_present else '없음'}",
-    ]
+    values = {
+        "name": details.name,
+        "subject": details.subject,
+        "issuer": details.issuer,
+        "kind_label": details.kind_label,
+        "policy_oid": details.policy_oid,
+        "serial": details.serial_hex,
+        "not_before": kst_text(details.not_before),
+        "not_after": kst_text(details.not_after),
+        "status": details.status_text,
+        "registered": cli_msg.YES if details.registered else cli_msg.NO,
+        "medium": details.medium_label,
+        "folder": details.folder,
+        "fingerprint": details.sha256_fingerprint,
+        "algorithm": details.signature_algorithm,
+        "bits": details.public_key_bits,
+        "vid": cli_msg.PRESENT if details.vid_present else cli_msg.ABSENT,
+    }
+    lines = [line.format(**values) for line in cli_msg.SHOW_LINES]
     return CommandResult(data, lines)
 
 
@@ -84,7 +91,7 @@ def cmd_revoke(inv: Invocation) -> CommandResult:
         "serial_hex": result.serial_hex,
         "crl_lists_serial": result.crl_lists_serial,
     }
-    return CommandResult(data, [f"인증서 {result.serial_hex}을(를) 폐기했습니다."])
+    return CommandResult(data, [cli_msg.REVOKED_LINE.format(serial=result.serial_hex)])
 
 
 def cmd_passwd(inv: Invocation) -> CommandResult:
@@ -133,7 +140,7 @@ def cmd_register(inv: Invocation) -> CommandResult:
         "not_after": kst(result.not_after),
     }
     return CommandResult(
-        data, [f"{result.name}님의 인증서 {result.serial_hex}을(를) 등록했습니다."]
+        data, [cli_msg.REGISTERED_LINE.format(name=result.name, serial=result.serial_hex)]
     )
 
 
@@ -147,7 +154,10 @@ def cmd_export(inv: Invocation) -> CommandResult:
     entry = inv.certificate()
     ticket = inv.center.export_certificate(entry, inv.secrets.get(Secret.PASSWORD))
     data = {"ok": True, "code": ticket.code, "expires_at": kst(ticket.expires_at)}
-    lines = [f"인증번호: {ticket.code_grouped}", f"유효시간: {kst_text(ticket.expires_at)}까지"]
+    lines = [
+        cli_msg.EXPORT_CODE_LINE.format(code=ticket.code_grouped),
+        cli_msg.EXPORT_VALID_UNTIL.format(until=kst_text(ticket.expires_at)),
+    ]
     return CommandResult(data, lines)
 
 

@@ -7,6 +7,8 @@ from mgcert.cli.output import CommandResult, entry_data, entry_line, kst
 from mgcert.cli.secrets import Secret
 from mgcert.clock import time_step
 from mgcert.messages import center as msg
+from mgcert.messages import cli as cli_msg
+from mgcert.messages.durations import duration_text
 
 
 def cmd_customers(inv: Invocation) -> CommandResult:
@@ -31,11 +33,23 @@ def cmd_customers(inv: Invocation) -> CommandResult:
                 "certificate_password": cert_password,
             }
         )
-        lines.append(f"{sheet.customer_id}. {sheet.name}  {sheet.rrn}  {sheet.phone}  {sheet.note}")
+        lines.append(
+            cli_msg.CUSTOMER_LINE.format(
+                id=sheet.customer_id,
+                name=sheet.name,
+                rrn=sheet.rrn,
+                phone=sheet.phone,
+                note=sheet.note,
+            )
+        )
         for a in sheet.accounts:
-            lines.append(f"    계좌 {a.number}  비밀번호 {a.password}  잔액 {a.balance_won:,}원")
+            lines.append(
+                cli_msg.CUSTOMER_ACCOUNT_LINE.format(
+                    number=a.number, password=a.password, balance=a.balance_won
+                )
+            )
         if cert_password:
-            lines.append(f"    데모 인증서 비밀번호 {cert_password}")
+            lines.append(cli_msg.CUSTOMER_CERT_PASSWORD_LINE.format(password=cert_password))
     return CommandResult({"ok": True, "customers": customers}, lines)
 
 
@@ -57,7 +71,7 @@ def cmd_clock(inv: Invocation) -> CommandResult:
     clock = inv.center.clock
     offset = clock.offset
     data = {"ok": True, "now": kst(clock.now()), "offset_seconds": offset.total_seconds()}
-    line = msg.CLI_CLOCK_LINE.format(now=kst(clock.now()), offset=offset)
+    line = cli_msg.CLOCK_LINE.format(now=kst(clock.now()), offset=duration_text(offset))
     return CommandResult(data, [line])
 
 

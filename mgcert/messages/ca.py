@@ -1,5 +1,7 @@
 """Wording of the ca layer."""
 
+from mgcert.messages.particles import Template
+
 # Errors (str(error) of mgcert.ca.errors.*)
 CA_FAILURE = "인증기관 처리 중 오류가 발생했습니다. 다시 시도해 주세요."
 INVALID_CSR = "인증서 발급 요청(CSR) 형식이 올바르지 않습니다."
@@ -53,8 +55,8 @@ DETAIL_DATES_NEED_PERMISSION = (
 DETAIL_BAD_VALIDITY = "만료 시각({not_after})은 시작 시각({not_before})보다 뒤여야 합니다."
 DETAIL_DATE_OUT_OF_RANGE = "인증서 유효기간은 1950년 1월 1일부터 9999년 12월 31일 사이여야 합니다."
 # ... and key-management certificates (kmCert.der)
-DETAIL_KM_NEEDS_SIGNING = (
-    "키관리용 인증서는 서명용 인증서에만 발급합니다. (일련번호 {serial}은 키관리용입니다)"
+DETAIL_KM_NEEDS_SIGNING = Template(
+    "키관리용 인증서는 서명용 인증서에만 발급합니다. (일련번호 {serial:은} 키관리용입니다)"
 )
 DETAIL_KM_OF_REVOKED = "폐지된 인증서에는 키관리용 인증서를 발급할 수 없습니다. (일련번호 {serial})"
 DETAIL_KM_SAME_KEY = "키관리용 인증서에는 서명용 인증서와 다른 키를 써야 합니다."

@@ -1,5 +1,7 @@
 """Wording of the center layer (errors, mode explanations, check names, CLI lines)."""
 
+from mgcert.messages.particles import Template
+
 # --- steps ------------------------------------------------------------------------------
 STEP_CUSTOMER = "고객정보 입력"
 STEP_TERMS = "약관동의"
@@ -43,7 +45,9 @@ STAGE_WRITING = "저장매체에 저장 중"
 STAGE_DONE = "발급 완료"
 
 # --- media --------------------------------------------------------------------------------
-MEDIUM_UNAVAILABLE = "{medium}는 시뮬레이터에서 사용할 수 없습니다. 다른 저장매체를 선택해 주세요."
+MEDIUM_UNAVAILABLE = Template(
+    "{medium:는} 시뮬레이터에서 사용할 수 없습니다. 다른 저장매체를 선택해 주세요."
+)
 MEDIUM_NOT_WRITABLE = "저장매체에 쓸 수 없습니다: {path}"
 ISSUED_BUT_NOT_SAVED = (
     "인증서는 발급되었지만 저장매체에 저장하지 못했습니다. 암호화된 사본을 {path}에 "
@@ -146,10 +150,10 @@ CLI_UNEXPECTED = (
 )
 CLI_INTERRUPTED = "mgcert: 중단했습니다."
 CLI_NO_TUI = "mgcert: 화면(TUI)을 불러올 수 없습니다. 하위 명령을 사용해 주세요 (mgcert --help)."
-CLI_MISSING_SECRET = (
-    "{what}이(가) 필요합니다. {flag} 옵션으로 표준입력에서 읽거나 환경변수 {env}를 설정해 주세요."
+CLI_MISSING_SECRET = Template(
+    "{what:이} 필요합니다. {flag} 옵션으로 표준입력에서 읽거나 환경변수 {env:를} 설정해 주세요."
 )
-CLI_STDIN_EXHAUSTED = "표준입력에서 {what}을(를) 읽지 못했습니다 (한 줄에 하나씩 입력)."
+CLI_STDIN_EXHAUSTED = Template("표준입력에서 {what:을} 읽지 못했습니다 (한 줄에 하나씩 입력).")
 CLI_SECRET_ACCOUNT_PASSWORD = "계좌비밀번호"
 CLI_SECRET_PASSWORD = "인증서 비밀번호"
 CLI_SECRET_NEW_PASSWORD = "새 인증서 비밀번호"
@@ -170,7 +174,6 @@ CLI_MANUAL_STEPS = (
 )
 CLI_SMS_PROMPT = "휴대폰으로 받은 SMS 인증번호 6자리: "
 CLI_DELETE_NEEDS_YES = "삭제하려면 --yes를 함께 지정해 주세요."
-CLI_CLOCK_LINE = "현재 시각: {now} (오프셋 {offset})"
 CLI_DONE = "완료했습니다."
 
 # --- certificate jobs (journal) -------------------------------------------------------
@@ -189,12 +192,12 @@ JOB_PARKED = (
 JOB_UNFINISHED = (
     "인증서는 발급되었지만 마무리하지 못했습니다. 다음에 mgcert를 열 때 자동으로 마무리됩니다."
 )
-HOME_REGISTER_MISSING = (
-    "데이터 폴더의 {what}({path})이 없거나 비어 있습니다. 백업에서 되살리거나 "
+HOME_REGISTER_MISSING = Template(
+    "데이터 폴더의 {what:이} 없거나 비어 있습니다({path}). 백업에서 되살리거나 "
     "'mgcert reset --yes'로 새 데이터 폴더를 시작하세요."
 )
-HOME_REGISTER_FOREIGN = (
-    "{what}({path})이 이 데이터 폴더의 것이 아닙니다. 원래 파일을 되살리거나 "
+HOME_REGISTER_FOREIGN = Template(
+    "{what:이} 이 데이터 폴더의 것이 아닙니다({path}). 원래 파일을 되살리거나 "
     "'mgcert reset --yes'로 새 데이터 폴더를 시작하세요."
 )
 HOME_MANIFEST_DAMAGED = (

@@ -4,18 +4,20 @@ The clock's sentences live here because ``--now``, ``MGCERT_NOW`` and ``clock.js
 are settings of one run of ``mgcert`` (CLI or TUI); ``mgcert/clock.py`` raises them.
 """
 
+from mgcert.messages.particles import Template
+
 # --- the simulated clock (mgcert/clock.py) ------------------------------------------------
 CLOCK_RANGE = "{earliest}~{latest} KST"
-NOW_OUT_OF_RANGE = (
-    "시각 {text}은(는) 시뮬레이션할 수 있는 범위({range})를 벗어났습니다. "
+NOW_OUT_OF_RANGE = Template(
+    "시각 {text:은} 시뮬레이션할 수 있는 범위({range})를 벗어났습니다. "
     "--now 또는 MGCERT_NOW를 범위 안의 시각으로 지정해 주세요."
 )
 CLOCK_ADVANCE_REFUSED = (
     "시계를 그만큼 옮길 수 없습니다. 원래 시각과의 차이는 {years}년 이내, "
     "시각은 {range} 안이어야 합니다. 시계는 그대로입니다."
 )
-CLOCK_FILE_DAMAGED = (
-    "시계 파일 {path}이(가) 손상되어 읽을 수 없습니다. "
+CLOCK_FILE_DAMAGED = Template(
+    "시계 파일 {path:이} 손상되어 읽을 수 없습니다. "
     "'mgcert clock reset'으로 시계를 원래 시각으로 되돌려 주세요."
 )
 CLOCK_OUT_OF_RANGE = (
@@ -33,11 +35,11 @@ DISK_FULL_NO_PATH = "디스크 공간이 부족합니다. 공간을 비운 뒤 �
 DISK_FULL_WITH_DETAIL = "{disk_full} ({detail})"
 
 # --- secrets given in argv -----------------------------------------------------------------
-ARGV_SECRET_WARNING = (
-    "mgcert: 경고: {flag}로 준 {what}은(는) 다른 사용자도 ps로 볼 수 있습니다. "
-    "{stdin_flag} 또는 환경변수 {env}를 쓰세요."
+ARGV_SECRET_WARNING = Template(
+    "mgcert: 경고: {flag:로} 준 {what:은} 다른 사용자도 ps로 볼 수 있습니다. "
+    "{stdin_flag} 또는 환경변수 {env:를} 쓰세요."
 )
-SECRET_TWICE = "{flag}와(과) {stdin_flag}는 함께 쓸 수 없습니다. 하나만 지정해 주세요."
+SECRET_TWICE = Template("{flag:와} {stdin_flag:는} 함께 쓸 수 없습니다. 하나만 지정해 주세요.")
 SECRET_RRN = "주민등록번호"
 SECRET_OTP = "OTP 번호"
 CUSTOMER_REQUIRED = (
@@ -46,7 +48,34 @@ CUSTOMER_REQUIRED = (
 
 # --- how new signPri.key files are encrypted (cli/key_settings.py) -------------------------
 KEY_SETTING_INVALID = "{setting}: {problem}"
-ITERATIONS_ENV_CONFLICT = (
-    "{new}({new_value:,})와(과) {old}({old_value:,})의 반복 횟수가 다릅니다. "
+ITERATIONS_ENV_CONFLICT = Template(
+    "{new:과} {old}의 반복 횟수가 다릅니다({new_value:,}회, {old_value:,}회). "
     "{new} 하나만 지정해 주세요."
 )
+
+# --- lines of the management and simulator commands (cli/commands_*.py) -------------------
+REVOKED_LINE = Template("인증서 {serial:을} 폐기했습니다.")
+REGISTERED_LINE = Template("{name}님의 인증서 {serial:을} 등록했습니다.")
+SHOW_LINES = (
+    "이름: {name}",
+    "주체: {subject}",
+    "발급자: {issuer}",
+    "용도: {kind_label} ({policy_oid})",
+    "일련번호: {serial}",
+    "유효기간: {not_before} ~ {not_after}",
+    "상태: {status} / 등록: {registered}",
+    "저장위치: {medium} ({folder})",
+    "SHA-256: {fingerprint}",
+    "서명 알고리즘: {algorithm}, 공개키 {bits}비트",
+    "본인확인 정보(VID): {vid}",
+)
+YES = "예"
+NO = "아니요"
+PRESENT = "있음"
+ABSENT = "없음"
+EXPORT_CODE_LINE = "인증번호: {code}"
+EXPORT_VALID_UNTIL = "유효시간: {until}까지"
+CUSTOMER_LINE = "{id}. {name}  {rrn}  {phone}  {note}"
+CUSTOMER_ACCOUNT_LINE = "    계좌 {number}  비밀번호 {password}  잔액 {balance:,}원"
+CUSTOMER_CERT_PASSWORD_LINE = "    데모 인증서 비밀번호 {password}"
+CLOCK_LINE = "현재 시각: {now} (시간 이동 {offset})"

@@ -1,5 +1,7 @@
 """Wording of the npki layer."""
 
+from mgcert.messages.particles import Template
+
 VID_MISSING = "인증서에서 본인확인 정보(VID)를 찾을 수 없습니다."
 INVALID_NAME = "이름에 사용할 수 없는 문자가 있습니다. (/ \\ , = + 등은 사용할 수 없습니다)"
 
@@ -52,9 +54,9 @@ DAMAGED_CERTIFICATE = "손상된 인증서: {folder}"
 PROBLEM_UNREADABLE_FOLDER = "폴더를 읽을 수 없습니다."
 
 # --- choosing the form of a new signPri.key (keyform.py) --------------------------------
-KEY_FORM_UNKNOWN = "개인키 형식 '{text}'은(는) 없습니다. {choices} 중 하나를 지정해 주세요."
-ITERATIONS_INVALID = (
-    "반복 횟수 '{text}'은(는) 쓸 수 없습니다. 1 이상 {limit:,} 이하의 정수를 지정해 주세요."
+KEY_FORM_UNKNOWN = Template("개인키 형식 {text!r:은} 없습니다. {choices} 중 하나를 지정해 주세요.")
+ITERATIONS_INVALID = Template(
+    "반복 횟수 {text!r:은} 쓸 수 없습니다. 1 이상 {limit:,} 이하의 정수를 지정해 주세요."
 )
 KEY_PROTECTION_LABEL = "{scheme}, 반복 {iterations:,}회"
 
@@ -80,7 +82,9 @@ PROBLEM_MISSING_KM_KEY = "키관리용 개인키 파일(kmPri.key)이 없습니�
 PFX_MALFORMED = "PKCS #12(PFX) 파일이 아니거나 손상된 파일입니다."
 PFX_WRONG_PASSWORD = "PFX 파일 비밀번호가 올바르지 않습니다. 다시 확인해 주세요."
 PFX_NO_KEY = "PFX 파일에 개인키가 없습니다. 개인키를 포함해 내보낸 PFX 파일을 선택해 주세요."
-PFX_NO_CERTIFICATE = "PFX 파일에 인증서가 없습니다. 인증서를 포함해 내보낸 PFX 파일을 선택해 주세요."
+PFX_NO_CERTIFICATE = (
+    "PFX 파일에 인증서가 없습니다. 인증서를 포함해 내보낸 PFX 파일을 선택해 주세요."
+)
 PFX_KEY_MISMATCH = "PFX 파일의 개인키와 인증서가 서로 짝이 맞지 않습니다."
 PFX_TOO_LARGE = "파일이 너무 커서 PFX 파일이 아닙니다. ({limit:,}바이트까지 읽습니다)"
 PFX_UNSUPPORTED_ALGORITHM = "지원하지 않는 방식으로 암호화된 PFX 파일입니다: {algorithm}"
@@ -98,7 +102,9 @@ PFX_WITHOUT_RANDOM_NUM = (
 PFX_PASSWORD_EMPTY = "PFX 비밀번호를 입력해 주세요."
 PFX_WEAK_PASSWORD = "PFX 비밀번호도 인증서 비밀번호 규칙을 따라야 합니다: {failed}"
 PFX_PATH_EMPTY = "PFX 파일 경로를 입력해 주세요."
-PFX_FILE_EXISTS = "같은 이름의 파일이 이미 있어 저장하지 않았습니다: {path} (다른 파일 이름을 입력해 주세요)"
+PFX_FILE_EXISTS = (
+    "같은 이름의 파일이 이미 있어 저장하지 않았습니다: {path} (다른 파일 이름을 입력해 주세요)"
+)
 PFX_FOLDER_MISSING = "PFX 파일을 저장할 폴더가 없습니다: {path}"
 PFX_NOT_WRITABLE = "PFX 파일을 저장할 수 없습니다: {path}"
 PFX_FILE_NOT_FOUND = "PFX 파일을 찾을 수 없습니다: {path}"

@@ -33,7 +33,9 @@ FIXTURE_ISSUE_HELP = "시험 인증서 발급 / issue a test certificate"
 FIXTURE_REVOKE_HELP = "시험 인증서 폐지 (CRL 다시 게시) / revoke (republishes the CRL)"
 FIXTURE_SERVE_HELP = "시험 CA의 CRL·OCSP 서버 (Ctrl+C로 멈춤) / serve its CRL and OCSP"
 FIXTURE_CA_HELP = "시험 CA 폴더 (기본: <데이터 폴더>/fixture-ca) / the fixture CA's folder"
-FIXTURE_NO_CHECK = "주민등록번호 검증번호를 확인하지 않음 (2020년 10월 이후 번호) / skip the check digit"
+FIXTURE_NO_CHECK = (
+    "주민등록번호 검증번호를 확인하지 않음 (2020년 10월 이후 번호) / skip the check digit"
+)
 FIXTURE_DATE_HELP = "YYYY-MM-DD (KST 하루 전체) 또는 ISO 8601 시각 / a day (KST) or an instant"
 FIXTURE_OUT_HELP = "이 폴더 아래에 NPKI 폴더를 씀 (기본: CA 폴더 안) / write under DIR"
 FIXTURE_REVOKED = "발급 후 바로 폐지 (사유: keyCompromise 등) / revoke right away"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from mgcert.messages.particles import Template
+
 APP_TITLE = "MG더뱅킹 인증센터"
 APP_SUBTITLE = "시뮬레이터 · 실제 은행과 연결되지 않습니다"
 
@@ -133,7 +135,7 @@ SECOND_METHOD_CARD = "보안카드"
 SECOND_METHOD_OTP = "OTP"
 METHOD_NEXT = "선택"
 
-ARS_INTRO = "등록된 휴대폰 {phone}(으)로 전화가 걸려 옵니다."
+ARS_INTRO = Template("등록된 휴대폰 {phone:으로} 전화가 걸려 옵니다.")
 ARS_CODE_LABEL = "승인번호"
 ARS_INSTRUCTION = (
     "전화를 받고 안내에 따라 위 승인번호 2자리를 휴대폰 키패드로 누르세요.\n"
@@ -143,7 +145,7 @@ ARS_EXPIRES = "유효시간: {time}까지 (3분)"
 ARS_CONFIRM = "확인"
 ARS_RETRY = "다시 걸기"
 
-SMS_INTRO = "등록된 휴대폰 {phone}(으)로 인증번호 6자리를 보냅니다."
+SMS_INTRO = Template("등록된 휴대폰 {phone:으로} 인증번호 6자리를 보냅니다.")
 SMS_SEND = "인증번호 받기"
 SMS_SENT = (
     "인증번호를 보냈습니다. {time}까지 입력해 주세요. (시뮬레이터: F2 → '휴대폰' 탭의 문자함)"
@@ -250,7 +252,7 @@ SIM_CUSTOMER_COLUMNS = (
     "잔액",
 )
 SIM_CUSTOMER_NOTE = "{name}: {note}"
-SIM_SWITCHED = "현재 고객을 {name}(으)로 바꿨습니다."
+SIM_SWITCHED = Template("현재 고객을 {name:으로} 바꿨습니다.")
 SIM_CARD_SERIAL = "{name}님의 보안카드 (일련번호 {serial})"
 SIM_OTP_TITLE = "{name}님의 OTP"
 SIM_OTP_LEFT = "{seconds}초 후 바뀜"

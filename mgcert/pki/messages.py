@@ -4,6 +4,8 @@
 wording in ``mgcert/messages/`` once the files settle.)
 """
 
+from mgcert.messages.particles import Template
+
 # --- errors ----------------------------------------------------------------------------
 ADDRESS_IN_USE = (
     "{host}:{port}에서 이미 다른 프로그램이 응답하고 있습니다. 그 프로그램을 멈추거나 "
@@ -24,8 +26,8 @@ BAD_PKI_URL = "데이터 폴더의 PKI 주소({url})에서 서버가 응답할 �
 # --- mgcert serve ------------------------------------------------------------------------
 SERVE_STARTED = "mgcert serve: {base} 에서 응답합니다 (Ctrl+C로 멈춤)"
 SERVE_URL_LINE = "  {org:<9} {what:<8} {url}"
-SERVE_OTHER_ADDRESS = (
-    "  주의: 이 데이터 폴더의 인증서는 {pki_url}을(를) 가리킵니다. 다른 주소에서 응답하므로 "
+SERVE_OTHER_ADDRESS = Template(
+    "  주의: 이 데이터 폴더의 인증서는 {pki_url:을} 가리킵니다. 다른 주소에서 응답하므로 "
     "인증서의 주소로는 닿지 않습니다."
 )
 SERVE_STOPPED = "mgcert serve: 멈췄습니다."
