@@ -11,7 +11,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from mgcert.cli.parser import build_parser, parse_tui_args
+from mgcert.cli.parser import build_parser, parse_args
 from mgcert.errors import MgcertError, UsageError, describe_full_disk
 from mgcert.messages import center as msg
 from mgcert.messages import cli as cli_msg
@@ -77,12 +77,10 @@ def _repairs_clock(args: argparse.Namespace) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``mgcert``; returns the exit status."""
     arguments = sys.argv[1:] if argv is None else list(argv)
-    args = parse_tui_args(arguments)
-    if args is None:
-        try:
-            args = build_parser().parse_args(arguments)
-        except SystemExit as exc:  # --help (0) or a usage error (2, already printed)
-            return exc.code if isinstance(exc.code, int) else 2
+    try:
+        args = parse_args(arguments)
+    except SystemExit as exc:  # --help (0) or a usage error (2, already printed)
+        return exc.code if isinstance(exc.code, int) else 2
     env = os.environ
     stdout, stderr, stdin = sys.stdout, sys.stderr, sys.stdin
     try:

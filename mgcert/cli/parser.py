@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
-from typing import NoReturn
+import functools
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NoReturn
 
 from mgcert import __version__
 from mgcert.cli import key_settings, secrets
@@ -12,6 +13,13 @@ from mgcert.cli.commands_fixture import add_fixture_commands
 from mgcert.cli.commands_pfx import add_pfx_commands
 from mgcert.messages import center as msg
 from mgcert.npki.keyform import FIXTURE_ITERATIONS, KEY_FORM_NAMES, MAX_ITERATIONS
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+    from mgcert.cli.commands_pfx import AddCommand
+
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 MEDIA = ["harddisk", "removable", "phone", "token"]
 SECRETS_EPILOG = (
@@ -196,11 +204,23 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _Fallback(Exception):
+    """The quiet parser met something the full parser must handle (help, an error)."""
+
+
 class _QuietParser(argparse.ArgumentParser):
-    """Raises instead of printing usage and exiting: the full parser reports errors."""
+    """Prints nothing and never exits: help, ``--version`` and every usage error raise
+    :class:`_Fallback`, and the full parser then parses the same argv again, so what
+    the user sees is exactly what the full parser prints."""
 
     def error(self, message: str) -> NoReturn:
-        raise argparse.ArgumentError(None, message)
+        raise _Fallback(message)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        raise _Fallback(message)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        return None
 
 
 def parse_tui_args(argv: Sequence[str]) -> argparse.Namespace | None:
@@ -217,7 +237,7 @@ def parse_tui_args(argv: Sequence[str]) -> argparse.Namespace | None:
     _global_options(parser)
     try:
         args, rest = parser.parse_known_args(list(argv))
-    except argparse.ArgumentError:
+    except _Fallback:
         return None
     if rest:
         return None
@@ -225,62 +245,158 @@ def parse_tui_args(argv: Sequence[str]) -> argparse.Namespace | None:
     return args
 
 
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """``mgcert``'s arguments, as ``build_parser().parse_args(argv)`` gives them.
+
+    A script runs one subcommand, so only that subcommand's parser is built (the full
+    tree, thirty parsers and some 150 options, costs several milliseconds of a run that
+    should cost little more than its key generation). The quiet partial parser never
+    prints: for ``--help``, ``--version``, an unknown command or any usage error, the
+    full parser parses ``argv`` again and prints what it always printed (and raises
+    ``SystemExit`` as argparse does). The partial parser has the same top-level
+    options and the same subcommand parser as the full one, so argparse picks the same
+    subcommand from ``argv`` and returns the same namespace.
+    """
+    arguments = list(argv)
+    command = _command_in(arguments)
+    if command is None:  # the TUI's arguments have no subcommand
+        args = parse_tui_args(arguments)
+        if args is not None:
+            return args
+    elif not any(arg in ("-h", "--help", "--version") for arg in arguments):
+        try:
+            return _build(_QuietParser, command).parse_args(arguments)
+        except _Fallback:
+            pass
+    return build_parser().parse_args(arguments)
+
+
+# Top-level options that take a value (the next word unless written --opt=value).
+_VALUE_OPTIONS = ("--home", "--now", "--pki-url")
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand word in ``argv`` (a guess: a wrong one only costs the full parse)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return None
+        if not word.startswith("-"):
+            return word if word in _COMMAND_NAMES else None
+        if "=" not in word and any(option.startswith(word) for option in _VALUE_OPTIONS):
+            next(words, None)  # its value (argparse takes abbreviations too)
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="mgcert", description=msg.CLI_DESCRIPTION, epilog=SECRETS_EPILOG
-    )
+    """The whole ``mgcert`` parser (help, usage errors, and the tests)."""
+    return _build(argparse.ArgumentParser, None)
+
+
+class _Parents:
+    """The option groups subcommands share, each made on first use."""
+
+    @functools.cached_property
+    def common(self) -> argparse.ArgumentParser:
+        return _common()
+
+    @functools.cached_property
+    def customer(self) -> argparse.ArgumentParser:
+        return _customer()
+
+    @functools.cached_property
+    def verify(self) -> argparse.ArgumentParser:
+        return _verify()
+
+    @functools.cached_property
+    def cert(self) -> argparse.ArgumentParser:
+        return _certificate()
+
+    @functools.cached_property
+    def cert_nopw(self) -> argparse.ArgumentParser:
+        return _certificate(password=False)
+
+
+def _build(
+    parser_class: type[argparse.ArgumentParser], only: str | None
+) -> argparse.ArgumentParser:
+    """The parser with every subcommand (``only=None``) or with the group of ``only``."""
+    parser = parser_class(prog="mgcert", description=msg.CLI_DESCRIPTION, epilog=SECRETS_EPILOG)
     parser.add_argument("--version", action="version", version=f"mgcert {__version__}")
     _global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="명령")
-    common, customer, verify = _common(), _customer(), _verify()
-    cert, cert_nopw = _certificate(), _certificate(password=False)
+    parents = _Parents()
 
     def add(
-        name: str, handler: str, help_text: str, parents: list[argparse.ArgumentParser]
+        name: str, handler: str, help_text: str, more: list[argparse.ArgumentParser]
     ) -> argparse.ArgumentParser:
         command = sub.add_parser(
             name,
             help=help_text,
             description=help_text,
-            parents=[common, *parents],
+            parents=[parents.common, *more],
             epilog=SECRETS_EPILOG,
         )
         command.set_defaults(handler=handler)
         return command
 
+    for names, register in _COMMANDS:
+        if only is None or only in names:
+            register(add, sub, parents)
+    return parser
+
+
+def _add_customers(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     add(
         "customers",
         _ref("sim", "cmd_customers"),
         "데모 고객과 시험 데이터 / demo customers and test data",
         [],
     )
-    for name, handler, text in (
-        (
-            "issue",
-            _ref("issue", "cmd_issue"),
-            "공동인증서 발급/재발급 (센터가 결정) / issue or reissue",
-        ),
-        ("reissue", _ref("issue", "cmd_reissue"), "공동인증서 재발급만 / reissue only"),
-    ):
-        command = add(name, handler, text, [customer, verify])
-        command.add_argument(
-            "--kind",
-            choices=["general", "universal"],
-            default="general",
-            help="은행/신용카드/보험용(general) 또는 범용(universal, 4,400원)",
-        )
-        _medium_options(command)
-        command.add_argument(
-            "--password-stdin",
-            action="store_true",
-            help="새 인증서 비밀번호를 표준입력에서 읽음 / certificate password",
-        )
-        _key_options(command, key_settings.NEW_KEY)
+
+
+def _issue_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--kind",
+        choices=["general", "universal"],
+        default="general",
+        help="은행/신용카드/보험용(general) 또는 범용(universal, 4,400원)",
+    )
+    _medium_options(command)
+    command.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="새 인증서 비밀번호를 표준입력에서 읽음 / certificate password",
+    )
+    _key_options(command, key_settings.NEW_KEY)
+
+
+def _add_issue(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
+    command = add(
+        "issue",
+        _ref("issue", "cmd_issue"),
+        "공동인증서 발급/재발급 (센터가 결정) / issue or reissue",
+        [p.customer, p.verify],
+    )
+    _issue_options(command)
+
+
+def _add_reissue(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
+    command = add(
+        "reissue",
+        _ref("issue", "cmd_reissue"),
+        "공동인증서 재발급만 / reissue only",
+        [p.customer, p.verify],
+    )
+    _issue_options(command)
+
+
+def _add_renew(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     renew = add(
         "renew",
         _ref("issue", "cmd_renew"),
         "인증서 갱신 (만료 30일 전부터) / renew",
-        [cert, verify],
+        [p.cert, p.verify],
     )
     renew.add_argument(
         "--new-password-stdin",
@@ -288,13 +404,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="새 비밀번호 (없으면 그대로) / new password (default: keep)",
     )
     _key_options(renew, key_settings.NEW_KEY)
+
+
+def _add_financial(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     fin = add(
         "financial",
         _ref("issue", "cmd_financial"),
         "금융인증서 발급/재발급 / 금융인증서",
-        [customer, verify],
+        [p.customer, p.verify],
     )
     fin.add_argument("--pin-stdin", action="store_true", help="6자리 PIN / 6-digit PIN")
+
+
+def _add_recover(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     recover = add(
         "recover",
         _ref("issue", "cmd_recover"),
@@ -303,6 +425,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     recover.add_argument("--to", choices=MEDIA, help="저장할 매체 / target medium")
     recover.add_argument("--to-root", metavar="DIR", help="대상 이동식디스크 폴더 / target folder")
+
+
+def _add_reset(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     reset = add(
         "reset",
         _ref("home", "cmd_reset"),
@@ -313,42 +438,77 @@ def build_parser() -> argparse.ArgumentParser:
         "--yes", action="store_true", help="확인: 지금 폴더를 옮깁니다 / confirm the move"
     )
     reset.set_defaults(opens_center=False)  # the way out when the center cannot open
+
+
+def _add_list(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     add(
         "list",
         _ref("manage", "cmd_list"),
         "저장매체의 인증서 목록 / list certificates",
-        [cert_nopw],
+        [p.cert_nopw],
     )
-    add("show", _ref("manage", "cmd_show"), "인증서 자세히 보기 / certificate details", [cert_nopw])
-    add("revoke", _ref("manage", "cmd_revoke"), "인증서 폐기 / revoke", [cert])
+
+
+def _add_show(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
+    add(
+        "show",
+        _ref("manage", "cmd_show"),
+        "인증서 자세히 보기 / certificate details",
+        [p.cert_nopw],
+    )
+
+
+def _add_revoke(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
+    add("revoke", _ref("manage", "cmd_revoke"), "인증서 폐기 / revoke", [p.cert])
+
+
+def _add_passwd(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     passwd = add(
-        "passwd", _ref("manage", "cmd_passwd"), "인증서 비밀번호 변경 / change password", [cert]
+        "passwd", _ref("manage", "cmd_passwd"), "인증서 비밀번호 변경 / change password", [p.cert]
     )
     passwd.add_argument("--new-password-stdin", action="store_true", help="새 비밀번호 / new")
     _key_options(passwd, key_settings.OVERRIDE)
+
+
+def _add_copy(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     copy = add(
         "copy",
         _ref("manage", "cmd_copy"),
         "다른 저장매체로 복사 / copy to another medium",
-        [cert_nopw],
+        [p.cert_nopw],
     )
     copy.add_argument("--to", choices=MEDIA, required=True, help="대상 저장매체 / target medium")
     copy.add_argument("--to-root", metavar="DIR", help="대상 이동식디스크 폴더 / target folder")
-    delete = add("delete", _ref("manage", "cmd_delete"), "인증서 삭제 / delete", [cert_nopw])
+
+
+def _add_delete(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
+    delete = add("delete", _ref("manage", "cmd_delete"), "인증서 삭제 / delete", [p.cert_nopw])
     delete.add_argument("--yes", action="store_true", help="삭제 확인 / confirm")
+
+
+def _add_register(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     add(
         "register",
         _ref("manage", "cmd_register"),
         "타기관 인증서 등록 / register another institution's",
-        [cert, customer, verify],
+        [p.cert, p.customer, p.verify],
     )
-    add("unregister", _ref("manage", "cmd_unregister"), "인증서 등록 해제 / unregister", [cert])
+
+
+def _add_unregister(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
+    add("unregister", _ref("manage", "cmd_unregister"), "인증서 등록 해제 / unregister", [p.cert])
+
+
+def _add_export(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     add(
         "export",
         _ref("manage", "cmd_export"),
         "내보내기: 12자리 인증번호 / export with a one-time code",
-        [cert],
+        [p.cert],
     )
+
+
+def _add_import(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     imp = add(
         "import",
         _ref("manage", "cmd_import"),
@@ -357,13 +517,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _medium_options(imp)
     imp.add_argument("--code-stdin", action="store_true", help="인증번호 / the code")
+
+
+def _add_login_check(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     add(
-        "login-check", _ref("manage", "cmd_login_check"), "인증서 로그인 확인 / login check", [cert]
+        "login-check",
+        _ref("manage", "cmd_login_check"),
+        "인증서 로그인 확인 / login check",
+        [p.cert],
     )
+
+
+def _add_unlock(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     unlock = add(
         "unlock", _ref("sim", "cmd_unlock"), "지점 방문: 잠금 해제 / unlock a customer", []
     )
     unlock.add_argument("--customer", required=True, metavar="번호|이름")
+
+
+def _add_clock(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     clock = add("clock", _ref("sim", "cmd_clock"), "시뮬레이션 시계 / simulated clock", [])
     actions = clock.add_subparsers(dest="clock_action", metavar="동작")
     actions.add_parser("show", help="현재 시각 / show")
@@ -371,6 +543,9 @@ def build_parser() -> argparse.ArgumentParser:
     advance.add_argument("--days", type=int, default=0)
     advance.add_argument("--hours", type=int, default=0)
     actions.add_parser("reset", help="원래 시각으로 / back to the base time")
+
+
+def _add_other_cert(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     other = add(
         "other-cert",
         _ref("sim", "cmd_other_cert"),
@@ -381,6 +556,9 @@ def build_parser() -> argparse.ArgumentParser:
     _medium_options(other)
     other.add_argument("--password-stdin", action="store_true", help="인증서 비밀번호 / password")
     _key_options(other, key_settings.NEW_KEY)
+
+
+def _add_serve(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     serve = add(
         "serve",
         _ref("pki", "cmd_serve"),
@@ -402,12 +580,53 @@ def build_parser() -> argparse.ArgumentParser:
         help="응답 프로세스 수 (기본: CPU 수, 최대 4) / worker processes (default: CPUs, max 4)",
     )
     serve.set_defaults(opens_center=False)  # opens the CAs alone: no bank, no job roll-forward
+
+
+def _add_crl(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     add(
         "crl",
         _ref("pki", "cmd_crl"),
         "CRL·ARL 다시 게시, 위치 출력 / republish the revocation lists",
         [],
     )
-    add_pfx_commands(add, cert, MEDIA)
-    add_fixture_commands(sub, common)
-    return parser
+
+
+def _add_pfx(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
+    add_pfx_commands(add, p.cert, MEDIA)
+
+
+def _add_fixture(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
+    add_fixture_commands(sub, p.common)
+
+
+# Every subcommand in the order of ``mgcert --help``; a group registers all its names.
+_COMMANDS: tuple[
+    tuple[tuple[str, ...], Callable[[AddCommand, Subparsers, _Parents], None]], ...
+] = (
+    (("customers",), _add_customers),
+    (("issue",), _add_issue),
+    (("reissue",), _add_reissue),
+    (("renew",), _add_renew),
+    (("financial",), _add_financial),
+    (("recover",), _add_recover),
+    (("reset",), _add_reset),
+    (("list",), _add_list),
+    (("show",), _add_show),
+    (("revoke",), _add_revoke),
+    (("passwd",), _add_passwd),
+    (("copy",), _add_copy),
+    (("delete",), _add_delete),
+    (("register",), _add_register),
+    (("unregister",), _add_unregister),
+    (("export",), _add_export),
+    (("import",), _add_import),
+    (("login-check",), _add_login_check),
+    (("unlock",), _add_unlock),
+    (("clock",), _add_clock),
+    (("other-cert",), _add_other_cert),
+    (("serve",), _add_serve),
+    (("crl",), _add_crl),
+    (("pfx-export", "pfx-import"), _add_pfx),
+    (("fixture", "gallery"), _add_fixture),
+)
+_COMMAND_NAMES = frozenset(name for names, _ in _COMMANDS for name in names)
