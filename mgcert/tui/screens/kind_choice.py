@@ -8,13 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Button, Checkbox, Header, Label, RadioButton, RadioSet
+from textual.widgets import Button, Checkbox, Header, Label, RadioSet
 
 from mgcert.messages import tui as msg
 from mgcert.npki.profile import CertificateKind
 from mgcert.tui.screens.base import MgcertScreen
 from mgcert.tui.screens.issuance.wizard import IssuanceWizard
 from mgcert.tui.session import TuiSession
+from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
 from mgcert.tui.widgets.key_footer import KeyFooter
 
@@ -35,9 +36,9 @@ class KindChoiceScreen(MgcertScreen[None]):
         yield Header()
         with Vertical(classes="panel"):
             yield Label(msg.KIND_HEADING, classes="heading")
-            with RadioSet(id="kind"):
-                yield RadioButton(msg.KIND_GENERAL, value=True, id="kind-general")
-                yield RadioButton(msg.KIND_UNIVERSAL, id="kind-universal")
+            with ChoiceList(id="kind"):
+                yield ChoiceButton(msg.KIND_GENERAL, value=True, id="kind-general")
+                yield ChoiceButton(msg.KIND_UNIVERSAL, id="kind-universal")
             yield Label(msg.KIND_FEE_NOTE, classes="note")
             yield Checkbox(msg.KIND_CONSENT, id="consent")
             yield FieldError(id="kind-error")

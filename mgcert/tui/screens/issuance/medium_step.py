@@ -10,7 +10,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, RadioSet
 
 from mgcert.center import CertificateCenter, IssuanceFlow, MediumLocation
 from mgcert.errors import MgcertError
@@ -20,6 +20,7 @@ from mgcert.tui.normalize import field_text
 from mgcert.tui.screens.issuance.recovery import RecoveryNotice
 from mgcert.tui.screens.issuance.step import WizardStep
 from mgcert.tui.validators import FolderPath
+from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
 
 
@@ -53,9 +54,9 @@ class MediumStep(WizardStep):
         yield Label(msg.MEDIUM_HEADING, classes="heading", id="medium-heading")
         yield Label(msg.MEDIUM_INTRO, classes="intro")
         yield RecoveryNotice()
-        with RadioSet(id="medium-choice"):
+        with ChoiceList(id="medium-choice"):
             for kind in MediumKind:
-                yield RadioButton(
+                yield ChoiceButton(
                     _medium_label(kind),
                     value=kind is MediumKind.HARDDISK,
                     disabled=not kind.available,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Button, Label, RadioButton, RadioSet
+from textual.widgets import Button, Label, RadioSet
 
 from mgcert.center import IssuanceFlow
 from mgcert.messages import tui as msg
 from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
 
 
@@ -28,9 +29,9 @@ class MethodStep(WizardStep):
     def compose(self) -> ComposeResult:
         yield Label(msg.IDENTITY_HEADING, classes="heading")
         yield Label(self.intro, classes="intro")
-        with RadioSet(classes="methods"):
+        with ChoiceList(classes="methods"):
             for index, (key, label) in enumerate(self.options):
-                yield RadioButton(label, value=index == 0, name=key)
+                yield ChoiceButton(label, value=index == 0, name=key)
         yield FieldError()
         yield Button(msg.METHOD_NEXT, classes="method-next", variant="primary")
 

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Label, RadioButton, RadioSet
+from textual.widgets import Button, Label, RadioSet
 
 from mgcert.center import CertificateCenter, CertificateEntry, MediumKind
 from mgcert.errors import MgcertError
@@ -16,6 +16,7 @@ from mgcert.messages import tui_flows as msg
 from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.issuance.step import error_text
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
+from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
 
 TARGETS = (MediumKind.HARDDISK, MediumKind.PHONE, MediumKind.REMOVABLE)
@@ -40,9 +41,9 @@ class CopyModal(MgcertModal[CertificateEntry | None]):
         with Vertical(id="form-box", classes="dialog"):
             yield Label(msg.COPY_HEADING, classes="heading")
             yield Label(msg.COPY_INTRO, classes="intro")
-            with RadioSet(id="copy-target"):
+            with ChoiceList(id="copy-target"):
                 for index, kind in enumerate(self.targets):
-                    yield RadioButton(kind.label, value=index == 0, name=kind.name)
+                    yield ChoiceButton(kind.label, value=index == 0, name=kind.name)
             yield FieldError()
             with Horizontal(classes="buttons"):
                 yield Button(msg.COPY_BUTTON, id="copy-go", variant="primary")

@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, LoadingIndicator, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, LoadingIndicator, RadioSet
 from textual.worker import Worker, WorkerState
 
 from mgcert.center import CertificateCenter, CertificateEntry, MediumKind
@@ -21,6 +21,7 @@ from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.issuance.step import error_text
 from mgcert.tui.screens.manage.copy_modal import TARGETS
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
+from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
 from mgcert.tui.widgets.password_checklist import PasswordChecklist
 
@@ -54,9 +55,9 @@ class PfxImportModal(MgcertModal[CertificateEntry | None]):
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
                     yield Input(password=True, id=selector.removeprefix("#"))
-            with RadioSet(id="pfx-import-target"):
+            with ChoiceList(id="pfx-import-target"):
                 for index, kind in enumerate(TARGETS):
-                    yield RadioButton(kind.label, value=index == 0, name=kind.name)
+                    yield ChoiceButton(kind.label, value=index == 0, name=kind.name)
             yield PasswordChecklist(id="pfx-import-rule")
             yield FieldError()
             yield LoadingIndicator(id="form-working")

@@ -8,7 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, LoadingIndicator, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, LoadingIndicator, RadioSet
 from textual.worker import Worker, WorkerState
 
 from mgcert.center import CertificateCenter, CertificateEntry, MediumKind
@@ -19,6 +19,7 @@ from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.issuance.step import error_text
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
+from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
 
 
@@ -42,9 +43,9 @@ class OtherCertificateModal(MgcertModal[CertificateEntry | None]):
         with Vertical(id="form-box", classes="dialog"):
             yield Label(msg.REG_OTHER_HEADING, classes="heading")
             yield Label(msg.REG_OTHER_INTRO, classes="intro")
-            with RadioSet(id="other-customer"):
+            with ChoiceList(id="other-customer"):
                 for sheet in sheets:
-                    yield RadioButton(
+                    yield ChoiceButton(
                         sheet.name, value=sheet.customer_id == chosen, name=str(sheet.customer_id)
                     )
             with Horizontal(classes="field"):

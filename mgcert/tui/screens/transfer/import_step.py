@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, RadioSet
 
 from mgcert.center import CertificateCenter, MediumKind
 from mgcert.errors import MgcertError
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.steps.pane import FlowPane
+from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
 
 CODE_DIGITS = 12
@@ -39,9 +40,9 @@ class ImportStep(FlowPane):
                 id="import-code",
             )
         yield Label(msg.IMPORT_MEDIUM, classes="subheading")
-        with RadioSet(id="import-medium"):
+        with ChoiceList(id="import-medium"):
             for kind in TARGETS:
-                yield RadioButton(kind.label, value=kind is MediumKind.PHONE, name=kind.name)
+                yield ChoiceButton(kind.label, value=kind is MediumKind.PHONE, name=kind.name)
         yield FieldError()
         yield Button(msg.IMPORT_BUTTON, id="import-go", variant="primary")
 
