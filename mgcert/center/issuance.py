@@ -6,7 +6,8 @@ OTP → :meth:`issue` (medium + password). :meth:`issue` refuses with
 :class:`StepsIncomplete` until every step is done, so no client can skip one.
 
 발급 vs 재발급 is decided in :mod:`mgcert.center.previous` (same kind line; a valid or
-user-revoked, not yet expired MG certificate → 재발급 with the old expiry, free).
+user-revoked, not yet expired MG certificate → 재발급 with the old expiry, free; an
+expired one → 재발급 with a fresh year, 범용 fee charged; none ever → 발급).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from mgcert.center.models import (
     IssueMode,
     MediumLocation,
 )
-from mgcert.center.previous import PreviousCertificate, find_previous, had_expired
+from mgcert.center.previous import PreviousCertificate, find_expired, find_previous
 from mgcert.clock import Clock
 from mgcert.messages import center as msg
 from mgcert.npki.password_rule import validate_new_password
@@ -98,8 +99,12 @@ class IssuanceFlow(SavesParkedCertificate, IdentitySteps):
             self._pending = parked.recovery_path
             raise
         previous = find_previous(self._ctx, customer.id, self.kind)
-        mode = IssueMode.NEW if previous is None else IssueMode.REISSUE
-        fee = self.kind.fee_won if mode is IssueMode.NEW else 0
+        expired = find_expired(self._ctx, customer.id, self.kind) if previous is None else None
+        # 발급 only when the customer never held one; an expired one → 재발급 (DOMAIN.md).
+        mode = IssueMode.NEW if previous is None and expired is None else IssueMode.REISSUE
+        # A fresh year of use (신규, or after expiry) pays the 범용 fee; 재발급 of a valid or
+        # revoked one keeps the old expiry and is free.
+        fee = self.kind.fee_won if previous is None else 0
         balance = require_balance(self._ctx.bank, verified.account_number, fee)
         self._verified, self._previous = verified, previous
         self._set_identity_customer(customer.id)
@@ -108,7 +113,7 @@ class IssuanceFlow(SavesParkedCertificate, IdentitySteps):
             name=customer.name,
             masked_rrn=verified.rrn.masked,
             mode=mode,
-            mode_reason=self._mode_reason(customer.id, previous),
+            mode_reason=self._mode_reason(previous, expired),
             fee_won=fee,
             balance_won=balance,
         )
@@ -186,7 +191,11 @@ class IssuanceFlow(SavesParkedCertificate, IdentitySteps):
                 self._plan(),
                 location,
                 password,
-                fee_reason=msg.FEE_REASON_ISSUE,
+                fee_reason=(
+                    msg.FEE_REASON_ISSUE
+                    if self._check.mode is IssueMode.NEW
+                    else msg.FEE_REASON_REISSUE
+                ),
                 not_after=previous.not_after if previous is not None else None,
                 recheck=recheck,
                 progress=progress,
@@ -210,11 +219,15 @@ class IssuanceFlow(SavesParkedCertificate, IdentitySteps):
             previous=self._previous,
         )
 
-    def _mode_reason(self, customer_id: int, previous: PreviousCertificate | None) -> str:
+    def _mode_reason(
+        self, previous: PreviousCertificate | None, expired: PreviousCertificate | None
+    ) -> str:
         kind = self.kind.label
         if previous is None:
-            if had_expired(self._ctx, customer_id, self.kind):
-                return msg.MODE_NEW_AFTER_EXPIRY.format(kind=kind)
+            if expired is not None:
+                return msg.MODE_REISSUE_EXPIRED.format(
+                    kind=kind, not_after=kst_day_text(expired.not_after)
+                )
             return msg.MODE_NEW_REASON.format(kind=kind)
         day = kst_day_text(previous.not_after)
         if previous.still_valid:

@@ -8,7 +8,10 @@ Rule (DOMAIN.md "Rules"), as mgcert reads it:
 * a registered MG certificate of the same kind that the customer **revoked** (폐기) and
   whose validity period has not ended → also 재발급 ("After revocation, issuing again
   at the same bank counts as 재발급"): same expiry, free, nothing left to revoke;
-* otherwise (no certificate, only expired ones, or only superseded ones) → 발급.
+* a certificate of the same kind whose validity period has **ended** → 재발급 too (the
+  seed's own case, :func:`find_expired`): a fresh year of validity, 범용 charges the fee
+  (a new year of use), nothing left to revoke;
+* otherwise (the customer never held one) → 발급 (신규).
 
 The kinds are separate product lines: holding a valid 은행/신용카드/보험용 certificate
 does not make a 범용 request a 재발급 (it would dodge the 범용 fee).
@@ -25,11 +28,12 @@ from cryptography import x509
 from mgcert.bank.errors import CertificateNotRegistered
 from mgcert.ca import AlreadyRevoked, CertificateStatus
 from mgcert.center.context import CenterContext
+from mgcert.center.jobs import LOST_REASON
 from mgcert.npki.profile import CertificateKind
 
 # Revocations that are not the holder's 폐기: replaced by 재발급/갱신, or withdrawn by the
 # center because the key never reached a medium (mgcert.center.jobs.LOST_REASON).
-_NOT_BY_THE_HOLDER = (x509.ReasonFlags.superseded, x509.ReasonFlags.privilege_withdrawn)
+_NOT_BY_THE_HOLDER = (x509.ReasonFlags.superseded, LOST_REASON)
 
 
 @dataclass(frozen=True)
@@ -75,16 +79,33 @@ def find_previous(
     return best
 
 
-def had_expired(ctx: CenterContext, customer_id: int, kind: CertificateKind) -> bool:
-    """True when the customer's earlier MG certificate of ``kind`` has run out (for wording)."""
+def find_expired(
+    ctx: CenterContext, customer_id: int, kind: CertificateKind
+) -> PreviousCertificate | None:
+    """The customer's latest MG certificate of ``kind`` whose validity has ended, if any.
+
+    Called when :func:`find_previous` found none: the seed's table sends such a customer
+    to 재발급 ("인증서의 유효기간이 만료된 경우") with a fresh year of validity, never to a
+    new 발급. A certificate withdrawn because its key never reached a medium does not
+    count (the customer never held it).
+    """
     org = ctx.mg_ca.profile.org
     now = ctx.clock.now()
-    for registration in ctx.bank.registrations(customer_id):
-        if registration.issuer_org == org and registration.kind is kind:
-            record = ctx.mg_ca.record(registration.serial)
-            if record is not None and record.not_after < now:
-                return True
-    return False
+    registered = {
+        r.serial
+        for r in ctx.bank.registrations(customer_id)
+        if r.issuer_org == org and r.kind is kind
+    }
+    best: PreviousCertificate | None = None
+    for serial in sorted(registered | set(ctx.journal.issued_serials(customer_id, kind))):
+        record = ctx.mg_ca.record(serial)
+        if record is None or record.not_after >= now:
+            continue
+        if record.status is CertificateStatus.REVOKED and record.reason is LOST_REASON:
+            continue
+        if best is None or record.not_after > best.not_after:
+            best = PreviousCertificate(record.serial, record.not_after, still_valid=False)
+    return best
 
 
 def retire(ctx: CenterContext, previous: PreviousCertificate | None) -> None:

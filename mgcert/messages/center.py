@@ -22,8 +22,11 @@ FLOW_FINISHED = "이미 완료된 절차입니다. 처음부터 다시 시작해
 MODE_NEW = "발급"
 MODE_REISSUE = "재발급"
 MODE_RENEWAL = "갱신"
-MODE_NEW_REASON = "사용 중인 {kind} 인증서가 없어 새로 발급합니다."
-MODE_NEW_AFTER_EXPIRY = "이전 {kind} 인증서의 유효기간이 끝나 새로 발급합니다."
+MODE_NEW_REASON = "발급받은 적이 있는 {kind} 인증서가 없어 신규로 발급합니다."
+MODE_REISSUE_EXPIRED = (
+    "{kind} 인증서의 유효기간이 {not_after}에 끝나 재발급합니다. 새 인증서의 유효기간은 "
+    "오늘부터 새로 시작합니다."
+)
 MODE_REISSUE_VALID = (
     "유효한 {kind} 인증서(만료일 {not_after})가 있어 재발급합니다. "
     "만료일은 그대로이고 수수료는 없으며, 이전 인증서는 자동으로 폐기됩니다."
@@ -33,6 +36,7 @@ MODE_REISSUE_REVOKED = (
     "만료일은 그대로이고 수수료는 없습니다."
 )
 FEE_REASON_ISSUE = "공동인증서 범용 발급 수수료"
+FEE_REASON_REISSUE = "공동인증서 범용 재발급 수수료"
 FEE_REASON_RENEW = "공동인증서 범용 갱신 수수료"
 FEE_REFUND_REASON = "인증서 발급 실패로 수수료 환불"
 
@@ -67,8 +71,8 @@ RENEWAL_TOO_EARLY = (
     "가능합니다."
 )
 RENEWAL_EXPIRED = (
-    "유효기간이 끝난 인증서({not_after} 만료)는 갱신할 수 없습니다. 인증서 발급 메뉴를 이용해 "
-    "주세요."
+    "유효기간이 끝난 인증서({not_after} 만료)는 갱신할 수 없습니다. '공동인증서 발급/재발급' "
+    "메뉴에서 재발급해 주세요."
 )
 NOT_RENEWABLE_OTHER_CA = "새마을금고에서 발급한 인증서만 갱신할 수 있습니다."
 NOT_RENEWABLE_REVOKED = "폐기된 인증서는 갱신할 수 없습니다. 인증서 발급 메뉴를 이용해 주세요."

@@ -99,7 +99,7 @@ ACCOUNT_PLACEHOLDER = "13자리 ('-' 없이 입력해도 됩니다)"
 ACCOUNT_PASSWORD_LABEL = "계좌비밀번호"
 ACCOUNT_PASSWORD_PLACEHOLDER = "숫자 4자리"
 CUSTOMER_NEXT = "확인"
-REISSUE_NOTICE = "이미 유효한 인증서가 있어 재발급으로 진행합니다. ({reason})"
+REISSUE_NOTICE = "{reason}"
 NEW_NOTICE = "{name}님, 신규 발급으로 진행합니다."
 FEE_NOTICE = "범용 수수료 {fee:,}원이 발급할 때 출금계좌에서 인출됩니다. (잔액 {balance:,}원)"
 LOCKED_NEXT_STEP = "시뮬레이터(F2)의 '지점 방문' 탭에서 잠금을 풀 수 있습니다."
@@ -301,7 +301,7 @@ HELP_MISTAKES = (
     "갱신과 재발급을 헷갈린다 → 갱신은 만료 30일 전부터 만료일까지, "
     "재발급은 비밀번호 분실·파일 손상 때입니다.",
     "연말정산 때에야 인증서가 만료된 것을 안다 → 만료 전에 갱신하세요. "
-    "만료 후에는 새로 발급해야 합니다.",
+    "만료 후에는 재발급을 받아야 합니다.",
     "새 인증서를 다른 은행에서 못 쓴다 → 다른 은행마다 '타기관 인증서 등록'을 다시 해야 합니다.",
     "OTP·보안카드를 여러 번 틀려 잠겼다 → 지점을 방문해야 합니다 (시뮬레이터의 '지점 방문').",
 )
@@ -324,3 +324,17 @@ HELP_SCREENS = {
     "simulator": "실제 고객이 가진 휴대폰·보안카드·OTP와 시계를 흉내 냅니다. "
     "Tab/←→로 탭을 바꾸고 Esc나 F2로 닫습니다. 닫아도 진행 중인 화면은 그대로입니다.",
 }
+
+# ---------------------------------------------------------------- input feel (issue 14)
+# What is wrong with a new certificate password, said positively (never "… 없음" after
+# "맞지 않습니다"); the checklist shows ✘ beside the same part.
+PASSWORD_PROBLEM_LENGTH = "{min}자리 이상이어야 합니다 (지금 {length}자리)."
+PASSWORD_PROBLEM_LETTER = "영문자를 하나 이상 넣어 주세요."
+PASSWORD_PROBLEM_DIGIT = "숫자를 하나 이상 넣어 주세요."
+PASSWORD_PROBLEM_SPECIAL = "특수문자를 하나 이상 넣어 주세요."
+PASSWORD_PROBLEM_FORBIDDEN = "사용할 수 없는 문자({chars})가 들어 있습니다."
+PASSWORD_PROBLEM_MISMATCH = "비밀번호 확인이 비밀번호와 다릅니다."
+PASSWORD_PROBLEM_EMPTY = "인증서 비밀번호를 입력해 주세요."
+PASSWORD_CHAR_SPACE = "공백"
+PASSWORD_CHAR_HANGUL = "한글"
+PASSWORD_MISMATCH_RULE = "두 비밀번호가 다릅니다"

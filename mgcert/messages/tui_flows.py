@@ -81,7 +81,7 @@ RENEW_TOO_EARLY_HELP = (
 )
 RENEW_EXPIRED_HEADING = "만료된 인증서는 갱신할 수 없습니다"
 RENEW_EXPIRED_HELP = (
-    "만료일이 지나면 갱신이 아니라 새로 발급받아야 합니다. "
+    "만료일이 지나면 갱신이 아니라 재발급을 받아야 합니다. "
     "'공동인증서 발급/재발급' 메뉴를 이용해 주세요."
 )
 RENEW_REFUSED_HEADING = "이 인증서는 갱신할 수 없습니다"
@@ -90,7 +90,7 @@ RENEW_REFUSED_HELP = "MG새마을금고에서 발급하고 등록된 유효한 �
 # ---------------------------------------------------------------- 금융인증서
 FIN_TITLE = "금융인증서 발급/재발급"
 FIN_NOTICE_NEW = "{name}님, 금융인증서를 새로 발급합니다. (무료, 유효기간 3년, 클라우드 보관)"
-FIN_NOTICE_REISSUE = "이미 금융인증서가 있어 재발급으로 진행합니다. ({reason})"
+FIN_NOTICE_REISSUE = "{reason}"
 FIN_PIN_HEADING = "금융인증서 PIN 설정"
 FIN_PIN_INTRO = (
     "클라우드의 금융인증서를 열 때 쓰는 숫자 6자리입니다. "

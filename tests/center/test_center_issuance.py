@@ -96,13 +96,40 @@ def test_after_user_revocation_issuing_again_is_reissue(center: CertificateCente
     assert again.not_after == first.not_after
 
 
-def test_after_expiry_issuing_is_new(center: CertificateCenter, clock: Clock) -> None:
-    issue(center, KIM)
+def test_after_expiry_issuing_is_reissue_with_a_fresh_year(
+    center: CertificateCenter, clock: Clock
+) -> None:
+    # The seed's table: 인증서 재발급 = "인증서의 유효기간이 만료된 경우", not a new 발급.
+    first = issue(center, KIM)
     clock.advance(timedelta(days=366))
     flow = center.start_issuance(CertificateKind.GENERAL)
     check = flow.enter_customer(KIM.rrn, KIM.account, KIM.account_password)
+    assert check.mode is IssueMode.REISSUE
+    assert "재발급" in check.mode_reason
+    assert "신규" not in check.mode_reason and "새로 발급" not in check.mode_reason
+    flow.agree_terms(True)
+    pass_identity(center, flow, KIM.customer_id)
+    again = flow.issue(harddisk(center), PASSWORD, PASSWORD)
+    assert again.mode is IssueMode.REISSUE
+    assert again.not_after > first.not_after + timedelta(days=360)  # 1 year from today
+    assert again.replaced_serial_hex is None  # nothing valid left to revoke
+
+
+def test_universal_reissue_after_expiry_charges_the_fee(
+    center: CertificateCenter, clock: Clock
+) -> None:
+    issue(center, KIM, CertificateKind.UNIVERSAL)
+    clock.advance(timedelta(days=366))
+    flow = center.start_issuance(CertificateKind.UNIVERSAL)
+    check = flow.enter_customer(KIM.rrn, KIM.account, KIM.account_password)
+    assert (check.mode, check.fee_won) == (IssueMode.REISSUE, 4_400)
+
+
+def test_never_held_is_new_issue(center: CertificateCenter) -> None:
+    flow = center.start_issuance(CertificateKind.GENERAL)
+    check = flow.enter_customer(KIM.rrn, KIM.account, KIM.account_password)
     assert check.mode is IssueMode.NEW
-    assert "유효기간이 끝나" in check.mode_reason
+    assert "신규" in check.mode_reason
 
 
 def test_general_certificate_does_not_make_universal_a_reissue(center: CertificateCenter) -> None:
