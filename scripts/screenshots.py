@@ -3,8 +3,9 @@
 Each picture is one snapshot test's screen (tests/tui/gallery.py lists which): the app
 runs headless at 100x36 with the snapshot tests' pinned clock, seeded bank draws and
 masks, is driven by the same keystrokes, and is exported the way pytest-textual-snapshot
-exports it. ``fix_svg`` then widens Hangul text runs to their cell width and adds a
-font stack with Hangul glyphs. Two runs write byte-identical files.
+exports it. ``fix_svg`` then widens Hangul text runs to their cell width and embeds a
+subset of a 1 : 2 monospace font (D2Coding, OFL) holding the picture's characters,
+first in the font stack. Two runs write byte-identical files.
 
 Needs the test extras (``pip install -e ".[test]"``): the steps live with the tests.
 """

@@ -5,6 +5,14 @@ places runs by cell width (rich issue 2742): a run of Hangul, two cells per syll
 is squeezed into half its width. :func:`fix_svg` gives every run the ``textLength`` of
 its cell width and puts fonts with Hangul glyphs into the font stack.
 
+Cell widths alone do not make the picture look like a terminal: a browser takes Latin
+and Hangul glyphs from whichever fonts the machine has, their widths are not 1 : 2, and
+``textLength`` then spreads the difference as uneven letter spacing ("인 증 서"). So
+each picture also carries, as an ``@font-face`` data URL first in its font stack, a
+subset of ``fonts/cells.woff2`` (D2Coding, SIL OFL 1.1, renamed; built by
+``scripts/screenshot_font.py``) holding only the characters that picture shows: Latin
+500 and Hangul 1000 units of a 1000-unit em, exactly one and two cells.
+
 A run mixing one- and two-cell characters is also split where the width changes:
 ``textLength`` spreads the slack evenly over a run's glyphs, so in a mixed run the
 Hangul would drift off the cell grid (Latin glyphs get as much extra room as Hangul).
@@ -13,17 +21,32 @@ Each piece starts at its own cell, so table columns and box borders stay aligned
 
 from __future__ import annotations
 
+import base64
 import html
+import io
 import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
+from fontTools import subset  # type: ignore[import-untyped]
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from rich.cells import cell_len
 
 # Rich's SVG geometry: char_height 20 px x font_aspect_ratio 0.61 (rich.console.export_svg).
 CHAR_WIDTH = 20 * 0.61
 
-# A Latin monospace first, so ASCII and box drawing get half-width glyphs; the browser
-# falls back glyph by glyph to the first font with Hangul.
+EMBEDDED_FAMILY = "mgcert cells"
+FONT_ASSET = Path(__file__).with_name("fonts") / "cells.woff2"
+# The embedded font's 0.5 em Latin advance scaled to Rich's 0.61 em cell: glyphs fill
+# their cells as in a terminal, and box drawing joins up.
+SIZE_ADJUST = "122%"
+
+# The embedded font first; it holds every character of the picture whose glyph has the
+# character's cell width. The rest (a CJK font's full-width circled digits, glyphs it
+# lacks) fall back to a Latin monospace, then to any font with Hangul.
 HANGUL_FONT_STACK = (
+    f'"{EMBEDDED_FAMILY}", '
     'Fira Code, "DejaVu Sans Mono", Menlo, Consolas, "D2Coding", "Noto Sans Mono CJK KR", '
     '"Noto Sans CJK KR", "NanumGothicCoding", "Apple SD Gothic Neo", "Malgun Gothic", monospace'
 )
@@ -34,6 +57,10 @@ _TEXT_LENGTH = re.compile(r'\btextLength="([0-9.]+)"')
 _RICH_FONT = "font-family: Fira Code, monospace;"
 # Rich asks for full-width glyph variants; CJK fonts then draw ASCII two cells wide.
 _RICH_FULL_WIDTH = "font-variant-east-asian: full-width;"
+_STYLE = "<style>\n"
+# One line, so that fix_svg can drop it and embed a fresh subset (idempotence).
+_FACE = re.compile(r'^    @font-face \{ font-family: "' + EMBEDDED_FAMILY + r'"; [^\n]*\n', re.M)
+_FACE_DATA = re.compile(r"url\(data:font/woff2;base64,([A-Za-z0-9+/=]*)\)")
 
 
 def _number(value: float) -> str:
@@ -83,11 +110,81 @@ def _fix_run(match: re.Match[str]) -> str:
     return "".join(runs)
 
 
-def fix_svg(svg: str) -> str:
-    """Return ``svg`` with cell-accurate text runs and a Hangul font stack (idempotent)."""
-    fixed = _TEXT_RUN.sub(_fix_run, svg)
+@lru_cache(maxsize=1)
+def _asset_sfnt() -> bytes:
+    # Decoding the WOFF2 asset (20,000 glyphs) takes a second or two; do it once and
+    # subset from plain TrueType bytes, which load lazily in milliseconds.
+    font = TTFont(FONT_ASSET, recalcTimestamp=False)
+    font.flavor = None
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+@lru_cache(maxsize=64)
+def subset_font(chars: str) -> bytes:
+    """WOFF2 of the embedded font cut down to ``chars`` (those it has)."""
+    font = TTFont(io.BytesIO(_asset_sfnt()), recalcTimestamp=False)
+    options = subset.Options()
+    options.layout_features = []
+    options.name_IDs = ["*"]  # keep copyright and license (OFL)
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=chars)
+    subsetter.subset(font)
+    font.flavor = "woff2"
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def shown_chars(svg: str) -> set[str]:
+    """The characters an SVG screenshot's text runs draw (control characters left out)."""
+    return {
+        char for text, _ in text_runs(svg) for char in text if unicodedata.category(char) != "Cc"
+    }
+
+
+def _font_face(svg: str) -> str:
+    chars = "".join(sorted(shown_chars(svg)))
+    data = base64.b64encode(subset_font(chars)).decode("ascii")
+    return (
+        f'    @font-face {{ font-family: "{EMBEDDED_FAMILY}"; '
+        f'src: url(data:font/woff2;base64,{data}) format("woff2"); '
+        f"size-adjust: {SIZE_ADJUST}; }}\n"
+    )
+
+
+def embedded_font(svg: str) -> bytes | None:
+    """The font a fixed SVG embeds, or None (for checks and tests)."""
+    match = _FACE_DATA.search(svg)
+    return None if match is None else base64.b64decode(match.group(1))
+
+
+def without_font(svg: str) -> str:
+    """``svg`` without its embedded ``@font-face`` line."""
+    return _FACE.sub("", svg)
+
+
+def fix_cells(svg: str) -> str:
+    """``svg`` with cell-accurate text runs and the font stack, but no font embedded.
+
+    Cheap (no subsetting): what a check compares when the font is checked apart.
+    """
+    fixed = _TEXT_RUN.sub(_fix_run, without_font(svg))
     fixed = fixed.replace(_RICH_FULL_WIDTH, "")
     return fixed.replace(_RICH_FONT, f"font-family: {HANGUL_FONT_STACK};")
+
+
+def fix_svg(svg: str) -> str:
+    """Return ``svg`` with cell-accurate text runs and a Hangul font stack (idempotent).
+
+    The stack starts with an embedded subset of a 1 : 2 monospace font holding the
+    picture's characters, so it looks the same on a machine without a Korean font.
+    """
+    fixed = fix_cells(svg)
+    return fixed.replace(_STYLE, _STYLE + _font_face(fixed), 1)
 
 
 def text_runs(svg: str) -> list[tuple[str, float]]:
