@@ -15,7 +15,6 @@ until :meth:`Clock.reset` rewrites the file.
 from __future__ import annotations
 
 import contextlib
-import json
 import math
 import os
 import tempfile
@@ -105,6 +104,8 @@ def read_offset(path: Path) -> timedelta | None:
         return None
     if len(raw) > _MAX_STATE_BYTES:
         return None
+    import json  # only when a clock.json exists
+
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -243,6 +244,8 @@ class Clock:
         path = self._state_file
         if path is None:
             return
+        import json
+
         text = json.dumps({"offset_seconds": offset.total_seconds()})
         tmp: str | None = None
         try:

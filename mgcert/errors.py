@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 from pathlib import Path
 from typing import ClassVar
 
@@ -160,6 +159,8 @@ def _place(error: OSError, home: Path | None) -> Path | None:
 
 
 def _low_on_space(home: Path) -> bool:
+    import shutil
+
     probe = home
     while not probe.exists() and probe != probe.parent:
         probe = probe.parent

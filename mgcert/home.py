@@ -13,8 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from mgcert.errors import DataHomeUnavailable
 
 HOME_ENV = "MGCERT_HOME"
@@ -36,6 +34,8 @@ class DataHome:
         chosen = environ.get(HOME_ENV) or cli_home
         if chosen:
             return cls(Path(chosen).expanduser().resolve())
+        import platformdirs  # only when no folder is given (tests and scripts give one)
+
         return cls(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
 
     def ensure(self) -> DataHome:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from collections.abc import Callable, Mapping, Sequence
 from importlib import import_module
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from mgcert.cli.parser import build_parser, parse_args
@@ -17,6 +15,8 @@ from mgcert.messages import center as msg
 from mgcert.messages import cli as cli_msg
 
 if TYPE_CHECKING:  # imported when used: the TUI paints before the center is imported
+    from pathlib import Path
+
     from mgcert.center import CertificateCenter
     from mgcert.cli.invocation import Invocation
     from mgcert.cli.output import CommandResult
@@ -164,6 +164,8 @@ def report_error(
     message = str(error) if known else None
     kind = type(error).__name__ if known else "UnexpectedError"
     if not known and args.debug:
+        import traceback
+
         traceback.print_exception(error, file=stderr)
     disk_full = describe_full_disk(error, _home_root(args, env))
     if disk_full is not None:

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from mgcert.clock import KST
-from mgcert.npki.keyfile import KeyFileError, KeyProtection, read_key_file_parameters
-from mgcert.npki.storage import KEY_FILE
 
 if TYPE_CHECKING:  # `mgcert fixture` and `reset` print results without the center
+    from pathlib import Path
+
     from mgcert.center.models import (
         CertificateEntry,
         FinancialResult,
         IssuanceResult,
         LoginReport,
     )
+    from mgcert.npki.keyfile import KeyProtection
 
 JsonObject = dict[str, Any]
 
@@ -112,6 +111,9 @@ def issuance_result(result: IssuanceResult) -> CommandResult:
 def written_key_protection(folder: Path) -> KeyProtection | None:
     """Form and count of the signPri.key in ``folder``, read back from the file (None if
     it cannot be read: the result still says where the certificate is)."""
+    from mgcert.npki.keyfile import KeyFileError, read_key_file_parameters
+    from mgcert.npki.storage import KEY_FILE
+
     try:
         return read_key_file_parameters((folder / KEY_FILE).read_bytes()).protection
     except (OSError, KeyFileError):
@@ -152,6 +154,8 @@ def login_result(report: LoginReport) -> CommandResult:
 
 def emit(result: CommandResult, as_json: bool, stdout: TextIO) -> None:
     if as_json:
+        import json
+
         stdout.write(json.dumps(result.data, ensure_ascii=False) + "\n")
     else:
         for line in result.lines:
