@@ -173,6 +173,12 @@ class NotMgCertificate(CenterError):
     default_message = msg.NOT_MG_CERTIFICATE
 
 
+class NotOtherInstitutionCertificate(CenterError):
+    """타기관 인증서 해제 of an MG-issued certificate: only other institutions' are unregistered."""
+
+    default_message = msg.NOT_OTHER_INSTITUTION
+
+
 class WrongExportCode(CenterError):
     default_message = msg.WRONG_EXPORT_CODE
 

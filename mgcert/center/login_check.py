@@ -112,4 +112,7 @@ class LoginChecker:
     def _registration(self, cert: x509.Certificate) -> LoginCheck:
         if self._catalog.is_registered(cert):
             return LoginCheck(msg.CHECK_REGISTRATION, True, msg.DETAIL_REGISTERED)
+        # 타기관 등록 is for other institutions' certificates only; an MG one is reissued.
+        if self._catalog.is_mg(cert):
+            return LoginCheck(msg.CHECK_REGISTRATION, False, msg.DETAIL_MG_UNREGISTERED)
         return LoginCheck(msg.CHECK_REGISTRATION, False, msg.DETAIL_UNREGISTERED)

@@ -15,6 +15,7 @@ from mgcert.center.errors import (
     KeyWithoutRandomNum,
     KmKeyPasswordDiffers,
     NotMgCertificate,
+    NotOtherInstitutionCertificate,
     NotRegistered,
     SameMedium,
 )
@@ -164,8 +165,15 @@ class Management:
         return RevocationResult(serial=cert.serial_number, crl_lists_serial=listed is not None)
 
     def unregister(self, entry: CertificateEntry, password: str) -> None:
-        """타기관 인증서 등록 해제 (or any registered certificate): password required."""
+        """타기관 인증서 등록 해제: password required; never an MG-issued certificate.
+
+        MG's own certificates are registered by 발급 and leave the register only by
+        재발급/갱신/폐기; unregistering one would leave a valid MG certificate that
+        cannot log in (and a login check that sends the user to 타기관 등록).
+        """
         entry = self._catalog.refresh(entry)
+        if self._catalog.is_mg(entry.stored.certificate):
+            raise NotOtherInstitutionCertificate
         open_key(entry, password)
         if not entry.registered:
             raise NotRegistered

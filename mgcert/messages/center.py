@@ -104,6 +104,10 @@ NAME_MISMATCH = "인증서의 이름({cert_name})과 고객 이름({customer_nam
 
 # --- 관리 ----------------------------------------------------------------------------------
 NOT_MG_CERTIFICATE = "새마을금고에서 발급한 인증서만 이곳에서 폐기할 수 있습니다."
+NOT_OTHER_INSTITUTION = (
+    "새마을금고에서 발급한 인증서는 등록을 해제할 수 없습니다. 타기관 인증서만 해제할 수 "
+    "있습니다 (더 쓰지 않을 인증서는 인증서 관리에서 폐기하세요)."
+)
 STATUS_VALID = "정상"
 STATUS_EXPIRING = "만료 임박 ({days}일 남음)"
 STATUS_EXPIRED = "만료"
@@ -137,6 +141,9 @@ DETAIL_REVOKED = "{revoked_at}에 폐기된 인증서입니다."
 DETAIL_REVOCATION_UNKNOWN = "발급기관을 알 수 없어 폐기 여부를 확인할 수 없습니다."
 DETAIL_REGISTERED = "새마을금고에 등록된 인증서입니다."
 DETAIL_UNREGISTERED = "새마을금고에 등록되지 않은 인증서입니다. 타기관 인증서 등록을 해 주세요."
+DETAIL_MG_UNREGISTERED = (
+    "새마을금고에서 발급한 인증서이지만 등록되어 있지 않습니다. 인증서 재발급을 받아 주세요."
+)
 LOGIN_OK = "로그인할 수 있는 인증서입니다."
 LOGIN_FAILED = "로그인할 수 없습니다: {checks}"
 

@@ -145,9 +145,9 @@ def test_unregistered_mg_certificate_is_not_renewable(
     center: CertificateCenter, clock: Clock
 ) -> None:
     demo = demo_entry(center)
-    center.unregister(demo, DEMO_CERTIFICATE_PASSWORD)
+    center.bank.unregister_certificate(demo.issuer_org, demo.serial)  # the center refuses
     with pytest.raises(NotRenewable, match="등록되지 않은"):
-        center.start_renewal().select(demo, DEMO_CERTIFICATE_PASSWORD)
+        center.start_renewal().select(center.refresh(demo), DEMO_CERTIFICATE_PASSWORD)
 
 
 def test_expiry_between_select_and_renew_is_caught(center: CertificateCenter, clock: Clock) -> None:
