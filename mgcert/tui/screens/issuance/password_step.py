@@ -10,10 +10,11 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label
 
 from mgcert.messages import tui as msg
+from mgcert.npki.password_rule import check_password
 from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.issuance.step import WizardStep
 from mgcert.tui.widgets.field_error import FieldError
-from mgcert.tui.widgets.password_checklist import PasswordChecklist
+from mgcert.tui.widgets.password_checklist import PasswordChecklist, password_problem
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,13 @@ class PasswordStep(WizardStep):
     def submit(self) -> None:
         password, confirm = self._fields()
         typed = NewPassword(nfc(password.value), nfc(confirm.value))
+        # Said here, by the fields, before any key is made (the center checks again).
+        problem = password_problem(typed.password, typed.confirm)
+        if problem is not None:
+            self.show_error(problem)
+            wrong = confirm if check_password(typed.password).ok else password
+            wrong.focus()
+            return
         self.clear_secrets()
         self.finish(typed)
 

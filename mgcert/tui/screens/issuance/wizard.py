@@ -11,6 +11,7 @@ from textual.widgets import ContentSwitcher, Header, Label
 from textual.worker import Worker, WorkerState
 
 from mgcert.center import (
+    MEDIUM_FAILURES,
     CustomerCheck,
     IssuanceFlow,
     IssuanceResult,
@@ -50,7 +51,6 @@ NEXT_PANE = {
     "otp": "medium",
     "medium": "password",
 }
-MEDIUM_ERRORS = ("MediumNotWritable",)
 
 
 class IssuanceWizard(MgcertScreen[None]):
@@ -201,10 +201,10 @@ class IssuanceWizard(MgcertScreen[None]):
             self.show_pane("password")
             self.current_pane.show_error(msg.WORKER_FAILED)
             return
-        pane = "medium" if type(error).__name__ in MEDIUM_ERRORS else "password"
+        pane = "medium" if isinstance(error, MEDIUM_FAILURES) else "password"
         self.show_pane(pane)
+        # By the fields only: at 80×24 a toast would cover the line it repeats.
         self.current_pane.show_error(error_text(error))
-        self.notify(error_text(error), severity="error")
 
     def _choose_other_medium(self, error: BaseException | None) -> None:
         """Issued but not saved: back to the medium choice, saying the certificate exists
@@ -219,7 +219,6 @@ class IssuanceWizard(MgcertScreen[None]):
             pane.show_error("")  # the notice above says it all, without the CLI's command
         elif isinstance(error, MgcertError):
             pane.show_error(error_text(error))
-            self.notify(error_text(error), severity="error")
         else:
             self.app.log.error(repr(error))
             pane.show_error(msg.WORKER_FAILED)

@@ -15,12 +15,14 @@ from mgcert.center import CertificateCenter, CertificateEntry
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as part1_msg
 from mgcert.messages import tui_flows as msg
+from mgcert.npki.keyfile import WrongKeyPassword
+from mgcert.npki.password_rule import check_password
 from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.issuance.step import error_text
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.field_error import FieldError
-from mgcert.tui.widgets.password_checklist import PasswordChecklist
+from mgcert.tui.widgets.password_checklist import PasswordChecklist, password_problem
 
 FIELDS = ("#change-old", "#change-new", "#change-confirm")
 
@@ -78,12 +80,22 @@ class ChangePasswordModal(MgcertModal[bool]):
 
     @on(Button.Pressed, "#change-go")
     def submit(self) -> None:
-        typed = [nfc(field.value) for field in self._fields()]
-        for field in self._fields():
-            field.clear()
-        self.query_one(PasswordChecklist).show("", "")
-        self.query_one("#form-working").display = True
-        self.change(*typed)
+        old, new, confirm = (nfc(field.value) for field in self._fields())
+        problem = password_problem(new, confirm)
+        if problem is not None:
+            self.query_one(FieldError).show(problem)
+            wrong = FIELDS[2] if check_password(new).ok else FIELDS[1]
+            self.query_one(wrong, Input).focus()
+            return
+        # The fields keep their text while the key is re-encrypted: a wrong current
+        # password then clears only that field.
+        self._busy(True)
+        self.change(old, new, confirm)
+
+    def _busy(self, busy: bool) -> None:
+        self.query_one("#form-working").display = busy
+        for widget in self.query("#form-box Input, #form-box Button"):
+            widget.disabled = busy
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="change")
     def change(self, old: str, new: str, confirm: str) -> None:
@@ -91,13 +103,18 @@ class ChangePasswordModal(MgcertModal[bool]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.SUCCESS:
+            for field in self._fields():
+                field.clear()
             self.dismiss(True)
         elif event.state is WorkerState.ERROR:
-            self.query_one("#form-working").display = False
+            self._busy(False)
             error = event.worker.error
             text = error_text(error) if isinstance(error, MgcertError) else part1_msg.WORKER_FAILED
             self.query_one(FieldError).show(text)
-            self.query_one("#change-old", Input).focus()
+            old = self.query_one("#change-old", Input)
+            if isinstance(error, WrongKeyPassword):
+                old.clear()  # the new password, typed twice, stays
+            old.focus()
 
     @on(Button.Pressed, "#change-cancel")
     def action_cancel(self) -> None:

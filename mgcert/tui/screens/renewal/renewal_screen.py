@@ -164,7 +164,7 @@ class RenewalScreen(FlowScreen):
         else:
             self.show_pane("password")
             self.query_one(RenewalPasswordStep).show_error(error_text(error))
-        super().work_failed(group, error)
+        # No toast as well: at 80×24 it would cover the error line it repeats.
 
     def action_abandon(self) -> None:
         parked = self.flow.pending_recovery
