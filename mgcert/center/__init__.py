@@ -6,6 +6,8 @@ off it (docs/architecture.md lists the contract).
 
 from mgcert.center.center import CertificateCenter
 from mgcert.center.errors import (
+    LOCKED_FAILURES,
+    MEDIUM_FAILURES,
     AlreadyRegistered,
     CenterError,
     CertificateExpired,
@@ -20,6 +22,7 @@ from mgcert.center.errors import (
     JobInProgress,
     JobParked,
     KeyWithoutRandomNum,
+    MediumError,
     MediumUnavailable,
     NoArsCall,
     NoCustomerForResidentNumber,
@@ -72,6 +75,8 @@ from mgcert.center.simulator import Simulator
 from mgcert.npki.storage import MediumKind, MediumNotWritable
 
 __all__ = [
+    "LOCKED_FAILURES",
+    "MEDIUM_FAILURES",
     "AlreadyRegistered",
     "ArsPrompt",
     "CenterError",
@@ -103,6 +108,7 @@ __all__ = [
     "KeyWithoutRandomNum",
     "LoginCheck",
     "LoginReport",
+    "MediumError",
     "MediumKind",
     "MediumLocation",
     "MediumNotWritable",

@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
+from mgcert.bank.errors import IdentityCheckLocked
 from mgcert.clock import KST
 from mgcert.errors import MgcertError
 from mgcert.messages import center as msg
+from mgcert.npki.storage import MediumNotWritable
 
 
 def _day(value: date | datetime) -> str:
@@ -54,7 +56,11 @@ class StateChanged(CenterError):
     default_message = msg.STATE_CHANGED
 
 
-class MediumUnavailable(CenterError):
+class MediumError(CenterError):
+    """Base of the center's failures that are about the chosen storage medium."""
+
+
+class MediumUnavailable(MediumError):
     """보안토큰: listed, but not available in the simulator."""
 
     def __init__(self, medium_label: str) -> None:
@@ -265,3 +271,11 @@ class KmKeyPasswordDiffers(CenterError):
     """The folder's kmPri.key does not open with the password that opens signPri.key."""
 
     default_message = msg.KM_KEY_PASSWORD_DIFFERS
+
+
+# Classify by type, never by name (STYLE.md): a screen asks ``isinstance(error, ...)``.
+# Every failure that means "choose another medium" (the center's own and the storage
+# layer's unwritable folder, which the center lets through unchanged).
+MEDIUM_FAILURES: tuple[type[MgcertError], ...] = (MediumError, MediumNotWritable)
+# Every failure that needs a branch visit (the simulator's 지점 방문) to go on.
+LOCKED_FAILURES: tuple[type[MgcertError], ...] = (IdentityCheckLocked,)

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input
 
-from mgcert.center import IssuanceFlow
+from mgcert.center import LOCKED_FAILURES, IssuanceFlow
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
 from mgcert.tui.widgets.field_error import FieldError
@@ -17,7 +17,7 @@ from mgcert.tui.widgets.field_error import FieldError
 def error_text(error: MgcertError) -> str:
     """The center's Korean sentence, plus what to do next when something is locked."""
     text = str(error)
-    if type(error).__name__.endswith("Locked") and msg.LOCKED_NEXT_STEP not in text:
+    if isinstance(error, LOCKED_FAILURES) and msg.LOCKED_NEXT_STEP not in text:
         text = f"{text}\n{msg.LOCKED_NEXT_STEP}"
     return text
 
