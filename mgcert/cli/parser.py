@@ -99,11 +99,11 @@ def _certificate(password: bool = True) -> argparse.ArgumentParser:
     return parent
 
 
-def _medium_options(group: argparse._ActionsContainer) -> None:
+def _medium_options(group: argparse._ActionsContainer, default: str = "harddisk") -> None:
     group.add_argument(
         "--medium",
         choices=MEDIA,
-        help="저장매체 (기본 harddisk) / storage medium (default harddisk)",
+        help=f"저장매체 (기본 {default}) / storage medium (default {default})",
     )
     group.add_argument(
         "--removable-root", metavar="DIR", help="이동식디스크 폴더 / removable disk folder"
@@ -515,7 +515,7 @@ def _add_import(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
         "가져오기 (기본 대상 phone) / import with the code",
         [],
     )
-    _medium_options(imp)
+    _medium_options(imp, default="phone")
     imp.add_argument("--code-stdin", action="store_true", help="인증번호 / the code")
 
 
