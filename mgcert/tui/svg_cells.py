@@ -58,6 +58,9 @@ _RICH_FONT = "font-family: Fira Code, monospace;"
 # Rich asks for full-width glyph variants; CJK fonts then draw ASCII two cells wide.
 _RICH_FULL_WIDTH = "font-variant-east-asian: full-width;"
 _STYLE = "<style>\n"
+# The window title is drawn in Arial; the embedded font gives its Hangul a glyph.
+_RICH_TITLE_FONT = "font-family: arial;"
+_TITLE_FONT = f'font-family: arial, "{EMBEDDED_FAMILY}", sans-serif;'
 # One line, so that fix_svg can drop it and embed a fresh subset (idempotence).
 _FACE = re.compile(r'^    @font-face \{ font-family: "' + EMBEDDED_FAMILY + r'"; [^\n]*\n', re.M)
 _FACE_DATA = re.compile(r"url\(data:font/woff2;base64,([A-Za-z0-9+/=]*)\)")
@@ -140,9 +143,12 @@ def subset_font(chars: str) -> bytes:
 
 
 def shown_chars(svg: str) -> set[str]:
-    """The characters an SVG screenshot's text runs draw (control characters left out)."""
+    """The characters an SVG screenshot's text draws, title included (no controls)."""
     return {
-        char for text, _ in text_runs(svg) for char in text if unicodedata.category(char) != "Cc"
+        char
+        for match in _TEXT_RUN.finditer(svg)
+        for char in html.unescape(match.group(2))
+        if unicodedata.category(char) != "Cc"
     }
 
 
@@ -174,6 +180,7 @@ def fix_cells(svg: str) -> str:
     """
     fixed = _TEXT_RUN.sub(_fix_run, without_font(svg))
     fixed = fixed.replace(_RICH_FULL_WIDTH, "")
+    fixed = fixed.replace(_RICH_TITLE_FONT, _TITLE_FONT)
     return fixed.replace(_RICH_FONT, f"font-family: {HANGUL_FONT_STACK};")
 
 

@@ -39,6 +39,14 @@ def test_svg_embeds_a_font_face_first_in_its_stack() -> None:
     assert "data:font/woff2;base64," in fixed
     assert HANGUL_FONT_STACK.startswith(f'"{EMBEDDED_FAMILY}", ')
     assert f"font-family: {HANGUL_FONT_STACK};" in fixed
+    assert f'font-family: arial, "{EMBEDDED_FAMILY}", sans-serif;' in fixed  # the title
+
+
+def test_the_window_title_is_in_the_embedded_font_too() -> None:
+    console = Console(record=True, width=20, file=io.StringIO())
+    console.print("abc")
+    cmap = _font(fix_svg(console.export_svg(title="인증센터"))).getBestCmap()
+    assert all(ord(char) in cmap for char in "인증센터")
 
 
 def test_embedded_font_covers_exactly_the_text_it_shows() -> None:
