@@ -11,6 +11,7 @@ from pathlib import Path
 from cryptography import x509
 
 from mgcert.ca import CertificateAuthority, CertificateStatus
+from mgcert.center import rules
 from mgcert.center.certinfo import days_left, holder, issuer_org, kind_of
 from mgcert.center.context import CenterContext
 from mgcert.center.errors import CertificateGone
@@ -21,8 +22,6 @@ from mgcert.messages import npki as npki_msg
 from mgcert.npki import storage
 from mgcert.npki.keyfile import DecryptedKey, decrypt_private_key
 from mgcert.npki.storage import CertificateDamaged, DiscoveryProblem, StoredCertificate
-
-EXPIRING_DAYS = 30
 
 
 class Catalog:
@@ -62,7 +61,7 @@ class Catalog:
             status = EntryStatus.EXPIRED
         elif not registered:
             status = EntryStatus.UNREGISTERED
-        elif left <= EXPIRING_DAYS:
+        elif left <= rules.RENEWAL_WINDOW_DAYS:  # renewable now: one rule, not two
             status = EntryStatus.EXPIRING
         else:
             status = EntryStatus.VALID

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from mgcert.bank.errors import IdentityCheckLocked
+from mgcert.center import rules
 from mgcert.clock import KST
 from mgcert.errors import MgcertError
 from mgcert.messages import center as msg
@@ -99,13 +100,15 @@ class KeyWithoutRandomNum(CenterError):
 
 
 class RenewalTooEarly(CenterError):
-    """More than 30 days before expiry; says from which date renewal opens."""
+    """Before the renewal window opens; says from which date renewal opens."""
 
     def __init__(self, from_date: date, until_date: date) -> None:
         self.from_date = from_date
         self.until_date = until_date
         super().__init__(
-            msg.RENEWAL_TOO_EARLY.format(from_date=_day(from_date), until_date=_day(until_date))
+            rules.rule_text(
+                msg.RENEWAL_TOO_EARLY, from_date=_day(from_date), until_date=_day(until_date)
+            )
         )
 
 
@@ -190,7 +193,8 @@ class WrongExportCode(CenterError):
 
 
 class ExportExpired(CenterError):
-    default_message = msg.EXPORT_EXPIRED
+    def __init__(self) -> None:
+        super().__init__(rules.rule_text(msg.EXPORT_EXPIRED))
 
 
 class ExportUsed(CenterError):

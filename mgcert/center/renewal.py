@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from mgcert.center import recovery
+from mgcert.center import recovery, rules
 from mgcert.center.catalog import Catalog, open_key
 from mgcert.center.certinfo import expiry_day, kind_of, renewed_not_after
 from mgcert.center.completion import Completion, SavesParkedCertificate
@@ -47,13 +47,13 @@ from mgcert.npki.password_rule import validate_new_password
 from mgcert.npki.profile import CertificateKind
 from mgcert.npki.vid import verify_vid
 
-RENEWAL_WINDOW_DAYS = 30
+# The rule's number lives in mgcert.center.rules (read at call time).
 
 
 def renewal_window(not_after: datetime) -> RenewalWindow:
     """The KST dates between which a certificate ending at ``not_after`` can be renewed."""
     last = expiry_day(not_after)
-    return RenewalWindow(opens_on=last - timedelta(days=RENEWAL_WINDOW_DAYS), closes_on=last)
+    return RenewalWindow(opens_on=last - timedelta(days=rules.RENEWAL_WINDOW_DAYS), closes_on=last)
 
 
 class RenewalFlow(SavesParkedCertificate, IdentitySteps):

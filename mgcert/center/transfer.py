@@ -24,6 +24,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from mgcert.center import rules
 from mgcert.center.catalog import Catalog, open_key
 from mgcert.center.context import CenterContext
 from mgcert.center.errors import ExportExpired, ExportUsed, WrongExportCode
@@ -33,7 +34,6 @@ from mgcert.npki import storage
 from mgcert.npki.keyfile import key_file_der
 
 CODE_DIGITS = 12
-CODE_LIFETIME = timedelta(minutes=3)
 FORGET_AFTER = timedelta(days=1)
 _SCRYPT_N = 2**14
 _META = "meta.json"
@@ -95,7 +95,7 @@ class Transfer:
         code = new_code()
         salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
         key = _derive(code, salt)
-        expires_at = self._ctx.clock.now() + CODE_LIFETIME
+        expires_at = self._ctx.clock.now() + rules.EXPORT_CODE_LIFETIME
         self._forget_old()
         folder = self._dir / secrets.token_hex(8)
         folder.mkdir(parents=True, mode=0o700)

@@ -106,7 +106,8 @@ def test_after_expiry_issuing_is_reissue_with_a_fresh_year(
     check = flow.enter_customer(KIM.rrn, KIM.account, KIM.account_password)
     assert check.mode is IssueMode.REISSUE
     assert "재발급" in check.mode_reason
-    assert "신규" not in check.mode_reason and "새로 발급" not in check.mode_reason
+    assert "신규" not in check.mode_reason
+    assert "새로 발급" not in check.mode_reason
     flow.agree_terms(True)
     pass_identity(center, flow, KIM.customer_id)
     again = flow.issue(harddisk(center), PASSWORD, PASSWORD)

@@ -3,7 +3,7 @@ certificate instead of leaving two valid ones (review of issue 12)."""
 
 from __future__ import annotations
 
-from center_support import KIM, PASSWORD, entry, issue
+from center_support import KIM, issue
 
 from mgcert.ca import CertificateStatus
 from mgcert.center import CertificateCenter, IssueMode

@@ -69,7 +69,9 @@ def test_templates_choose_particles_at_format_time() -> None:
     assert Template("{fee:,}원").format(fee=4400) == "4,400원"
     assert center.MEDIUM_UNAVAILABLE.format(medium="보안토큰").startswith("보안토큰은 ")
     assert "인증서 비밀번호를 " in center.CLI_STDIN_EXHAUSTED.format(what="인증서 비밀번호")
-    assert "계좌비밀번호가 " in center.CLI_MISSING_SECRET.format(what="계좌비밀번호", flag="-", env="E")
+    assert "계좌비밀번호가 " in center.CLI_MISSING_SECRET.format(
+        what="계좌비밀번호", flag="-", env="E"
+    )
     assert "휴대폰 010-1234-5678로 " in tui.SMS_INTRO.format(phone="010-1234-5678")
     assert "데이터 폴더 /tmp/x를 " in common.HOME_UNAVAILABLE.format(path="/tmp/x", reason="r")
     assert "'gcm'은 " in npki.KEY_FORM_UNKNOWN.format(text="gcm", choices="a")

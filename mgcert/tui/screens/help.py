@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
+from mgcert.center.rules import rule_text
 from mgcert.messages import tui as msg
 from mgcert.messages import tui_flows
 from mgcert.tui.screens.base import MgcertModal
@@ -50,12 +51,13 @@ class HelpScreen(MgcertModal[None]):
                 purpose = msg.HELP_SCREENS.get(
                     self.topic, tui_flows.HELP_SCREENS.get(self.topic, "")
                 )
-                yield Static(purpose, id="help-purpose")
+                yield Static(rule_text(purpose), id="help-purpose")
                 yield Label(msg.HELP_KEYS_TITLE, classes="subheading")
                 yield Static(_keys_table(self.screen_keys), id="help-keys")
                 yield Label(msg.HELP_MISTAKES_TITLE, classes="subheading")
                 yield Static(
-                    "\n".join(f"• {line}" for line in msg.HELP_MISTAKES), id="help-mistakes"
+                    "\n".join(f"• {rule_text(line)}" for line in msg.HELP_MISTAKES),
+                    id="help-mistakes",
                 )
         yield KeyFooter()
 

@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label
 
 from mgcert.center import CertificateCenter
+from mgcert.center.rules import rule_text
 from mgcert.errors import MgcertError
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import digits_only
@@ -28,7 +29,7 @@ class FinancialDonePane(ResultPane):
     def compose(self) -> ComposeResult:
         yield from super().compose()
         yield Label(msg.FIN_TRY_HEADING, classes="subheading")
-        yield Label(msg.FIN_TRY_INTRO, classes="note")
+        yield Label(rule_text(msg.FIN_TRY_INTRO), classes="note")
         with Horizontal(classes="field"):
             yield Label(msg.FIN_PIN_LABEL, classes="field-label")
             yield pin_input(id="try-pin")

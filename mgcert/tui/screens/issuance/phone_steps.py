@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Digits, Input, Label
 
 from mgcert.center import ArsPrompt, IssuanceFlow, SmsPrompt
+from mgcert.center.rules import rule_text
 from mgcert.clock import KST
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
@@ -64,7 +65,7 @@ class ArsStep(WizardStep):
         )
         self.query_one("#ars-code", Digits).update(self.prompt.code)
         self.query_one("#ars-expires", Label).update(
-            msg.ARS_EXPIRES.format(time=kst_time(self.prompt.expires_at))
+            rule_text(msg.ARS_EXPIRES, time=kst_time(self.prompt.expires_at))
         )
 
     @on(Button.Pressed, "#ars-confirm")

@@ -21,6 +21,7 @@ from mgcert.center import (
     RenewalTooEarly,
 )
 from mgcert.center.models import CertificateEntry
+from mgcert.center.rules import rule_text
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as part1_msg
 from mgcert.messages import tui_flows as msg
@@ -55,7 +56,7 @@ class RenewalScreen(FlowScreen):
 
     def panes(self) -> Iterable[Widget]:
         yield CertificatePicker(
-            self.session.center, heading=msg.RENEW_TITLE, intro=msg.RENEW_PICK_INTRO
+            self.session.center, heading=msg.RENEW_TITLE, intro=rule_text(msg.RENEW_PICK_INTRO)
         )
         yield from identity_panes(self.flow)
         yield RenewalPasswordStep(as_wizard_flow(self.flow), id="password")
@@ -90,7 +91,9 @@ class RenewalScreen(FlowScreen):
     def refuse(self, error: MgcertError) -> None:
         pane = self.query_one(ExplanationPane)
         if isinstance(error, RenewalTooEarly):
-            pane.explain(msg.RENEW_TOO_EARLY_HEADING, str(error), msg.RENEW_TOO_EARLY_HELP)
+            pane.explain(
+                msg.RENEW_TOO_EARLY_HEADING, str(error), rule_text(msg.RENEW_TOO_EARLY_HELP)
+            )
         elif isinstance(error, RenewalExpired):
             pane.explain(
                 msg.RENEW_EXPIRED_HEADING,

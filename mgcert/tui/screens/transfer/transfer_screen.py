@@ -12,6 +12,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Digits, Label
 
 from mgcert.center import CertificateEntry, ExportTicket
+from mgcert.center.rules import rule_text
+from mgcert.messages import center as center_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.screens.issuance.step import error_text
 from mgcert.tui.screens.picker.password_prompt import PromptOutcome
@@ -32,7 +34,7 @@ class TransferChoice(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(msg.TRANSFER_TITLE, classes="heading")
-        yield Label(msg.TRANSFER_INTRO, classes="intro")
+        yield Label(rule_text(msg.TRANSFER_INTRO), classes="intro")
         with Horizontal(id="transfer-choice"):
             yield Button(msg.TRANSFER_EXPORT, id="go-export", variant="primary")
             yield Button(msg.TRANSFER_IMPORT, id="go-import")
@@ -80,7 +82,7 @@ class ExportCode(Vertical):
         label = self.query_one("#export-left", Label)
         expired = left == 0
         label.update(
-            msg.EXPORT_EXPIRED
+            rule_text(center_msg.EXPORT_EXPIRED)
             if expired
             else msg.EXPORT_LEFT.format(minutes=left // 60, seconds=left % 60)
         )
@@ -104,7 +106,9 @@ class TransferScreen(FlowScreen):
     def panes(self) -> Iterable[Widget]:
         center = self.session.center
         yield TransferChoice()
-        yield CertificatePicker(center, heading=msg.TRANSFER_EXPORT, intro=msg.TRANSFER_INTRO)
+        yield CertificatePicker(
+            center, heading=msg.TRANSFER_EXPORT, intro=rule_text(msg.TRANSFER_INTRO)
+        )
         yield ExportCode(center.clock.now)
         yield ImportStep(center)
         yield ResultPane()
