@@ -9,6 +9,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label
 
+from mgcert.bank.errors import (
+    AccountMismatch,
+    InvalidAccountNumberFormat,
+    InvalidResidentNumberFormat,
+    UnknownAccount,
+    UnknownCustomer,
+)
 from mgcert.center import JobParked
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
@@ -21,11 +28,20 @@ from mgcert.tui.validators import (
     ResidentNumberFront,
 )
 from mgcert.tui.widgets.field_error import FieldError
+from mgcert.tui.widgets.resident_number import BACK_DIGITS, FRONT_DIGITS, ResidentNumberPart
 
 DIGITS = r"[0-9]*"
 ACCOUNT_CHARS = r"[0-9 -]*"
 FIELD_ORDER = ("#rrn-front", "#rrn-back", "#account", "#account-password")
 ONLY_ON: tuple[Literal["blur", "changed", "submitted"], ...] = ("blur", "submitted")
+
+
+def _field_at_fault(error: MgcertError) -> str:
+    if isinstance(error, UnknownCustomer | InvalidResidentNumberFormat):
+        return "#rrn-front"
+    if isinstance(error, UnknownAccount | AccountMismatch | InvalidAccountNumberFormat):
+        return "#account"
+    return "#account-password"
 
 
 class CustomerStep(WizardStep):
@@ -39,20 +55,20 @@ class CustomerStep(WizardStep):
         yield Label(msg.CUSTOMER_INTRO, classes="intro")
         with Horizontal(classes="field"):
             yield Label(msg.RRN_LABEL, classes="field-label")
-            yield Input(
+            yield ResidentNumberPart(
+                digits=FRONT_DIGITS,
+                back="rrn-back",
                 placeholder=msg.RRN_FRONT_PLACEHOLDER,
-                max_length=6,
-                restrict=DIGITS,
                 validators=[ResidentNumberFront()],
                 validate_on=ONLY_ON,
                 id="rrn-front",
             )
             yield Label("-", classes="dash")
-            yield Input(
+            yield ResidentNumberPart(
+                digits=BACK_DIGITS,
+                front="rrn-front",
                 placeholder=msg.RRN_BACK_PLACEHOLDER,
                 password=True,
-                max_length=7,
-                restrict=DIGITS,
                 validators=[ResidentNumberBack()],
                 validate_on=ONLY_ON,
                 id="rrn-back",
@@ -114,6 +130,8 @@ class CustomerStep(WizardStep):
             return
         except MgcertError as error:
             self.fail(error, secret)
+            # The cursor goes to the field the refusal is about.
+            self.query_one(_field_at_fault(error), Input).focus()
             return
         secret.clear()
         self.finish(check)

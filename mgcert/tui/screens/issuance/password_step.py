@@ -72,8 +72,11 @@ class PasswordStep(WizardStep):
         problem = password_problem(typed.password, typed.confirm)
         if problem is not None:
             self.show_error(problem)
-            wrong = confirm if check_password(typed.password).ok else password
-            wrong.focus()
+            if check_password(typed.password).ok:  # only the confirmation differs
+                confirm.clear()
+                confirm.focus()
+            else:
+                password.focus()  # both kept, so the checklist still shows what broke
             return
         self.clear_secrets()
         self.finish(typed)

@@ -84,8 +84,11 @@ class ChangePasswordModal(MgcertModal[bool]):
         problem = password_problem(new, confirm)
         if problem is not None:
             self.query_one(FieldError).show(problem)
-            wrong = FIELDS[2] if check_password(new).ok else FIELDS[1]
-            self.query_one(wrong, Input).focus()
+            if check_password(new).ok:  # only the confirmation differs
+                self.query_one(FIELDS[2], Input).clear()
+                self.query_one(FIELDS[2], Input).focus()
+            else:
+                self.query_one(FIELDS[1], Input).focus()
             return
         # The fields keep their text while the key is re-encrypted: a wrong current
         # password then clears only that field.

@@ -15,6 +15,7 @@ from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.steps.pane import FlowPane
 from mgcert.tui.validators import ON_SUBMIT, ResidentNumberBack, ResidentNumberFront
 from mgcert.tui.widgets.field_error import FieldError
+from mgcert.tui.widgets.resident_number import BACK_DIGITS, FRONT_DIGITS, ResidentNumberPart
 
 
 class OwnerStep(FlowPane):
@@ -31,20 +32,20 @@ class OwnerStep(FlowPane):
         yield Label(msg.REG_OWNER_INTRO, classes="intro")
         with Horizontal(classes="field"):
             yield Label(part1_msg.RRN_LABEL, classes="field-label")
-            yield Input(
+            yield ResidentNumberPart(
+                digits=FRONT_DIGITS,
+                back="owner-back",
                 placeholder=part1_msg.RRN_FRONT_PLACEHOLDER,
-                max_length=6,
-                restrict=r"[0-9]*",
                 validators=[ResidentNumberFront()],
                 validate_on=ON_SUBMIT,
                 id="owner-front",
             )
             yield Label("-", classes="dash")
-            yield Input(
+            yield ResidentNumberPart(
+                digits=BACK_DIGITS,
+                front="owner-front",
                 placeholder=part1_msg.RRN_BACK_PLACEHOLDER,
                 password=True,
-                max_length=7,
-                restrict=r"[0-9]*",
                 validators=[ResidentNumberBack()],
                 validate_on=ON_SUBMIT,
                 id="owner-back",
