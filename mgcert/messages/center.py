@@ -100,7 +100,6 @@ ALREADY_REGISTERED = "이미 새마을금고에 등록된 인증서입니다."
 NOT_REGISTERED = "새마을금고에 등록되지 않은 인증서입니다."
 VID_MISMATCH = "입력한 주민등록번호와 인증서의 본인확인 정보(VID)가 일치하지 않습니다."
 NO_CUSTOMER_FOR_RRN = "입력한 주민등록번호로 가입된 고객이 없습니다."
-NAME_MISMATCH = "인증서의 이름({cert_name})과 고객 이름({customer_name})이 다릅니다."
 
 # --- 관리 ----------------------------------------------------------------------------------
 NOT_MG_CERTIFICATE = "새마을금고에서 발급한 인증서만 이곳에서 폐기할 수 있습니다."
@@ -173,7 +172,6 @@ CLI_SECRET_CODE = "인증번호(12자리)"
 CLI_UNKNOWN_CUSTOMER = (
     "데모 고객을 찾을 수 없습니다: {value} (mgcert customers로 목록을 확인해 주세요)"
 )
-CLI_CUSTOMER_REQUIRED = "--customer 또는 --rrn과 --account를 지정해 주세요."
 CLI_NO_CERTIFICATE = "조건에 맞는 인증서가 없습니다 ({medium})."
 CLI_AMBIGUOUS_CERTIFICATE = (
     "조건에 맞는 인증서가 여러 개입니다. --serial로 하나를 골라 주세요: {serials}"
@@ -202,10 +200,6 @@ JOB_PARKED = (
 )
 JOB_UNFINISHED = (
     "인증서는 발급되었지만 마무리하지 못했습니다. 다음에 mgcert를 열 때 자동으로 마무리됩니다."
-)
-HOME_REGISTER_MISSING = Template(
-    "데이터 폴더의 {what:이} 없거나 비어 있습니다({path}). 백업에서 되살리거나 "
-    "'mgcert reset --yes'로 새 데이터 폴더를 시작하세요."
 )
 HOME_REGISTER_FOREIGN = Template(
     "{what:이} 이 데이터 폴더의 것이 아닙니다({path}). 원래 파일을 되살리거나 "

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 # ---------------------------------------------------------------- keys (Footer)
 KEY_BACK = "뒤로"
-KEY_CHOOSE = "선택"
-KEY_RELOAD = "새로 고침"
 KEY_DETAILS = "상세보기"
 KEY_CHANGE_PASSWORD = "암호 변경"
 KEY_COPY = "복사"
@@ -16,12 +14,8 @@ KEY_DELETE = "삭제"
 KEY_REVOKE = "폐기"
 KEY_UNREGISTER = "등록 해제"
 KEY_MAKE_OTHER = "타기관 인증서 만들기"
-KEY_EXPORT = "내보내기"
-KEY_IMPORT = "가져오기"
 
 # ---------------------------------------------------------------- certificate picker
-PICKER_HEADING = "인증서 선택"
-PICKER_INTRO = "사용할 인증서를 ↑↓로 고르고 Enter를 누르세요."
 PICKER_COLUMNS = ("저장매체", "이름", "발급기관", "구분", "만료일", "상태")
 PICKER_EMPTY = "저장매체에 인증서가 없습니다. 먼저 인증서를 발급받거나 가져오세요."
 PICKER_FOLDER_LABEL = "이동식디스크"
@@ -37,7 +31,6 @@ PROMPT_PLACEHOLDER = "인증서 비밀번호 (대소문자 구분)"
 PROMPT_OK = "확인"
 PROMPT_CANCEL = "취소"
 PROMPT_FORGOT = "비밀번호를 잊으셨나요?"
-PROMPT_CHECKING = "암호를 확인하고 있습니다…"
 PROMPT_EMPTY = "인증서 암호를 입력해 주세요."
 PROMPT_FORGOT_NOTICE = (
     "인증서 비밀번호는 은행도 찾아 드릴 수 없습니다. 재발급을 받으세요 "
@@ -45,10 +38,8 @@ PROMPT_FORGOT_NOTICE = (
 )
 
 # ---------------------------------------------------------------- common
-WORKING = "처리하고 있습니다…"
 GO_HOME = "인증센터로"
 GO_ISSUE = "공동인증서 발급/재발급으로"
-GO_MANAGE = "인증서 관리로"
 ABANDON_QUESTION = (
     "진행 중인 업무를 그만두고 인증센터로 돌아갈까요?\n입력한 내용은 저장되지 않습니다."
 )
@@ -70,7 +61,6 @@ RENEW_PASSWORD_INTRO = (
 )
 RENEW_KEEP = "비밀번호 유지하고 갱신"
 RENEW_BUTTON = "새 비밀번호로 갱신"
-RENEW_PROGRESS = "인증서를 갱신하고 있습니다…"
 RENEW_DONE = "갱신완료 — 인증서가 갱신되었습니다"
 RENEW_DONE_NOTE = (
     "새 만료일은 {end}입니다. 이전 인증서는 폐기되었고 같은 매체에 새 인증서가 저장되었습니다."
@@ -101,7 +91,6 @@ FIN_PIN_LABEL = "PIN 6자리"
 FIN_PIN_CONFIRM_LABEL = "PIN 확인"
 FIN_PIN_BUTTON = "발급"
 FIN_PIN_FORMAT = "PIN은 숫자 6자리입니다."
-FIN_PROGRESS = "금융인증서를 발급하고 있습니다…"
 FIN_DONE = "발급완료 — 클라우드에 저장되었습니다"
 FIN_DONE_REISSUE = "재발급완료 — 클라우드에 저장되었습니다"
 FIN_DONE_FIELDS = ("이름", "구분", "유효기간", "일련번호", "보관")
@@ -141,18 +130,12 @@ REG_OTHER_INTRO = (
     "다른 인증기관(OTHERSIM)이 발급한 인증서를 골라 둔 고객 명의로 만들어 "
     "저장합니다. MG에는 등록되지 않은 상태입니다."
 )
-REG_OTHER_CUSTOMER = "고객"
-REG_OTHER_MEDIUM = "저장매체"
 REG_OTHER_PASSWORD = "인증서 암호"
 REG_OTHER_MAKE = "만들기"
 REG_OTHER_MADE = "{name}님의 타기관 인증서를 {medium}에 만들었습니다. (암호: 입력한 암호)"
 
 # ---------------------------------------------------------------- 인증서 관리
 MANAGE_TITLE = "인증서 관리"
-MANAGE_INTRO = (
-    "Enter 상세보기 · p 암호 변경 · c 복사 · d 삭제 · x 폐기. "
-    "만료가 가까운 인증서는 강조되어 보입니다."
-)
 DETAILS_HEADING = "인증서 상세보기"
 DETAILS_FIELDS = (
     "이름",
@@ -184,7 +167,6 @@ CHANGE_OLD = "현재 암호"
 CHANGE_NEW = "새 암호"
 CHANGE_CONFIRM = "새 암호 확인"
 CHANGE_BUTTON = "변경"
-CHANGE_WORKING = "암호를 바꾸고 있습니다…"
 CHANGED = "인증서 암호를 변경했습니다."
 COPY_HEADING = "인증서 복사"
 COPY_INTRO = "복사할 저장매체를 고르세요. 개인키는 암호화된 그대로 복사됩니다."
@@ -239,7 +221,6 @@ LOGIN_PASS = "✔ 통과"
 LOGIN_FAIL = "✘ 실패"
 LOGIN_OK_HEADING = "로그인 성공 — 모든 검사를 통과했습니다"
 LOGIN_FAIL_HEADING = "로그인 거부 — 통과하지 못한 검사가 있습니다"
-LOGIN_AGAIN = "다른 인증서로"
 
 # ---------------------------------------------------------------- help (F1)
 HELP_SCREENS = {
@@ -267,7 +248,16 @@ HELP_SCREENS = {
     "가져오기 쪽이 {export_minutes}분 안에 입력합니다.",
     "login": "인증서로 전자서명을 하고 은행이 하는 검사"
     "(서명, 인증경로, 유효기간, 폐기 여부, 등록)를 하나씩 보여 줍니다.",
-    "done": "처리 결과입니다. Enter로 인증센터로 돌아갑니다.",
+    "renewal-done": "갱신된 인증서입니다. 같은 저장매체에 새 인증서가 저장되었고 이전 인증서는 "
+    "폐기되었습니다. Enter로 인증센터로 돌아갑니다.",
+    "registration-done": "MG새마을금고에 등록된 타기관 인증서입니다. 이제 이 인증서로 로그인할 수 "
+    "있습니다. Enter로 인증센터로 돌아갑니다.",
+    "financial-done": "클라우드에 저장된 금융인증서입니다. 아래에서 PIN으로 열어 볼 수 있습니다. "
+    "Enter로 인증센터로 돌아갑니다.",
+    "import-done": "가져온 인증서와 저장된 폴더입니다. 개인키는 암호화된 그대로 저장되었습니다. "
+    "Enter로 인증센터로 돌아갑니다.",
+    "login-done": "은행이 하는 검사의 결과입니다. 실패한 검사의 내용에 할 일이 적혀 있습니다. "
+    "Enter로 인증센터로 돌아갑니다.",
 }
 
 # ---------------------------------------------------------------- 인증서 관리: PFX

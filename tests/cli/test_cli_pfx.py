@@ -139,7 +139,7 @@ def test_a_missing_pfx_password_is_one_line(mgcert: CliRunner, out: Path) -> Non
     run = export(mgcert, out / "park.pfx", stdin=f"{DEMO_PASSWORD}\n")
     assert run.code == 1
     assert run.err.strip().splitlines() == [
-        "mgcert: 표준입력에서 PFX 비밀번호을(를) 읽지 못했습니다 (한 줄에 하나씩 입력)."
+        "mgcert: 표준입력에서 PFX 비밀번호를 읽지 못했습니다 (한 줄에 하나씩 입력)."
     ]
     no_flag = mgcert(
         "pfx-export",

@@ -10,7 +10,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
-from mgcert.center.rules import rule_text
 from mgcert.messages import tui as msg
 from mgcert.messages import tui_flows
 from mgcert.tui.screens.base import MgcertModal
@@ -45,6 +44,9 @@ class HelpScreen(MgcertModal[None]):
         self.screen_keys = screen_keys
 
     def compose(self) -> ComposeResult:
+        # Here, not at import: the app starts without loading the center (lazy start).
+        from mgcert.center.rules import rule_text
+
         with Vertical(id="help-box", classes="dialog"):
             yield Label(msg.HELP_TITLE, classes="heading")
             with VerticalScroll(id="help-body"):

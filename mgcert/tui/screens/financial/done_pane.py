@@ -22,7 +22,7 @@ class FinancialDonePane(ResultPane):
     """The result table plus a PIN field that opens the cloud certificate."""
 
     def __init__(self, center: CertificateCenter) -> None:
-        super().__init__()
+        super().__init__("financial-done")
         self.center = center
         self.customer_id: int | None = None
 

@@ -52,7 +52,7 @@ class LoginCheckScreen(FlowScreen):
         yield CertificatePicker(
             self.session.center, heading=msg.LOGIN_TITLE, intro=msg.LOGIN_PICK_INTRO
         )
-        yield ResultPane()
+        yield ResultPane("login-done")
 
     def certificate_chosen(self, entry: CertificateEntry) -> None:
         self.ask_password(entry, msg.LOGIN_PURPOSE, self.session.center.login_check, self.signed)

@@ -56,7 +56,7 @@ class RegistrationScreen(FlowScreen):
         yield OwnerStep(self.flow)
         yield AccountStep(self.flow)
         yield from identity_panes(self.flow)
-        yield ResultPane()
+        yield ResultPane("registration-done")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("make_other", "unregister"):

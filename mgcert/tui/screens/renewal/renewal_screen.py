@@ -65,7 +65,7 @@ class RenewalScreen(FlowScreen):
         yield MediumStep(
             as_wizard_flow(self.flow), self.session.center, id="medium", check_first=False
         )
-        yield ResultPane()
+        yield ResultPane("renewal-done")
         yield ExplanationPane()
 
     # ------------------------------------------------------------------ steps

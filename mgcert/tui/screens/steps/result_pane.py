@@ -42,12 +42,14 @@ def entry_rows(entry: CertificateEntry) -> list[tuple[str, str]]:
 
 
 class ResultPane(Vertical):
-    """Filled by :meth:`show`; 인증센터로 closes the flow screen."""
+    """Filled by :meth:`show`; 인증센터로 closes the flow screen.
 
-    HELP_TOPIC = "done"
+    ``help_topic`` names this result's own F1 text (each flow's result has one).
+    """
 
-    def __init__(self, *, id: str = "done") -> None:
+    def __init__(self, help_topic: str, *, id: str = "done") -> None:
         super().__init__(id=id, classes="step")
+        self.HELP_TOPIC = help_topic
 
     def compose(self) -> ComposeResult:
         yield Label("", id=f"{self.id}-heading", classes="heading done-heading")

@@ -111,7 +111,7 @@ class TransferScreen(FlowScreen):
         )
         yield ExportCode(center.clock.now)
         yield ImportStep(center)
-        yield ResultPane()
+        yield ResultPane("import-done")
 
     @on(Button.Pressed, "#go-export")
     def go_export(self) -> None:
