@@ -13,9 +13,6 @@ KEY_SIMULATOR = "시뮬레이터"
 KEY_QUIT = "종료"
 KEY_BACK = "뒤로"
 KEY_CLOSE = "닫기"
-KEY_NEXT = "다음"
-KEY_SELECT = "선택"
-KEY_ALL_AGREE = "전체 동의"
 
 # ---------------------------------------------------------------- small terminal
 TOO_SMALL = (
@@ -163,8 +160,6 @@ OTP_INTRO = "OTP 기기의 버튼을 눌러 표시되는 6자리를 입력해 �
 OTP_LABEL = "OTP 번호"
 OTP_VERIFY = "확인"
 
-IDENTITY_PHONE_DONE = "휴대폰 본인인증이 완료되었습니다."
-IDENTITY_DONE = "본인인증이 완료되었습니다."
 
 # step 4
 MEDIUM_HEADING = "④ 저장매체 선택"
@@ -227,8 +222,6 @@ ABANDON_QUESTION = (
 )
 ABANDON_YES = "그만두기"
 ABANDON_NO = "계속하기"
-QUIT_QUESTION = "진행 중인 발급이 있습니다. 인증센터를 종료할까요?"
-QUIT_YES = "종료"
 
 # ---------------------------------------------------------------- errors (TUI-side)
 WORKER_FAILED = "처리 중 알 수 없는 오류가 발생했습니다. 다시 시도해 주세요."
@@ -261,7 +254,6 @@ SIM_PHONE_IDLE = "걸려 온 전화가 없습니다."
 SIM_PHONE_RINGING = (
     "[전화 수신 중] MG새마을금고 ARS 인증 전화입니다. 화면의 승인번호 2자리를 누르세요."
 )
-SIM_PHONE_KEYED = "입력한 번호: {digits}"
 SIM_PHONE_SEND = "입력 완료 (#)"
 SIM_PHONE_CLEAR = "지우기"
 SIM_PHONE_ACCEPTED = "승인번호가 확인되었습니다. 전화를 끊고 화면의 [확인]을 누르세요."
