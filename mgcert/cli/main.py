@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -75,8 +76,24 @@ def _repairs_clock(args: argparse.Namespace) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``mgcert``; returns the exit status."""
-    arguments = sys.argv[1:] if argv is None else list(argv)
+    """Entry point of ``mgcert``; returns the exit status.
+
+    Without ``argv`` this is the program itself (the ``mgcert`` script, ``python -m
+    mgcert``), and the interpreter exits next: the objects made so far are then frozen
+    (:func:`gc.freeze`), so the collections Python runs while shutting down skip them
+    instead of walking every module's objects again (about 10 ms of a 200 ms
+    ``mgcert fixture issue``). Objects are still freed as the modules are torn down;
+    only garbage cycles left at exit go uncollected, which the operating system takes
+    back with the process. Tests and embedders pass ``argv`` and keep a normal heap.
+    """
+    try:
+        return _main(sys.argv[1:] if argv is None else list(argv))
+    finally:
+        if argv is None:
+            gc.freeze()
+
+
+def _main(arguments: list[str]) -> int:
     try:
         args = parse_args(arguments)
     except SystemExit as exc:  # --help (0) or a usage error (2, already printed)
