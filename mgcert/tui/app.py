@@ -32,13 +32,14 @@ class MgcertApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", msg.KEY_HELP, id="app.help"),
         Binding("f2", "toggle_simulator", msg.KEY_SIMULATOR, id="app.simulator", priority=True),
-        Binding("ctrl+q", "quit", msg.KEY_QUIT, id="app.quit", priority=True),
+        Binding("ctrl+q", "quit_asking", msg.KEY_QUIT, id="app.quit", priority=True),
     ]
 
     def __init__(self, center: CertificateCenter | CenterLoader) -> None:
         super().__init__()
         self.key_order = KeyOrder(self, self._route_key)
         self.session = TuiSession(center, self.key_order)
+        self._quit_question: Screen[bool] | None = None
 
     async def on_event(self, event: events.Event) -> None:
         # Typed keys wait their turn so a fast burst lands where each key was meant
@@ -86,6 +87,31 @@ class MgcertApp(App[None]):
 
         home = home_to_reset(error) if error is not None else None
         await self.push_screen(CenterUnavailable(reason, home))
+
+    def action_quit_asking(self) -> None:
+        """Ctrl+Q: at once from the home screen; mid-flow, after asking (a second
+        Ctrl+Q while asked quits)."""
+        from mgcert.tui.screens.confirm import ConfirmModal
+
+        if self._quit_question is not None and self.screen is self._quit_question:
+            self.exit()
+            return
+        if not any(
+            isinstance(screen, MgcertScreen) and not isinstance(screen, HomeScreen)
+            for screen in self.screen_stack
+        ):
+            self.exit()
+            return
+
+        def answered(quit_now: bool | None) -> None:
+            self._quit_question = None
+            if quit_now:
+                self.exit()
+
+        self._quit_question = ConfirmModal(
+            msg.QUIT_MID_FLOW_QUESTION, msg.QUIT_MID_FLOW_YES, msg.QUIT_MID_FLOW_NO
+        )
+        self.push_screen(self._quit_question, answered)
 
     def action_toggle_simulator(self) -> None:
         if self.session.loader.ready:  # else neither panel nor help can be on screen yet

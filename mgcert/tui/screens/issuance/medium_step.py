@@ -85,6 +85,12 @@ class MediumStep(WizardStep):
         button = msg.RECOVERY_SAVE_BUTTON if recovering else msg.MEDIUM_NEXT
         self.query_one("#medium-next", Button).label = button
 
+    def has_input(self) -> bool:
+        """A folder typed for the 이동식디스크 (the default one does not count)."""
+        folder = field_text(self.query_one("#folder", Input).value)
+        default = str(self.center.home.removable_default_root)
+        return self.chosen_kind() is MediumKind.REMOVABLE and folder != default
+
     def chosen_kind(self) -> MediumKind:
         pressed = self.query_one("#medium-choice", RadioSet).pressed_button
         if pressed is None or pressed.name is None:

@@ -37,6 +37,7 @@ from mgcert.tui.screens.issuance.progress_step import ProgressStep
 from mgcert.tui.screens.issuance.recovery import save_parked
 from mgcert.tui.screens.issuance.step import WizardStep, error_text
 from mgcert.tui.screens.issuance.terms_step import TermsStep
+from mgcert.tui.screens.steps.back import PaneTrail, go_back_or_ask, has_typed_input
 from mgcert.tui.session import TuiSession
 from mgcert.tui.widgets.key_footer import KeyFooter
 from mgcert.tui.widgets.step_indicator import StepIndicator
@@ -66,6 +67,7 @@ class IssuanceWizard(MgcertScreen[None]):
         self.flow = flow
         self.kind = kind
         self.check: CustomerCheck | None = None
+        self.trail = PaneTrail()
         self.location: MediumLocation | None = None
 
     def compose(self) -> ComposeResult:
@@ -103,6 +105,7 @@ class IssuanceWizard(MgcertScreen[None]):
         return self.current_pane.HELP_TOPIC
 
     def show_pane(self, pane_id: str) -> None:
+        self.trail.shown(pane_id)
         self.query_one("#panes", ContentSwitcher).current = pane_id
         pane = self.query_one(f"#{pane_id}", WizardStep)
         self.query_one(StepIndicator).current = pane.STEP
@@ -230,9 +233,15 @@ class IssuanceWizard(MgcertScreen[None]):
         return not (action == "abandon" and self.current_pane.id == "progress")
 
     def action_abandon(self) -> None:
+        """Esc: one step back (asking only if what is typed here would be reset); on
+        the first step, or once done, out of the wizard."""
         pane = self.current_pane
-        if pane.id == "done" or (isinstance(pane, CustomerStep) and not pane.has_input()):
+        previous = self.trail.previous()
+        if pane.id == "done" or (previous is None and not has_typed_input(pane)):
             self.dismiss(None)
+            return
+        if previous is not None and self.flow.pending_recovery is None:
+            go_back_or_ask(self, pane, previous)
             return
 
         def leave(abandon: bool | None) -> None:

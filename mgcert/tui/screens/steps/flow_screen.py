@@ -1,4 +1,4 @@
-"""The base of every part-2 flow screen: one pane at a time, Esc asks before abandoning."""
+"""The base of every part-2 flow screen: one pane at a time, Esc one step back."""
 
 from __future__ import annotations
 
@@ -21,6 +21,12 @@ from mgcert.tui.screens.confirm import ConfirmModal
 from mgcert.tui.screens.issuance.step import WizardStep, error_text
 from mgcert.tui.screens.picker.password_prompt import PasswordPrompt, PromptOutcome
 from mgcert.tui.screens.picker.picker import CertificatePicker
+from mgcert.tui.screens.steps.back import (
+    FINAL_PANES,
+    PaneTrail,
+    go_back_or_ask,
+    has_typed_input,
+)
 from mgcert.tui.screens.steps.identity import (
     IDENTITY_NEXT,
     METHOD_PANES,
@@ -49,6 +55,7 @@ class FlowScreen(MgcertScreen[object]):
     def __init__(self, session: TuiSession, *, id: str) -> None:
         super().__init__(id=id)
         self.session = session
+        self.trail = PaneTrail()
 
     # ------------------------------------------------------------------ layout
 
@@ -78,6 +85,7 @@ class FlowScreen(MgcertScreen[object]):
         return str(getattr(pane, "HELP_TOPIC", self.HELP_TOPIC))
 
     def show_pane(self, pane_id: str) -> None:
+        self.trail.shown(pane_id)
         self.query_one("#panes", ContentSwitcher).current = pane_id
         pane = self.query_one(f"#{pane_id}")
         self.refresh_bindings()
@@ -165,7 +173,18 @@ class FlowScreen(MgcertScreen[object]):
         return not (action == "abandon" and self.current_pane_id == "progress")
 
     def action_abandon(self) -> None:
-        if self.current_pane_id in self.CALM_PANES:
+        """Esc: one step back (asking only if what is typed here would be reset); on
+        the first pane or a final one, out of the flow (asking if work is half done)."""
+        current = self.current_pane_id
+        pane = self.query_one(f"#{current}")
+        previous = self.trail.previous()
+        if current in FINAL_PANES:
+            self.dismiss(None)
+            return
+        if previous is not None:
+            go_back_or_ask(self, pane, previous)
+            return
+        if current in self.CALM_PANES or not has_typed_input(pane):
             self.dismiss(None)
             return
 
