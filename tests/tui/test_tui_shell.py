@@ -47,13 +47,13 @@ async def test_simulator_overlay_keeps_typed_input_and_focus(app: MgcertApp) -> 
     async with app.run_test(size=SIZE) as pilot:
         await open_kind_choice(pilot)
         await choose_kind(pilot)
-        await type_text(pilot, "850315")
+        await type_text(pilot, "8503")  # not six digits: the cursor stays here
         await pilot.press("f2")
         await settle(pilot)
         assert isinstance(app.screen, SimulatorPanel)
         await pilot.press("f2")  # the same key closes it
         await settle(pilot)
-        assert wizard(app).query_one("#rrn-front", Input).value == "850315"
+        assert wizard(app).query_one("#rrn-front", Input).value == "8503"
         assert app.focused is wizard(app).query_one("#rrn-front", Input)
 
 
@@ -77,12 +77,15 @@ async def test_escape_asks_before_abandoning_a_half_done_flow(
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await walk_to_identity(pilot, scenario_customer(center, DemoScenario.ORDINARY))
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # back to ① (tests/tui/test_tui_back_and_quit)
+        await settle(pilot)
+        assert pane_id(app) == "customer"
+        await pilot.press("escape")  # ① holds typed input: leaving asks
         await settle(pilot)
         assert isinstance(app.screen, ConfirmModal)
         await pilot.press("enter")  # the safe answer (계속하기) has focus
         await settle(pilot)
-        assert pane_id(app) == "phone-method"
+        assert pane_id(app) == "customer"
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("tab", "enter")  # 그만두기

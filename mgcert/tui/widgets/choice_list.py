@@ -45,17 +45,8 @@ class ChoiceList(RadioSet):
         Binding("up,left", "choose_previous", show=False),
     ]
 
-    def on_mount(self) -> None:
-        # RadioSet starts its highlight on the first item, even when another is
-        # chosen: Enter would then choose that one.
-        self.call_after_refresh(self._highlight_chosen)
-
-    def _highlight_chosen(self) -> None:
-        chosen = self.pressed_button
-        for _ in range(len(self.children)):
-            if chosen is None or chosen.has_class("-selected"):
-                return
-            super().action_next_button()
+    def action_toggle_button(self) -> None:
+        """Enter/Space: the arrows have chosen already; nothing to toggle."""
 
     def action_choose_next(self) -> None:
         self._choose(1)
