@@ -199,7 +199,10 @@ async def completion(pilot: AppPilot, center: CertificateCenter) -> None:
 
 
 async def abandon_question(pilot: AppPilot, center: CertificateCenter) -> None:
-    await phone_method(pilot, center)
+    """Esc on ① with something typed (on later steps Esc goes one step back)."""
+    await open_kind_choice(pilot)
+    await choose_kind(pilot)
+    await type_text(pilot, "8503")
     await pilot.press("escape")
     await settle(pilot)
 
