@@ -252,6 +252,11 @@ class CertificateCenter:
         """An 이동식디스크 at a folder the user picked (must exist)."""
         return media.removable(root)
 
+    def medium_at(self, kind: MediumKind, folder: Path | None = None) -> MediumLocation:
+        """``kind`` at the chosen ``folder`` if the kind takes one (이동식디스크), else at
+        its standard place (see :data:`mgcert.center.media.MEDIA_TABLE`)."""
+        return media.location_for(self._ctx.home, kind, folder)
+
     # --- flows -----------------------------------------------------------------------
     def start_issuance(self, kind: CertificateKind) -> IssuanceFlow:
         """공동인증서 발급/재발급 of ``kind`` (GENERAL or UNIVERSAL)."""

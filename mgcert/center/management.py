@@ -19,7 +19,7 @@ from mgcert.center.errors import (
     NotRegistered,
     SameMedium,
 )
-from mgcert.center.media import check_medium
+from mgcert.center.media import check_copy_target
 from mgcert.center.models import (
     CertificateDetails,
     CertificateEntry,
@@ -131,7 +131,7 @@ class Management:
         entry = self._catalog.refresh(entry)
         if target.root.resolve() == entry.location.root.resolve():
             raise SameMedium
-        check_medium(target)
+        check_copy_target(target)
         key_der = key_file_der(storage.read_key_file(entry.stored))  # no trailing bytes
         km_cert_der = km_key_der = None
         if entry.stored.has_km_pair:  # the key-management pair travels with its certificate

@@ -28,7 +28,7 @@ from mgcert.center import rules
 from mgcert.center.catalog import Catalog, open_key
 from mgcert.center.context import CenterContext
 from mgcert.center.errors import ExportExpired, ExportUsed, WrongExportCode
-from mgcert.center.media import check_medium
+from mgcert.center.media import check_import_target
 from mgcert.center.models import CertificateEntry, ExportTicket, MediumLocation
 from mgcert.npki import storage
 from mgcert.npki.keyfile import key_file_der
@@ -115,7 +115,7 @@ class Transfer:
         digits = normalize_code(code)
         if digits is None:
             raise WrongExportCode
-        check_medium(target)
+        check_import_target(target)
         for parked in self._parked():
             key = _derive(digits, parked.salt)
             if not hmac.compare_digest(_verifier(key), parked.verifier):

@@ -3,7 +3,7 @@ import / login-check: 인증서 관리 and friends."""
 
 from __future__ import annotations
 
-from mgcert.center import MediumKind
+from mgcert.center import media
 from mgcert.cli.invocation import CliUsageError, Invocation
 from mgcert.cli.key_settings import requested
 from mgcert.cli.output import (
@@ -25,7 +25,7 @@ def cmd_list(inv: Invocation) -> CommandResult:
     if inv.args.medium:
         locations = [inv.medium()]
     else:
-        locations = [m for m in inv.center.media() if m.kind.available]
+        locations = [m for m in inv.center.media() if media.capability(m.kind).listed]
     entries, problems = [], []
     for location in locations:
         listing = inv.center.list_certificates(location)
@@ -162,7 +162,7 @@ def cmd_export(inv: Invocation) -> CommandResult:
 
 
 def cmd_import(inv: Invocation) -> CommandResult:
-    target = inv.medium(inv.args.medium or MediumKind.PHONE.value)
+    target = inv.medium(inv.args.medium or media.IMPORT_DEFAULT.value)
     entry = inv.center.import_certificate(inv.secrets.get(Secret.CODE), target)
     return CommandResult({"ok": True, "certificate": entry_data(entry)}, [entry_line(entry)])
 

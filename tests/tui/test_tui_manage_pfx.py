@@ -148,8 +148,8 @@ async def test_import_to_the_phone(
         await open_import(pilot)
         await fill(pilot, exported, PFX_PASSWORD, NEW_PASSWORD)
         await type_text(pilot, NEW_PASSWORD)
-        # To the medium choice: 하드디스크 is chosen, move to 휴대폰 and choose it.
-        await pilot.press("tab", "down", "enter", "tab", "enter")
+        # To the medium choice: 하드디스크 is chosen; 휴대폰 comes third.
+        await pilot.press("tab", "down", "down", "enter", "tab", "enter")
         await settle(pilot)
         assert app.screen.id == "manage"
         notice = " ".join(text_of(app, "#flow-notice").split())

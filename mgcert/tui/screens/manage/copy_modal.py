@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, RadioSet
 
-from mgcert.center import CertificateCenter, CertificateEntry, MediumKind
+from mgcert.center import CertificateCenter, CertificateEntry, MediumKind, media
 from mgcert.errors import MgcertError
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.screens.base import MgcertModal
@@ -18,8 +18,6 @@ from mgcert.tui.screens.issuance.step import error_text
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
-
-TARGETS = (MediumKind.HARDDISK, MediumKind.PHONE, MediumKind.REMOVABLE)
 
 
 class CopyModal(MgcertModal[CertificateEntry | None]):
@@ -35,7 +33,7 @@ class CopyModal(MgcertModal[CertificateEntry | None]):
         super().__init__(id="copy")
         self.center = center
         self.entry = entry
-        self.targets = [kind for kind in TARGETS if kind is not entry.location.kind]
+        self.targets = [k for k in media.copy_target_kinds() if k is not entry.location.kind]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box", classes="dialog"):

@@ -19,7 +19,7 @@ from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.issuance.step import error_text
-from mgcert.tui.screens.manage.copy_modal import TARGETS
+from mgcert.tui.screens.transfer.import_step import TARGETS  # the center's media table
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError

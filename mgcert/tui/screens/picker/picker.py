@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, Label
 
-from mgcert.center import CertificateCenter, CertificateEntry, MediumKind, MediumLocation
+from mgcert.center import CertificateCenter, CertificateEntry, MediumKind, MediumLocation, media
 from mgcert.errors import MgcertError
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import field_text
@@ -18,7 +18,7 @@ from mgcert.tui.widgets.certificate_table import CertificateTable
 from mgcert.tui.widgets.field_error import FieldError
 
 # The order bank apps list media in.
-LISTED_MEDIA = (MediumKind.HARDDISK, MediumKind.PHONE, MediumKind.REMOVABLE)
+LISTED_MEDIA = tuple(media.listed_kinds())
 
 
 class CertificatePicker(Vertical):

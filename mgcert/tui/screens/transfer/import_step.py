@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, RadioSet
 
-from mgcert.center import CertificateCenter, MediumKind
+from mgcert.center import CertificateCenter, MediumKind, media
 from mgcert.errors import MgcertError
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import digits_only
@@ -16,8 +16,8 @@ from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
 
 CODE_DIGITS = 12
-# Where an imported certificate can go (보안토큰 is not available in the simulator).
-TARGETS = (MediumKind.PHONE, MediumKind.HARDDISK, MediumKind.REMOVABLE)
+# Where an imported certificate can go: the center's media table says.
+TARGETS = tuple(media.import_target_kinds())
 
 
 class ImportStep(FlowPane):
@@ -42,13 +42,17 @@ class ImportStep(FlowPane):
         yield Label(msg.IMPORT_MEDIUM, classes="subheading")
         with ChoiceList(id="import-medium"):
             for kind in TARGETS:
-                yield ChoiceButton(kind.label, value=kind is MediumKind.PHONE, name=kind.name)
+                yield ChoiceButton(kind.label, value=kind is media.IMPORT_DEFAULT, name=kind.name)
         yield FieldError()
         yield Button(msg.IMPORT_BUTTON, id="import-go", variant="primary")
 
     def target_kind(self) -> MediumKind:
         pressed = self.query_one("#import-medium", RadioSet).pressed_button
-        return MediumKind[pressed.name] if pressed is not None and pressed.name else TARGETS[0]
+        return (
+            MediumKind[pressed.name]
+            if pressed is not None and pressed.name
+            else media.IMPORT_DEFAULT
+        )
 
     @on(Input.Submitted, "#import-code")
     @on(Button.Pressed, "#import-go")
