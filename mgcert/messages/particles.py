@@ -109,5 +109,5 @@ class Template(str):
 
     __slots__ = ()
 
-    def format(self, /, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+    def format(self, /, *args: object, **kwargs: object) -> str:
         return fill(str(self), *args, **kwargs)
