@@ -75,8 +75,10 @@ async def test_change_password_then_copy_then_delete_the_copy(
         else:
             raise AssertionError("the old password still opens the key")
 
-        # 복사 to 휴대폰 (the first target offered for a 하드디스크 certificate).
+        # 복사 to 휴대폰 (offered after 이동식디스크 for a 하드디스크 certificate).
         await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("down")
         await settle(pilot)
         await pilot.press("tab", "enter")
         await settle(pilot)
