@@ -47,10 +47,12 @@ def test_a_km_key_under_another_password_changes_nothing(
     km_path = listed.stored.km_cert_path.with_name("kmPri.key")
     opened = decrypt_private_key(km_path.read_bytes(), km_cert.password)
     km_path.write_bytes(
-        encrypt_private_key(opened.private_key, "Other-pass-2026!", opened.random_num, iterations=1024)
+        encrypt_private_key(
+            opened.private_key, "Other-pass-2026!", opened.random_num, iterations=1024
+        )
     )
     before = {p.name: p.read_bytes() for p in listed.stored.folder.iterdir()}
-    with pytest.raises(KmKeyPasswordDiffers, match="kmPri.key"):
+    with pytest.raises(KmKeyPasswordDiffers, match=r"kmPri\.key"):
         center.change_password(listed, km_cert.password, NEW, NEW)
     assert {p.name: p.read_bytes() for p in listed.stored.folder.iterdir()} == before
 
