@@ -343,10 +343,15 @@ def _read_private_key_info(plaintext: bytes) -> tuple[rsa.RSAPrivateKey, bytes |
         raise MalformedKeyFile from exc
     if not isinstance(key, rsa.RSAPrivateKey):
         raise UnsupportedKeyAlgorithm(type(key).__name__)
-    return key, _random_num(info)
+    return key, random_num_attribute(info)
 
 
-def _random_num(info: asn1.PrivateKeyInfo) -> bytes | None:
+def random_num_attribute(info: asn1.PrivateKeyInfo) -> bytes | None:
+    """The 160-bit randomNum attribute of a PrivateKeyInfo (None if absent).
+
+    :class:`MalformedKeyFile` when it is there but not one 160-bit BIT STRING; the PFX
+    reader uses it too (for the key inside a shrouded key bag).
+    """
     if info.attributes is None:
         return None
     for attribute in info.attributes.as_list():

@@ -34,7 +34,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 
 from mgcert.npki import asn1, der_writer
 from mgcert.npki import pfx_asn1 as p12
-from mgcert.npki.keyfile import private_key_info
+from mgcert.npki.keyfile import MalformedKeyFile, private_key_info, random_num_attribute
 from mgcert.npki.keyform import MAX_ITERATIONS
 from mgcert.npki.names import common_name
 from mgcert.npki.pfx_crypto import (
@@ -355,22 +355,10 @@ def _private_key_info(plaintext: bytes) -> tuple[rsa.RSAPublicNumbers, bytes | N
 
 
 def _random_num(info: asn1.PrivateKeyInfo) -> bytes | None:
-    if info.attributes is None:
-        return None
-    for attribute in info.attributes.as_list():
-        if attribute.type != asn1.OID_RANDOM_NUM:
-            continue
-        values = attribute.values.as_list()
-        if len(values) != 1:
-            raise PfxRandomNumDamaged
-        try:
-            bits: der.BitString = values[0].parse(der.BitString)
-        except ValueError as exc:
-            raise PfxRandomNumDamaged from exc
-        if bits.padding_bits() != 0 or len(bits.as_bytes()) != RANDOM_NUM_LENGTH:
-            raise PfxRandomNumDamaged
-        return bits.as_bytes()
-    return None
+    try:
+        return random_num_attribute(info)
+    except MalformedKeyFile as exc:
+        raise PfxRandomNumDamaged from exc
 
 
 def _load(data: bytes, secret: PfxPassword, verified: bool) -> pkcs12.PKCS12KeyAndCertificates:
