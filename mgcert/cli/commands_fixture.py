@@ -200,8 +200,8 @@ def cmd_fixture_revoke(args: argparse.Namespace, env: Mapping[str, str]) -> Comm
         ca.revoke(serial, args.reason)
         crl = str(ca.crl_path)
     return CommandResult(
-        {"ok": True, "serial": f"{serial:08x}", "reason": args.reason, "crl": crl},
-        [msg.FIXTURE_REVOKE_DONE.format(serial=f"{serial:08x}", reason=args.reason, crl=crl)],
+        {"ok": True, "serial": format(serial, "x"), "reason": args.reason, "crl": crl},
+        [msg.FIXTURE_REVOKE_DONE.format(serial=format(serial, "x"), reason=args.reason, crl=crl)],
     )
 
 

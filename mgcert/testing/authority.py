@@ -245,7 +245,7 @@ class NpkiCA:
         certificate = ca.issue(self._keys.request(sign_key), request)
         km_certificate, km_key = self._issue_km(certificate, request) if km else (None, None)
         target_root = (
-            self.home / "issued" / f"{certificate.serial_number:08x}"
+            self.home / "issued" / format(certificate.serial_number, "x")
             if root is None
             else Path(root)
         )
@@ -311,7 +311,7 @@ class NpkiCA:
             raise FixtureError(msg.UNKNOWN_REASON.format(reason=reason)) from None
         ca = self._authority
         if ca.record(serial) is None:
-            raise NotIssuedHere(msg.NOT_THIS_CA.format(serial=f"{serial:08x}"))
+            raise NotIssuedHere(msg.NOT_THIS_CA.format(serial=format(serial, "x")))
         ca.revoke(serial, flag)
 
     def status(self, cert: NpkiCertificate | int) -> str:

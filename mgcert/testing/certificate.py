@@ -71,8 +71,9 @@ class NpkiCertificate:
 
     @property
     def serial_hex(self) -> str:
-        """The serial as real tools print it (8 hex digits, lower case)."""
-        return f"{self.serial:08x}"
+        """The serial in lower-case hex without leading zeros, as the certificate
+        center and the CLI's ``list`` / ``show`` print it."""
+        return format(self.serial, "x")
 
     @property
     def cert_der(self) -> bytes:

@@ -222,3 +222,13 @@ def test_a_closed_ca_says_so(tmp_path: Path) -> None:
     ca.close()
     with pytest.raises(FixtureError, match="닫혔"):
         ca.issue()
+
+
+def test_serial_hex_is_written_as_the_center_writes_it(
+    ca: NpkiCA, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No leading zeros: a serial whose top nibble is 0 once made a listing lookup miss."""
+    monkeypatch.setattr("mgcert.ca.authority.new_serial", lambda: 0x0997D90B)
+    cert = ca.issue()
+    assert cert.serial == 0x0997D90B
+    assert cert.serial_hex == "997d90b"
