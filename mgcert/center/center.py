@@ -17,6 +17,7 @@ from mgcert.center.catalog import Catalog
 from mgcert.center.completion import save_parked
 from mgcert.center.context import CenterContext
 from mgcert.center.demo import ensure_demo_certificate
+from mgcert.center.errors import CenterError
 from mgcert.center.financial import FinancialFlow, open_financial
 from mgcert.center.issuance import IssuanceFlow
 from mgcert.center.job_lock import HomeInUse
@@ -303,6 +304,10 @@ class CertificateCenter:
 
     def delete_certificate(self, entry: CertificateEntry) -> None:
         self._management.delete_certificate(entry)
+
+    def revocation_refusal(self, entry: CertificateEntry) -> CenterError | None:
+        """Why 폐기 of ``entry`` is impossible (known before any password), or None."""
+        return self._management.revocation_refusal(entry)
 
     def revoke_certificate(self, entry: CertificateEntry, password: str) -> RevocationResult:
         return self._management.revoke_certificate(entry, password)

@@ -283,3 +283,9 @@ class KmKeyPasswordDiffers(CenterError):
 MEDIUM_FAILURES: tuple[type[MgcertError], ...] = (MediumError, MediumNotWritable)
 # Every failure that needs a branch visit (the simulator's 지점 방문) to go on.
 LOCKED_FAILURES: tuple[type[MgcertError], ...] = (IdentityCheckLocked,)
+
+
+class AlreadyDiscarded(CenterError):
+    """폐기 of a certificate that is revoked already."""
+
+    default_message = msg.ALREADY_DISCARDED

@@ -8,10 +8,13 @@ from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import SignatureAlgorithmOID
 
+from mgcert.ca.errors import AlreadyRevoked
 from mgcert.center.catalog import Catalog, open_key
 from mgcert.center.certinfo import kind_of, policy_oid
 from mgcert.center.context import CenterContext
 from mgcert.center.errors import (
+    AlreadyDiscarded,
+    CenterError,
     KeyWithoutRandomNum,
     KmKeyPasswordDiffers,
     NotMgCertificate,
@@ -23,6 +26,7 @@ from mgcert.center.media import check_copy_target
 from mgcert.center.models import (
     CertificateDetails,
     CertificateEntry,
+    EntryStatus,
     MediumLocation,
     RevocationResult,
 )
@@ -153,14 +157,31 @@ class Management:
         """Remove the files from the medium (the UI asks for confirmation first)."""
         storage.delete_certificate(self._catalog.refresh(entry).stored)
 
+    def revocation_refusal(self, entry: CertificateEntry) -> CenterError | None:
+        """Why 폐기 of ``entry`` cannot be done, known from the listing alone (None: it
+        can): another institution's certificate, or one revoked already. Screens ask this
+        before the confirmation and the password, so no one types a password in vain."""
+        if not self._catalog.is_mg(entry.stored.certificate):
+            return NotMgCertificate()
+        if entry.status is EntryStatus.REVOKED:
+            return AlreadyDiscarded()
+        return None
+
     def revoke_certificate(self, entry: CertificateEntry, password: str) -> RevocationResult:
-        """폐기 an MG certificate (password proves possession); the CRL then lists it."""
+        """폐기 an MG certificate (password proves possession); the CRL then lists it.
+
+        :meth:`revocation_refusal` is checked first, before the password's KDF.
+        """
         entry = self._catalog.refresh(entry)
+        refusal = self.revocation_refusal(entry)
+        if refusal is not None:
+            raise refusal
         open_key(entry, password)
         cert = entry.stored.certificate
-        if not self._catalog.is_mg(cert):
-            raise NotMgCertificate
-        self._ctx.mg_ca.revoke(cert.serial_number, USER_REVOCATION_REASON)
+        try:
+            self._ctx.mg_ca.revoke(cert.serial_number, USER_REVOCATION_REASON)
+        except AlreadyRevoked as exc:  # revoked meanwhile, from another window
+            raise AlreadyDiscarded from exc
         listed = self._ctx.mg_ca.crl().get_revoked_certificate_by_serial_number(cert.serial_number)
         return RevocationResult(serial=cert.serial_number, crl_lists_serial=listed is not None)
 

@@ -122,3 +122,16 @@ async def test_revoke_is_confirmed_and_the_crl_lists_it(
         assert demo_entry(center).status is EntryStatus.REVOKED
     assert center.mg_ca.status(serial) is CertificateStatus.REVOKED
     assert center.mg_ca.crl().get_revoked_certificate_by_serial_number(serial) is not None
+
+
+async def test_revoking_a_revoked_certificate_is_refused_before_the_confirmation(
+    app: MgcertApp, center: CertificateCenter
+) -> None:
+    center.revoke_certificate(demo_entry(center), DEMO_PASSWORD)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_menu(pilot, "manage")
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.screen.id == "manage"  # no ConfirmModal, no password prompt
+        shown = " ".join(str(n.message) for n in app._notifications)
+        assert "이미 폐기된" in shown

@@ -138,6 +138,10 @@ class ManageScreen(FlowScreen):
         entry = self.chosen()
         if entry is None:
             return
+        refusal = self.session.center.revocation_refusal(entry)
+        if refusal is not None:  # said before the confirmation and the password
+            self.refused(refusal)
+            return
         question = msg.REVOKE_QUESTION.format(name=entry.name, serial=entry.serial_hex)
 
         def answered(revoke: bool | None) -> None:
