@@ -12,14 +12,11 @@ from textual.widgets import Button, Input, Label, LoadingIndicator
 from textual.worker import Worker, WorkerState
 
 from mgcert.center import CertificateCenter, CertificateEntry
-from mgcert.errors import MgcertError
-from mgcert.messages import tui as part1_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.npki.keyfile import WrongKeyPassword
 from mgcert.npki.password_rule import check_password
 from mgcert.tui.normalize import nfc
-from mgcert.tui.screens.base import MgcertModal
-from mgcert.tui.screens.issuance.step import error_text
+from mgcert.tui.screens.manage.password_form import PasswordFormModal, worker_error_text
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.field_error import FieldError
 from mgcert.tui.widgets.password_checklist import PasswordChecklist, password_problem
@@ -27,8 +24,12 @@ from mgcert.tui.widgets.password_checklist import PasswordChecklist, password_pr
 FIELDS = ("#change-old", "#change-new", "#change-confirm")
 
 
-class ChangePasswordModal(MgcertModal[bool]):
+class ChangePasswordModal(PasswordFormModal[bool]):
     """Returns True once the key file was re-encrypted under the new password."""
+
+    FIELDS = FIELDS
+    PASSWORD_FIELDS = FIELDS
+    RULE_FIELDS = (FIELDS[1], FIELDS[2])
 
     CSS_PATH = FLOW_SCREEN_CSS
     HELP_TOPIC = "manage"
@@ -58,29 +59,9 @@ class ChangePasswordModal(MgcertModal[bool]):
                 yield Button(msg.CHANGE_BUTTON, id="change-go", variant="primary")
                 yield Button(msg.KEEP, id="change-cancel")
 
-    def on_mount(self) -> None:
-        self.query_one("#form-working").display = False
-        self.query_one("#change-old", Input).focus()
-
-    def _fields(self) -> list[Input]:
-        return [self.query_one(selector, Input) for selector in FIELDS]
-
-    @on(Input.Changed, "#change-new, #change-confirm")
-    def tick_rule(self) -> None:
-        _old, new, confirm = self._fields()
-        self.query_one(PasswordChecklist).show(nfc(new.value), nfc(confirm.value))
-
-    @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
-        selector = f"#{event.input.id}"
-        if selector != FIELDS[-1]:
-            self.query_one(FIELDS[FIELDS.index(selector) + 1], Input).focus()
-            return
-        self.submit()
-
     @on(Button.Pressed, "#change-go")
     def submit(self) -> None:
-        old, new, confirm = (nfc(field.value) for field in self._fields())
+        old, new, confirm = (nfc(field.value) for field in self._passwords())
         problem = password_problem(new, confirm)
         if problem is not None:
             self.query_one(FieldError).show(problem)
@@ -106,14 +87,13 @@ class ChangePasswordModal(MgcertModal[bool]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.SUCCESS:
-            for field in self._fields():
+            for field in self._passwords():
                 field.clear()
             self.dismiss(True)
         elif event.state is WorkerState.ERROR:
             self._busy(False)
             error = event.worker.error
-            text = error_text(error) if isinstance(error, MgcertError) else part1_msg.WORKER_FAILED
-            self.query_one(FieldError).show(text)
+            self.query_one(FieldError).show(worker_error_text(error))
             old = self.query_one("#change-old", Input)
             if isinstance(error, WrongKeyPassword):
                 old.clear()  # the new password, typed twice, stays

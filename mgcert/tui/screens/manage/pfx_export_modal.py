@@ -15,12 +15,9 @@ from textual.worker import Worker, WorkerState
 
 from mgcert.center import CertificateCenter, CertificateEntry
 from mgcert.center.pfx import PfxExport
-from mgcert.errors import MgcertError
-from mgcert.messages import tui as part1_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import nfc
-from mgcert.tui.screens.base import MgcertModal
-from mgcert.tui.screens.issuance.step import error_text
+from mgcert.tui.screens.manage.password_form import PasswordFormModal, worker_error_text
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.field_error import FieldError
 from mgcert.tui.widgets.password_checklist import PasswordChecklist
@@ -29,8 +26,12 @@ PASSWORD_FIELDS = ("#pfx-export-password", "#pfx-export-new", "#pfx-export-confi
 FIELDS = (*PASSWORD_FIELDS, "#pfx-export-path")
 
 
-class PfxExportModal(MgcertModal[PfxExport | None]):
+class PfxExportModal(PasswordFormModal[PfxExport | None]):
     """Returns where the PFX was written."""
+
+    FIELDS = FIELDS
+    PASSWORD_FIELDS = PASSWORD_FIELDS
+    RULE_FIELDS = (PASSWORD_FIELDS[1], PASSWORD_FIELDS[2])
 
     CSS_PATH = FLOW_SCREEN_CSS
     HELP_TOPIC = "manage"
@@ -65,26 +66,6 @@ class PfxExportModal(MgcertModal[PfxExport | None]):
                 yield Button(msg.PFX_EXPORT_BUTTON, id="pfx-export-go", variant="primary")
                 yield Button(msg.KEEP, id="pfx-export-cancel")
 
-    def on_mount(self) -> None:
-        self.query_one("#form-working").display = False
-        self.query_one(PASSWORD_FIELDS[0], Input).focus()
-
-    def _passwords(self) -> list[Input]:
-        return [self.query_one(selector, Input) for selector in PASSWORD_FIELDS]
-
-    @on(Input.Changed, "#pfx-export-new, #pfx-export-confirm")
-    def tick_rule(self) -> None:
-        _current, new, confirm = self._passwords()
-        self.query_one(PasswordChecklist).show(nfc(new.value), nfc(confirm.value))
-
-    @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
-        selector = f"#{event.input.id}"
-        if selector != FIELDS[-1]:
-            self.query_one(FIELDS[FIELDS.index(selector) + 1], Input).focus()
-            return
-        self.submit()
-
     @on(Button.Pressed, "#pfx-export-go")
     def submit(self) -> None:
         password, pfx_password, confirm = (nfc(field.value) for field in self._passwords())
@@ -106,9 +87,7 @@ class PfxExportModal(MgcertModal[PfxExport | None]):
             self.dismiss(worker.result)
         elif event.state is WorkerState.ERROR:
             self.query_one("#form-working").display = False
-            error = worker.error
-            text = error_text(error) if isinstance(error, MgcertError) else part1_msg.WORKER_FAILED
-            self.query_one(FieldError).show(text)
+            self.query_one(FieldError).show(worker_error_text(worker.error))
             self.query_one(PASSWORD_FIELDS[0], Input).focus()
 
     @on(Button.Pressed, "#pfx-export-cancel")

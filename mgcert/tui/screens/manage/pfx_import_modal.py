@@ -13,12 +13,9 @@ from textual.widgets import Button, Input, Label, LoadingIndicator, RadioSet
 from textual.worker import Worker, WorkerState
 
 from mgcert.center import CertificateCenter, CertificateEntry, MediumKind
-from mgcert.errors import MgcertError
-from mgcert.messages import tui as part1_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import nfc
-from mgcert.tui.screens.base import MgcertModal
-from mgcert.tui.screens.issuance.step import error_text
+from mgcert.tui.screens.manage.password_form import PasswordFormModal, worker_error_text
 from mgcert.tui.screens.transfer.import_step import TARGETS  # the center's media table
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
@@ -29,8 +26,12 @@ PASSWORD_FIELDS = ("#pfx-import-password", "#pfx-import-new", "#pfx-import-confi
 FIELDS = ("#pfx-import-path", *PASSWORD_FIELDS)
 
 
-class PfxImportModal(MgcertModal[CertificateEntry | None]):
+class PfxImportModal(PasswordFormModal[CertificateEntry | None]):
     """Returns the imported certificate as found on the target medium."""
+
+    FIELDS = FIELDS
+    PASSWORD_FIELDS = PASSWORD_FIELDS
+    RULE_FIELDS = (PASSWORD_FIELDS[1], PASSWORD_FIELDS[2])
 
     CSS_PATH = FLOW_SCREEN_CSS
     HELP_TOPIC = "manage"
@@ -65,26 +66,6 @@ class PfxImportModal(MgcertModal[CertificateEntry | None]):
                 yield Button(msg.PFX_IMPORT_BUTTON, id="pfx-import-go", variant="primary")
                 yield Button(msg.KEEP, id="pfx-import-cancel")
 
-    def on_mount(self) -> None:
-        self.query_one("#form-working").display = False
-        self.query_one(FIELDS[0], Input).focus()
-
-    def _passwords(self) -> list[Input]:
-        return [self.query_one(selector, Input) for selector in PASSWORD_FIELDS]
-
-    @on(Input.Changed, "#pfx-import-new, #pfx-import-confirm")
-    def tick_rule(self) -> None:
-        _pfx, new, confirm = self._passwords()
-        self.query_one(PasswordChecklist).show(nfc(new.value), nfc(confirm.value))
-
-    @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
-        selector = f"#{event.input.id}"
-        if selector != FIELDS[-1]:
-            self.query_one(FIELDS[FIELDS.index(selector) + 1], Input).focus()
-            return
-        self.submit()
-
     def target_kind(self) -> MediumKind:
         pressed = self.query_one("#pfx-import-target", RadioSet).pressed_button
         return MediumKind[pressed.name] if pressed and pressed.name else TARGETS[0]
@@ -113,9 +94,7 @@ class PfxImportModal(MgcertModal[CertificateEntry | None]):
             self.dismiss(worker.result)
         elif event.state is WorkerState.ERROR:
             self.query_one("#form-working").display = False
-            error = worker.error
-            text = error_text(error) if isinstance(error, MgcertError) else part1_msg.WORKER_FAILED
-            self.query_one(FieldError).show(text)
+            self.query_one(FieldError).show(worker_error_text(worker.error))
             self.query_one(PASSWORD_FIELDS[0], Input).focus()
 
     @on(Button.Pressed, "#pfx-import-cancel")
