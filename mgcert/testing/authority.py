@@ -38,6 +38,7 @@ from mgcert.npki.keyfile import (
     encrypt_private_key,
     new_random_num,
 )
+from mgcert.npki.keyform import check_iterations
 from mgcert.npki.layouts import FolderLayout, medium_root
 from mgcert.npki.names import folder_name, make_cn
 from mgcert.npki.profile import BANK_CODE_MG, CertificateKind
@@ -388,10 +389,12 @@ def _choice(table: dict[str, _T], value: str, message: str, field: str) -> _T:
 
 
 def _check_iterations(iterations: int) -> None:
-    if isinstance(iterations, bool) or not isinstance(iterations, int):
-        raise FixtureError(msg.BAD_ITERATIONS.format(limit=MAX_ITERATIONS, value=iterations))
-    if not 1 <= iterations <= MAX_ITERATIONS:
-        raise FixtureError(msg.BAD_ITERATIONS.format(limit=MAX_ITERATIONS, value=iterations))
+    try:
+        check_iterations(iterations)
+    except (TypeError, ValueError):
+        raise FixtureError(
+            msg.BAD_ITERATIONS.format(limit=MAX_ITERATIONS, value=iterations)
+        ) from None
 
 
 def _holder(

@@ -1,7 +1,7 @@
 """Who a fixture certificate is for: a checked 주민등록번호, or one made up on request.
 
-Consumers under test often validate the 주민등록번호 check digit (the 13th digit,
-weights 2..9,2..5, ``(11 - sum mod 11) mod 10``), so by default a fixture holder's
+Consumers under test often validate the 주민등록번호 check digit
+(:func:`mgcert.npki.rrn.rrn_check_digit`), so by default a fixture holder's
 number must pass it and a made-up number always does. Numbers issued since October
 2020 have no check digit: pass ``check_digit=False`` for those.
 """
@@ -13,19 +13,17 @@ from datetime import date, timedelta
 
 from mgcert.messages import testing as msg
 from mgcert.npki.brn import BusinessNumber, InvalidBusinessNumber
-from mgcert.npki.rrn import InvalidResidentNumber, ResidentNumber
+from mgcert.npki.rrn import (
+    InvalidResidentNumber,
+    ResidentNumber,
+    has_valid_check_digit,
+    rrn_check_digit,
+)
 from mgcert.testing.errors import HolderNumberInvalid
 
-_RRN_WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
 # Made-up holders are born between these days (adults with bank accounts).
 _BORN_FROM = date(1950, 1, 1)
 _BORN_SPAN_DAYS = (date(2004, 12, 31) - _BORN_FROM).days
-
-
-def rrn_check_digit(first_twelve: str) -> int:
-    """The 13th digit a 주민등록번호 of these twelve digits must end with."""
-    total = sum(int(d) * w for d, w in zip(first_twelve, _RRN_WEIGHTS, strict=True))
-    return (11 - total % 11) % 10
 
 
 def checked_rrn(text: str, *, check_digit: bool = True) -> ResidentNumber:
@@ -37,7 +35,7 @@ def checked_rrn(text: str, *, check_digit: bool = True) -> ResidentNumber:
         number = ResidentNumber.parse(text)
     except InvalidResidentNumber as exc:
         raise HolderNumberInvalid(str(exc)) from exc
-    if check_digit and rrn_check_digit(number.digits[:12]) != int(number.digits[12]):
+    if check_digit and not has_valid_check_digit(number.digits):
         raise HolderNumberInvalid(msg.RRN_CHECK_DIGIT.format(masked=number.masked))
     return number
 
@@ -57,3 +55,6 @@ def made_up_rrn() -> ResidentNumber:
     serial = "".join(str(secrets.randbelow(10)) for _ in range(5))
     twelve = f"{born:%y%m%d}{century_digit}{serial}"
     return ResidentNumber(twelve + str(rrn_check_digit(twelve)))
+
+
+__all__ = ["checked_brn", "checked_rrn", "made_up_rrn", "rrn_check_digit"]
