@@ -86,6 +86,7 @@ class ChangePasswordModal(PasswordFormModal[bool]):
         self.center.change_password(self.entry, old, new, confirm)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        event.prevent_default()  # its own ending, not PasswordFormModal's
         if event.state is WorkerState.SUCCESS:
             for field in self._passwords():
                 field.clear()

@@ -9,12 +9,14 @@ from typing import ClassVar, TypeVar
 
 from textual import on
 from textual.widgets import Input
+from textual.worker import Worker, WorkerState
 
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as part1_msg
 from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.issuance.step import error_text
+from mgcert.tui.widgets.field_error import FieldError
 from mgcert.tui.widgets.password_checklist import PasswordChecklist
 
 ResultT = TypeVar("ResultT")
@@ -51,6 +53,17 @@ class PasswordFormModal(MgcertModal[ResultT]):
 
     def submit(self) -> None:
         raise NotImplementedError
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Done: the dialog returns the worker's result. Failed: the reason is shown
+        and the first password field takes focus (the fields were cleared on submit)."""
+        worker = event.worker
+        if event.state is WorkerState.SUCCESS:
+            self.dismiss(worker.result)
+        elif event.state is WorkerState.ERROR:
+            self.query_one("#form-working").display = False
+            self.query_one(FieldError).show(worker_error_text(worker.error))
+            self.query_one(self.PASSWORD_FIELDS[0], Input).focus()
 
 
 def worker_error_text(error: BaseException | None) -> str:

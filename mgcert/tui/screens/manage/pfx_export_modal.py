@@ -11,13 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, LoadingIndicator
-from textual.worker import Worker, WorkerState
 
 from mgcert.center import CertificateCenter, CertificateEntry
 from mgcert.center.pfx import PfxExport
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import nfc
-from mgcert.tui.screens.manage.password_form import PasswordFormModal, worker_error_text
+from mgcert.tui.screens.manage.password_form import PasswordFormModal
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.field_error import FieldError
 from mgcert.tui.widgets.password_checklist import PasswordChecklist
@@ -80,15 +79,6 @@ class PfxExportModal(PasswordFormModal[PfxExport | None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="pfx-export")
     def export(self, password: str, pfx_password: str, confirm: str, target: str) -> PfxExport:
         return self.center.export_pfx(self.entry, password, pfx_password, confirm, target)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if event.state is WorkerState.SUCCESS:
-            self.dismiss(worker.result)
-        elif event.state is WorkerState.ERROR:
-            self.query_one("#form-working").display = False
-            self.query_one(FieldError).show(worker_error_text(worker.error))
-            self.query_one(PASSWORD_FIELDS[0], Input).focus()
 
     @on(Button.Pressed, "#pfx-export-cancel")
     def action_cancel(self) -> None:

@@ -10,12 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, LoadingIndicator, RadioSet
-from textual.worker import Worker, WorkerState
 
 from mgcert.center import CertificateCenter, CertificateEntry, MediumKind
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import nfc
-from mgcert.tui.screens.manage.password_form import PasswordFormModal, worker_error_text
+from mgcert.tui.screens.manage.password_form import PasswordFormModal
 from mgcert.tui.screens.transfer.import_step import TARGETS  # the center's media table
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
@@ -87,15 +86,6 @@ class PfxImportModal(PasswordFormModal[CertificateEntry | None]):
     ) -> CertificateEntry:
         target = self.center.medium(kind)
         return self.center.import_pfx(source, pfx_password, new, confirm, target)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if event.state is WorkerState.SUCCESS:
-            self.dismiss(worker.result)
-        elif event.state is WorkerState.ERROR:
-            self.query_one("#form-working").display = False
-            self.query_one(FieldError).show(worker_error_text(worker.error))
-            self.query_one(PASSWORD_FIELDS[0], Input).focus()
 
     @on(Button.Pressed, "#pfx-import-cancel")
     def action_cancel(self) -> None:
