@@ -33,7 +33,7 @@ from mgcert.bank.errors import (
     InvalidArsDigits,
     UnknownArsCall,
 )
-from mgcert.bank.limits import ARS_KEY_ATTEMPTS, ARS_LIFETIME
+from mgcert.bank.limits import ARS_KEY_ATTEMPTS, ARS_LIFETIME, TIMERS_RUN, CodeTimers
 from mgcert.bank.models import ArsCall
 from mgcert.clock import Clock
 
@@ -43,9 +43,10 @@ _DIGITS = re.compile(r"[0-9]{2}")
 class Ars:
     """ARS calls, both the screen side (start, confirm) and the phone side (key_in)."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, clock: Clock, timers: CodeTimers = TIMERS_RUN) -> None:
         self._db = db
         self._clock = clock
+        self._timers = timers  # paused: a call does not run out (practice 시간 제한 없음)
 
     def start(self, customer_id: int) -> ArsCall:
         """Place a call to the customer's registered phone with a fresh 2-digit code."""
@@ -84,7 +85,7 @@ class Ars:
                 (customer_id,),
             ).fetchall()
         for row in rows:
-            if now < from_db(row["expires_at"]):
+            if not self._timers.running() or now < from_db(row["expires_at"]):
                 return _to_call(row)
         return None
 
@@ -99,7 +100,7 @@ class Ars:
         now = self._clock.now()
         with self._db.write() as conn:
             row = _call_row(conn, call_id)
-            problem = _closed(row, now)
+            problem = _closed(row, now, self._timers)
             if problem is not None:
                 outcome: bool | ArsError = problem
             elif hmac.compare_digest(digits, row["code"]):
@@ -125,7 +126,7 @@ class Ars:
         now = self._clock.now()
         with self._db.write() as conn:
             row = _call_row(conn, call_id)
-            problem = _closed(row, now)
+            problem = _closed(row, now, self._timers)
             if problem is None and row["status"] == "ringing":
                 problem = ArsNotConfirmed()
             if problem is None:
@@ -143,7 +144,7 @@ def _call_row(conn: sqlite3.Connection, call_id: str) -> sqlite3.Row:
     return row
 
 
-def _closed(row: sqlite3.Row, now: datetime) -> ArsError | None:
+def _closed(row: sqlite3.Row, now: datetime, timers: CodeTimers) -> ArsError | None:
     """Why this call can no longer be keyed or confirmed, or None if it still can."""
     status = row["status"]
     if status == "confirmed":
@@ -152,7 +153,7 @@ def _closed(row: sqlite3.Row, now: datetime) -> ArsError | None:
         return ArsSuperseded()
     if status == "failed":
         return ArsFailed()
-    if now >= from_db(row["expires_at"]):
+    if timers.running() and now >= from_db(row["expires_at"]):
         return ArsExpired()
     return None
 

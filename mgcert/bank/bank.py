@@ -20,6 +20,7 @@ from mgcert.bank.customers import Customers, customer_row
 from mgcert.bank.db import Database, register_id
 from mgcert.bank.demo import DemoCustomerSheet
 from mgcert.bank.fees import Fees
+from mgcert.bank.limits import TIMERS_RUN, CodeTimers
 from mgcert.bank.models import (
     Account,
     ArsCall,
@@ -52,7 +53,9 @@ class Bank:
     Safe to share between threads; several processes may open the same file.
     """
 
-    def __init__(self, db: Database, clock: Clock, cost: kdf.ScryptCost) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, cost: kdf.ScryptCost, timers: CodeTimers = TIMERS_RUN
+    ) -> None:
         self.clock = clock
         self._db = db
         self._cost = cost
@@ -60,8 +63,8 @@ class Bank:
             self._register_id = register_id(conn)
         self._customers = Customers(db)
         self._passwords = AccountPasswords(db)
-        self._ars = Ars(db, clock)
-        self._sms = Sms(db, clock)
+        self._ars = Ars(db, clock, timers)
+        self._sms = Sms(db, clock, timers)
         self._cards = SecurityCards(db, clock)
         self._otp = Otp(db, clock)
         self._fees = Fees(db, clock)
@@ -77,6 +80,7 @@ class Bank:
         kdf_cost: kdf.ScryptCost = kdf.DEFAULT_SCRYPT,
         secret_path: Path | None = None,
         create: bool = True,
+        timers: CodeTimers = TIMERS_RUN,
     ) -> Bank:
         """Open ``db_path`` (schema and demo customers are created on first run).
 
@@ -86,6 +90,7 @@ class Bank:
         kept (and backed up) with it. With ``create=False`` the file must already be a
         bank: a missing or empty file, or one without a schema, raises
         :class:`BankRegisterMissing` and nothing is created (no silent recreation).
+        ``timers`` says whether ARS calls and SMS codes run out (limits.CodeTimers).
         BankSecretMissing / BankSecretMismatch: the secret file is gone, damaged or
         another one while the bank file holds values sealed with it.
         """
@@ -100,7 +105,7 @@ class Bank:
             return unlock_vault(conn, secret_file, has_meta=has_tables)
 
         db = Database.open(db_path, fill, unlock=unlock_file, create=create)
-        return cls(db, clock, kdf_cost)
+        return cls(db, clock, kdf_cost, timers)
 
     @property
     def path(self) -> Path:

@@ -36,6 +36,8 @@ from mgcert.bank.limits import (
     SMS_LIFETIME,
     SMS_SEND_WINDOW,
     SMS_SENDS_PER_WINDOW,
+    TIMERS_RUN,
+    CodeTimers,
 )
 from mgcert.bank.models import SmsChallenge, SmsMessage
 from mgcert.clock import Clock
@@ -52,9 +54,10 @@ def sms_text(code: str) -> str:
 class Sms:
     """One-time SMS codes and the simulated phone's inbox."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, clock: Clock, timers: CodeTimers = TIMERS_RUN) -> None:
         self._db = db
         self._clock = clock
+        self._timers = timers  # paused: a code does not run out (practice 시간 제한 없음)
 
     def send(self, customer_id: int) -> SmsChallenge:
         """Send a fresh code to the customer's registered phone."""
@@ -97,7 +100,7 @@ class Sms:
             raise InvalidSmsCodeFormat
         now = self._clock.now()
         with self._db.write() as conn:
-            outcome = _check(conn, challenge_id, code, now)
+            outcome = _check(conn, challenge_id, code, now, self._timers.running())
         if outcome is not None:
             raise outcome
 
@@ -115,7 +118,7 @@ def _check_send_limit(conn: sqlite3.Connection, customer_id: int, now: datetime)
 
 
 def _check(
-    conn: sqlite3.Connection, challenge_id: str, code: str, now: datetime
+    conn: sqlite3.Connection, challenge_id: str, code: str, now: datetime, timed: bool
 ) -> BankError | None:
     row = conn.execute("SELECT * FROM sms_challenges WHERE id = ?", (challenge_id,)).fetchone()
     if row is None:
@@ -127,7 +130,7 @@ def _check(
         return SmsVoided()
     if status == "superseded":
         return SmsSuperseded()
-    if now >= from_db(row["expires_at"]):
+    if timed and now >= from_db(row["expires_at"]):
         return SmsExpired()
     if hmac.compare_digest(code, row["code"]):
         conn.execute("UPDATE sms_challenges SET status = 'used' WHERE id = ?", (challenge_id,))

@@ -9,6 +9,7 @@ from types import TracebackType
 from cryptography import x509
 
 from mgcert.bank import Bank
+from mgcert.bank.limits import TIMERS_RUN, CodeTimers
 from mgcert.bank.models import CloudCertificateInfo
 from mgcert.ca import MG_CA_PROFILE, OTHER_CA_PROFILE, CertificateAuthority, validate_pki_url
 from mgcert.ca.files import exclusive_lock
@@ -81,6 +82,7 @@ class CertificateCenter:
         key_protection: KeyProtection | None = None,
         iterations: int | None = None,
         pki_url: str | None = None,
+        timers: CodeTimers = TIMERS_RUN,
     ) -> CertificateCenter:
         """Open (creating on first use) the bank, both CAs and the demo certificate.
 
@@ -91,6 +93,8 @@ class CertificateCenter:
         (PBES2); give one or the other. ``pki_url`` is the base of the CRL/OCSP/CA URLs
         written into the certificates of a *new* home (default
         ``http://127.0.0.1:8389``); an existing home keeps the one it was made with.
+        ``timers`` says whether the ARS/SMS and 내보내기 codes run out (a practice home's
+        시간 제한 없음: ``mgcert.practice.marker.PracticeTimers(home.root)``).
         """
         protection = _protection(key_protection, iterations)
         if pki_url is not None:
@@ -99,9 +103,9 @@ class CertificateCenter:
         in_use = HomeInUse.share(home.root)
         try:
             if read_manifest(home) is not None:
-                center = cls._open_registers(home, clock, protection, fresh=False)
+                center = cls._open_registers(home, clock, protection, fresh=False, timers=timers)
             else:
-                center = cls._first_open(home, clock, protection, pki_url)
+                center = cls._first_open(home, clock, protection, pki_url, timers)
         except BaseException:
             in_use.release()
             raise
@@ -115,7 +119,12 @@ class CertificateCenter:
 
     @classmethod
     def _first_open(
-        cls, home: DataHome, clock: Clock, protection: KeyProtection, pki_url: str | None
+        cls,
+        home: DataHome,
+        clock: Clock,
+        protection: KeyProtection,
+        pki_url: str | None,
+        timers: CodeTimers = TIMERS_RUN,
     ) -> CertificateCenter:
         """A new home (or one made before the manifest), under a lock so that two
         processes opening it at once make it once. A first open that was interrupted
@@ -123,13 +132,15 @@ class CertificateCenter:
         creating = home.root / CREATING_MARKER
         with exclusive_lock(home.root / CREATION_LOCK):
             if read_manifest(home) is not None:
-                return cls._open_registers(home, clock, protection, fresh=False)
+                return cls._open_registers(home, clock, protection, fresh=False, timers=timers)
             if creating.exists():
                 discard_partial_home(home)
             fresh = not has_registers(home)
             if fresh:
                 creating.touch(mode=0o600)
-            center = cls._open_registers(home, clock, protection, fresh=fresh, pki_url=pki_url)
+            center = cls._open_registers(
+                home, clock, protection, fresh=fresh, pki_url=pki_url, timers=timers
+            )
             creating.unlink(missing_ok=True)  # the manifest is written: the home exists
             return center
 
@@ -142,11 +153,12 @@ class CertificateCenter:
         *,
         fresh: bool,
         pki_url: str | None = None,
+        timers: CodeTimers = TIMERS_RUN,
     ) -> CertificateCenter:
         """Open bank, CAs and journal; only a ``fresh`` home may create them."""
         manifest = read_manifest(home)
         with contextlib.ExitStack() as undo:
-            bank = Bank.open(home.bank_db, clock, create=fresh)
+            bank = Bank.open(home.bank_db, clock, create=fresh, timers=timers)
             undo.callback(bank.close)
             mg_ca = CertificateAuthority.open(
                 home.ca_dir, home.ca_db, clock, MG_CA_PROFILE, create=fresh, pki_url=pki_url
@@ -175,7 +187,7 @@ class CertificateCenter:
             else:
                 check_ids(home, manifest, **ids)
             undo.pop_all()
-        return cls(CenterContext(home, clock, bank, mg_ca, other_ca, protection, journal))
+        return cls(CenterContext(home, clock, bank, mg_ca, other_ca, protection, journal, timers))
 
     def _start(self) -> None:
         """Finish or cancel what killed processes left, refresh stale revocation lists,

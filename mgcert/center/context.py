@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mgcert.bank import Bank
+from mgcert.bank.limits import TIMERS_RUN, CodeTimers
 from mgcert.ca import CertificateAuthority
 from mgcert.center.journal import Journal
 from mgcert.clock import Clock
@@ -25,6 +26,8 @@ class CenterContext:
     # Form and KDF count of every new signPri.key (issue, renew, demo, simulator).
     key_protection: KeyProtection
     journal: Journal
+    # Whether the one-time codes run out (a practice home's 시간 제한 없음 pauses them).
+    timers: CodeTimers = TIMERS_RUN
 
     @property
     def known_cas(self) -> tuple[CertificateAuthority, ...]:
