@@ -11,6 +11,7 @@ from mgcert import __version__
 from mgcert.cli import key_settings, secrets
 from mgcert.cli.commands_fixture import add_fixture_commands
 from mgcert.cli.commands_pfx import add_pfx_commands
+from mgcert.cli.commands_web import add_web_command
 from mgcert.messages import center as msg
 from mgcert.npki.keyform import FIXTURE_ITERATIONS, KEY_FORM_NAMES, MAX_ITERATIONS
 
@@ -599,6 +600,10 @@ def _add_fixture(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
     add_fixture_commands(sub, p.common)
 
 
+def _add_web(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
+    add_web_command(sub, p.common)
+
+
 # Every subcommand in the order of ``mgcert --help``; a group registers all its names.
 _COMMANDS: tuple[
     tuple[tuple[str, ...], Callable[[AddCommand, Subparsers, _Parents], None]], ...
@@ -628,5 +633,6 @@ _COMMANDS: tuple[
     (("crl",), _add_crl),
     (("pfx-export", "pfx-import"), _add_pfx),
     (("fixture", "gallery"), _add_fixture),
+    (("web",), _add_web),
 )
 _COMMAND_NAMES = frozenset(name for names, _ in _COMMANDS for name in names)
