@@ -15,6 +15,7 @@ from mgcert.center.catalog import Catalog
 from mgcert.center.context import CenterContext
 from mgcert.center.demo import DEMO_CERTIFICATE_PASSWORD, DEMO_CUSTOMER_NAME
 from mgcert.center.errors import NoArsCall
+from mgcert.center.identity_methods import IdentityAnswer, IdentityMethod, IdentityPrompt
 from mgcert.center.issuing import encrypt_for_medium, issue_direct
 from mgcert.center.jobs import write_pair
 from mgcert.center.media import check_medium
@@ -67,6 +68,19 @@ class Simulator:
 
     def sms_inbox(self, customer_id: int) -> list[SmsMessage]:
         return self._ctx.bank.sms_inbox(customer_id)
+
+    def answer_identity(
+        self, customer_id: int, method: IdentityMethod, prompt: IdentityPrompt
+    ) -> IdentityAnswer:
+        """Play the customer's device for ``method`` and say what they would type.
+
+        ARS: key the prompt's 승인번호 on the ringing phone (nothing is typed on the
+        screen); SMS: the code of the newest message in the inbox; 보안카드: the first two
+        digits of the first cell and the last two of the second; OTP: the device's code
+        (each row's ``play``). ``prompt`` is what the method's ``start`` returned (None
+        for OTP). Hand the answer to the flow with ``method.row.submit(flow, answer)``.
+        """
+        return method.row.play(self, customer_id, prompt)
 
     def advance_clock(self, delta: timedelta) -> None:
         """Time travel (+1 day, +30 days, +1 year); persisted in the data home."""

@@ -13,6 +13,9 @@ from mgcert.bank.demo import DemoCustomerSheet
 from mgcert.center import CertificateCenter, CertificateEntry, MediumKind, MediumLocation
 from mgcert.center.errors import CenterError
 from mgcert.center.identity import IdentitySteps
+from mgcert.center.identity_methods import IdentityMethod
+from mgcert.center.simulator import Simulator
+from mgcert.cli.identity_options import chosen_methods
 from mgcert.cli.secrets import Secret, SecretReader
 from mgcert.errors import UsageError
 from mgcert.messages import center as msg
@@ -104,38 +107,40 @@ class Invocation:
 
     # --- identity steps ----------------------------------------------------------------
     def verify_identity(self, flow: IdentitySteps, customer_id: int) -> None:
-        """ARS/SMS then 보안카드/OTP: from the simulated devices, or an OTP code
-        (``--otp-stdin``, ``MGCERT_OTP`` or ``--otp``) + the SMS prompt."""
-        args = self.args
+        """The phone check then the 보안매체 (``--phone-check`` / ``--second-factor``, the
+        center's table): answered by the simulated devices (``--auto-verify``), or an OTP
+        code (``--otp-stdin``, ``MGCERT_OTP`` or ``--otp``) after an SMS typed in."""
+        methods = chosen_methods(self.args)
+        assert methods is not None  # only commands with the identity flags get here
+        phone, second = methods
         sim = self.center.simulator
-        if args.auto_verify:
-            if args.phone_check == "sms":
-                flow.send_sms()
-                flow.verify_sms(sim.sms_inbox(customer_id)[0].code)
-            else:
-                prompt = flow.start_ars()
-                sim.key_in_ars(customer_id, prompt.code)
-                flow.confirm_ars()
-        elif args.phone_check == "sms" and _interactive(self.stdin):
-            flow.send_sms()
+        auto = bool(self.args.auto_verify)
+        if auto:
+            _pass_with_device(flow, sim, customer_id, phone)
+        elif phone is IdentityMethod.SMS and _interactive(self.stdin):
+            row = phone.row
+            row.start(flow)
             sys.stderr.write(msg.CLI_SMS_PROMPT)
             sys.stderr.flush()
-            flow.verify_sms(self.stdin.readline().strip())
+            row.answer(flow, self.stdin.readline().strip())
         else:
             raise CliUsageError(msg.CLI_MANUAL_STEPS)
-        otp = self.secrets.optional(Secret.OTP)
+        otp = self.secrets.optional(Secret.OTP)  # after the SMS, which may be typed in
         if otp:
-            flow.verify_otp(otp)
-        elif not args.auto_verify:
+            IdentityMethod.OTP.row.answer(flow, otp)
+        elif not auto:
             raise CliUsageError(msg.CLI_MANUAL_STEPS)
-        elif args.second_factor == "otp":
-            flow.verify_otp(sim.otp(customer_id).code)
         else:
-            challenge = flow.security_card_challenge()
-            cells = sim.security_card(customer_id).cells
-            flow.verify_security_card(
-                cells[challenge.first_cell][:2], cells[challenge.second_cell][-2:]
-            )
+            _pass_with_device(flow, sim, customer_id, second)
+
+
+def _pass_with_device(
+    flow: IdentitySteps, sim: Simulator, customer_id: int, method: IdentityMethod
+) -> None:
+    """Start ``method``, let the simulated device answer, hand the answer in."""
+    row = method.row
+    prompt = row.start(flow)
+    row.submit(flow, sim.answer_identity(customer_id, method, prompt))
 
 
 def _interactive(stream: TextIO) -> bool:

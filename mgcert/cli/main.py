@@ -101,13 +101,15 @@ def _main(arguments: list[str]) -> int:
     env = os.environ
     stdout, stderr, stdin = sys.stdout, sys.stderr, sys.stdin
     try:
-        # --now / MGCERT_NOW, --key-form / --iterations and their variables are checked
-        # before anything runs: a bad one is a usage error.
+        # --now / MGCERT_NOW, --key-form / --iterations and their variables, and the
+        # identity methods are checked before anything runs: a bad one is a usage error.
+        from mgcert.cli.identity_options import chosen_methods
         from mgcert.cli.key_settings import center_protection
         from mgcert.clock import pinned_from_settings
 
         pinned_from_settings(args.now, env)
         center_protection(args, env)
+        chosen_methods(args)
         if args.command is None:
             return _run_tui(args, env, stderr)
         return _run_command(args, env, stdin, stdout, stderr)

@@ -8,11 +8,12 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from mgcert import __version__
-from mgcert.cli import key_settings, secrets
+from mgcert.cli import identity_options, key_settings, secrets
 from mgcert.cli.commands_fixture import add_fixture_commands
 from mgcert.cli.commands_pfx import add_pfx_commands
 from mgcert.cli.commands_web import add_web_command
 from mgcert.messages import center as msg
+from mgcert.messages import cli as cli_msg
 from mgcert.npki.keyform import FIXTURE_ITERATIONS, KEY_FORM_NAMES, MAX_ITERATIONS
 
 if TYPE_CHECKING:
@@ -146,17 +147,10 @@ def _verify() -> argparse.ArgumentParser:
         help="시뮬레이터 기기(전화·보안카드·OTP)의 값으로 자동 인증 "
         "/ answer from the simulated devices",
     )
+    # Checked against the center's table in identity_options, not by argparse.
+    group.add_argument(identity_options.PHONE_FLAG, metavar="METHOD", help=cli_msg.PHONE_CHECK_HELP)
     group.add_argument(
-        "--phone-check",
-        choices=["ars", "sms"],
-        default="ars",
-        help="ARS 전화인증 또는 SMS (기본 ars) / phone check",
-    )
-    group.add_argument(
-        "--second-factor",
-        choices=["card", "otp"],
-        default="card",
-        help="보안카드 또는 OTP (기본 card) / second factor",
+        identity_options.SECOND_FLAG, metavar="METHOD", help=cli_msg.SECOND_FACTOR_HELP
     )
     group.add_argument(
         "--otp-stdin",

@@ -46,6 +46,15 @@ CUSTOMER_REQUIRED = (
     "--customer, 또는 --account와 주민등록번호(--rrn-stdin 또는 MGCERT_RRN)를 지정해 주세요."
 )
 
+# --- the identity steps (cli/identity_options.py, cli/invocation.py) --------------------
+IDENTITY_METHOD_UNKNOWN = Template(
+    "{flag} {value:은} 쓸 수 없습니다. 다음 중 하나를 지정해 주세요: {names}"
+)
+# The parser cannot read the center's table (it must stay light); a test holds these
+# two to the table's names and defaults.
+PHONE_CHECK_HELP = "휴대폰 본인인증: ars (ARS 전화인증) 또는 sms (SMS), 기본 ars / phone check"
+SECOND_FACTOR_HELP = "보안매체: card (보안카드) 또는 otp (OTP), 기본 card / security medium"
+
 # --- how new signPri.key files are encrypted (cli/key_settings.py) -------------------------
 KEY_SETTING_INVALID = "{setting}: {problem}"
 ITERATIONS_ENV_CONFLICT = Template(

@@ -15,6 +15,7 @@ from mgcert.center import (
     MediumLocation,
 )
 from mgcert.center.identity import IdentitySteps
+from mgcert.center.identity_methods import IdentityMethod
 from mgcert.clock import KST, Clock
 from mgcert.home import DataHome
 from mgcert.npki.profile import CertificateKind
@@ -56,26 +57,21 @@ def pass_identity(
     flow: IdentitySteps,
     customer_id: int,
     *,
-    phone: str = "ars",
-    second: str = "card",
+    phone: IdentityMethod = IdentityMethod.ARS,
+    second: IdentityMethod = IdentityMethod.SECURITY_CARD,
 ) -> None:
-    """Answer ARS/SMS and 보안카드/OTP from the simulated devices."""
-    sim = center.simulator
-    if phone == "ars":
-        prompt = flow.start_ars()
-        assert sim.key_in_ars(customer_id, prompt.code)
-        flow.confirm_ars()
-    else:
-        flow.send_sms()
-        flow.verify_sms(sim.sms_inbox(customer_id)[0].code)
-    if second == "otp":
-        flow.verify_otp(sim.otp(customer_id).code)
-    else:
-        challenge = flow.security_card_challenge()
-        cells = sim.security_card(customer_id).cells
-        flow.verify_security_card(
-            cells[challenge.first_cell][:2], cells[challenge.second_cell][-2:]
-        )
+    """Pass the phone check and the 보안매체, the simulated devices answering."""
+    for method in (phone, second):
+        pass_method(center, flow, customer_id, method)
+
+
+def pass_method(
+    center: CertificateCenter, flow: IdentitySteps, customer_id: int, method: IdentityMethod
+) -> None:
+    """Start ``method``, let the simulator answer it, hand the answer in."""
+    row = method.row
+    prompt = row.start(flow)
+    row.submit(flow, center.simulator.answer_identity(customer_id, method, prompt))
 
 
 def harddisk(center: CertificateCenter) -> MediumLocation:

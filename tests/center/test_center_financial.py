@@ -11,6 +11,7 @@ from mgcert.bank import NoCloudCertificate, PinLocked, TrivialPin, WrongPin
 from mgcert.ca import CertificateStatus
 from mgcert.center import CertificateCenter, FinancialFlow, IssueMode, PinMismatch, StepsIncomplete
 from mgcert.center.financial import open_cloud_pair
+from mgcert.center.identity_methods import IdentityMethod
 from mgcert.npki.profile import CertificateKind
 from mgcert.npki.vid import verify_vid
 
@@ -72,7 +73,9 @@ def test_financial_reissue_replaces_and_revokes(center: CertificateCenter) -> No
     check = flow.enter_customer(KIM.rrn, KIM.account, KIM.account_password)
     assert check.mode is IssueMode.REISSUE
     flow.agree_terms(True)
-    pass_identity(center, flow, KIM.customer_id, phone="sms", second="otp")
+    pass_identity(
+        center, flow, KIM.customer_id, phone=IdentityMethod.SMS, second=IdentityMethod.OTP
+    )
     second = flow.issue("902741", "902741")
     assert second.replaced_serial_hex == first.serial_hex
     assert center.mg_ca.status(int(first.serial_hex, 16)) is CertificateStatus.REVOKED

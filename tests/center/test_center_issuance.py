@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from center_support import KIM, LEE, PASSWORD, entry, harddisk, issue, pass_identity
+from center_support import KIM, LEE, PASSWORD, entry, harddisk, issue, pass_identity, pass_method
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -23,6 +23,7 @@ from mgcert.center import (
     StepsIncomplete,
     TermsNotAgreed,
 )
+from mgcert.center.identity_methods import IdentityMethod
 from mgcert.clock import Clock
 from mgcert.npki import storage
 from mgcert.npki.keyfile import decrypt_private_key
@@ -70,7 +71,9 @@ def test_reissue_keeps_expiry_is_free_and_revokes_previous(
     assert check.fee_won == 0
     assert "재발급" in check.mode_reason
     flow.agree_terms(True)
-    pass_identity(center, flow, KIM.customer_id, phone="sms", second="otp")
+    pass_identity(
+        center, flow, KIM.customer_id, phone=IdentityMethod.SMS, second=IdentityMethod.OTP
+    )
     second = flow.issue(center.medium(MediumKind.PHONE), PASSWORD, PASSWORD)
 
     assert second.mode is IssueMode.REISSUE
@@ -184,13 +187,10 @@ def test_issue_refuses_until_every_step_is_done(center: CertificateCenter, skip:
         flow.enter_customer(KIM.rrn, KIM.account, KIM.account_password)
         if skip != "terms":
             flow.agree_terms(True)
-        sim = center.simulator
         if skip != "phone":
-            prompt = flow.start_ars()
-            sim.key_in_ars(KIM.customer_id, prompt.code)
-            flow.confirm_ars()
+            pass_method(center, flow, KIM.customer_id, IdentityMethod.ARS)
         if skip != "second":
-            flow.verify_otp(sim.otp(KIM.customer_id).code)
+            pass_method(center, flow, KIM.customer_id, IdentityMethod.OTP)
     issued_before = _issued_count(center)
     with pytest.raises(StepsIncomplete) as raised:
         flow.issue(harddisk(center), PASSWORD, PASSWORD)

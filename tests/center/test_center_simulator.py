@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from center_support import KIM, PARK
+from center_support import KIM, PARK, pass_method
 
 from mgcert.bank import OtpLocked, WrongOtp
 from mgcert.center import CertificateCenter, NoArsCall, NoPendingChallenge, StepsIncomplete
+from mgcert.center.identity_methods import IdentityMethod
 from mgcert.npki.profile import CertificateKind
 
 
@@ -58,5 +59,5 @@ def test_branch_visit_unlocks_otp(center: CertificateCenter) -> None:
     assert sim.lock_state(KIM.customer_id).otp_locked
     sim.unlock(KIM.customer_id)
     assert not sim.lock_state(KIM.customer_id).any_locked
-    flow.verify_otp(sim.otp(KIM.customer_id).code)
+    pass_method(center, flow, KIM.customer_id, IdentityMethod.OTP)
     assert flow.second_factor_verified

@@ -15,6 +15,7 @@ import pytest
 from cli_support import AUTO, FAST_ITERATIONS, NOW, PASSWORD, CliRun, CliRunner
 
 from mgcert.center import CertificateCenter
+from mgcert.center.identity_methods import IdentityMethod
 from mgcert.cli.secrets import Secret, stdin_order
 from mgcert.clock import Clock
 from mgcert.home import DataHome
@@ -35,7 +36,7 @@ def otp_now(home: DataHome) -> str:
     clock = Clock(pinned=NOW, state_file=home.clock_file)
     center = CertificateCenter.open(home, clock, iterations=FAST_ITERATIONS)
     try:
-        return center.simulator.otp(1).code
+        return center.simulator.answer_identity(1, IdentityMethod.OTP, None).values[0]
     finally:
         center.close()
 
