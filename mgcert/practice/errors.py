@@ -59,3 +59,11 @@ class PracticeHomeTaken(PracticeError):
     def __init__(self, path: Path) -> None:
         self.path = path
         super().__init__(msg.TRY_FOLDER_TAKEN.format(path=str(path)))
+
+
+class MissionNotPrepared(PracticeError):
+    """The practice home has no situation: its preparation never finished."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(msg.NOT_PREPARED.format(path=str(path)))

@@ -8,11 +8,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from mgcert.center import CertificateCenter, MediumKind, MediumLocation
+from mgcert.center import (
+    CertificateCenter,
+    CertificateEntry,
+    IssuanceResult,
+    MediumKind,
+    MediumLocation,
+)
 from mgcert.center.identity import IdentitySteps
 from mgcert.clock import KST, Clock
 from mgcert.home import DataHome
+from mgcert.npki.profile import CertificateKind
 from mgcert.practice.marker import PracticeTimers
+from mgcert.practice.tries import PracticeTry, start_mission
 
 FAST_ITERATIONS = 2048
 NOW = datetime(2026, 11, 24, 10, 0, 0, tzinfo=KST)  # the shared conftest's FIXED_NOW
@@ -89,3 +97,37 @@ def harddisk(center: CertificateCenter) -> MediumLocation:
 
 def phone(center: CertificateCenter) -> MediumLocation:
     return center.medium(MediumKind.PHONE)
+
+
+def start(
+    opener: Callable[[Path], CertificateCenter], user_home: Path, mission_id: str
+) -> tuple[PracticeTry, CertificateCenter]:
+    """Start a try as the mission list does and open its center as the TUI would."""
+    practice_try = start_mission(mission_id, user_home, opener=opener)
+    return practice_try, opener(practice_try.home)
+
+
+def issue(
+    center: CertificateCenter,
+    person: Person,
+    kind: CertificateKind = CertificateKind.GENERAL,
+    location: MediumLocation | None = None,
+    password: str = PASSWORD,
+    account: str | None = None,
+) -> IssuanceResult:
+    """발급/재발급 through every step, as a learner does it."""
+    flow = center.start_issuance(kind)
+    flow.enter_customer(person.rrn, account or person.account, person.account_password)
+    flow.agree_terms(True)
+    pass_identity(center, flow, person.customer_id)
+    return flow.issue(location or harddisk(center), password, password)
+
+
+def entry_of(
+    center: CertificateCenter, person: Person, location: MediumLocation | None = None
+) -> CertificateEntry:
+    """The one certificate of ``person`` on the medium (하드디스크 by default)."""
+    entries = center.list_certificates(location or harddisk(center)).entries
+    mine = [e for e in entries if e.name == person.name]
+    assert len(mine) == 1, [e.name for e in entries]
+    return mine[0]
