@@ -10,11 +10,13 @@ from mgcert.center.errors import (
     MEDIUM_FAILURES,
     AlreadyRegistered,
     CenterError,
+    CertificateAlreadyOnMedium,
     CertificateExpired,
     CertificateGone,
     CertificateNotYetValid,
     CertificateRefused,
     CertificateRevoked,
+    CopyTargetOccupied,
     ExportExpired,
     ExportUsed,
     FlowFinished,
@@ -44,11 +46,18 @@ from mgcert.center.errors import (
     WrongExportCode,
 )
 from mgcert.center.financial import FinancialFlow
+from mgcert.center.identity_methods import (
+    IDENTITY_METHODS,
+    IdentityAnswer,
+    IdentityGroup,
+    IdentityMethod,
+)
 from mgcert.center.issuance import IssuanceFlow
 from mgcert.center.models import (
     ArsPrompt,
     CertificateDetails,
     CertificateEntry,
+    CertificateIdentity,
     CertificateListing,
     CustomerCheck,
     EntryStatus,
@@ -75,20 +84,24 @@ from mgcert.center.simulator import Simulator
 from mgcert.npki.storage import MediumKind, MediumNotWritable
 
 __all__ = [
+    "IDENTITY_METHODS",
     "LOCKED_FAILURES",
     "MEDIUM_FAILURES",
     "AlreadyRegistered",
     "ArsPrompt",
     "CenterError",
+    "CertificateAlreadyOnMedium",
     "CertificateCenter",
     "CertificateDetails",
     "CertificateEntry",
     "CertificateExpired",
     "CertificateGone",
+    "CertificateIdentity",
     "CertificateListing",
     "CertificateNotYetValid",
     "CertificateRefused",
     "CertificateRevoked",
+    "CopyTargetOccupied",
     "CustomerCheck",
     "EntryStatus",
     "ExportExpired",
@@ -98,6 +111,9 @@ __all__ = [
     "FinancialFlow",
     "FinancialResult",
     "FlowFinished",
+    "IdentityAnswer",
+    "IdentityGroup",
+    "IdentityMethod",
     "IssuanceFlow",
     "IssuanceResult",
     "IssueMode",

@@ -311,8 +311,12 @@ class CertificateCenter:
             entry, old, new, confirm, scheme=scheme, iterations=iterations
         )
 
-    def copy_certificate(self, entry: CertificateEntry, target: MediumLocation) -> CertificateEntry:
-        return self._management.copy_certificate(entry, target)
+    def copy_certificate(
+        self, entry: CertificateEntry, target: MediumLocation, *, overwrite: bool = False
+    ) -> CertificateEntry:
+        """복사; refused before writing when ``target`` holds it already, or holds another
+        certificate in its folder (unless ``overwrite``). Returns the copy's entry."""
+        return self._management.copy_certificate(entry, target, overwrite=overwrite)
 
     def delete_certificate(self, entry: CertificateEntry) -> None:
         self._management.delete_certificate(entry)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mgcert.bank.errors import IdentityCheckLocked
 from mgcert.center import rules
@@ -17,6 +18,9 @@ from mgcert.clock import KST
 from mgcert.errors import MgcertError
 from mgcert.messages import center as msg
 from mgcert.npki.storage import MediumNotWritable
+
+if TYPE_CHECKING:
+    from mgcert.center.models import CertificateEntry
 
 
 def _day(value: date | datetime) -> str:
@@ -87,6 +91,31 @@ class NothingToSave(CenterError):
 
 class SameMedium(CenterError):
     default_message = msg.SAME_MEDIUM
+
+
+class CertificateAlreadyOnMedium(MediumError):
+    """복사 of a certificate the target medium already holds: nothing to do."""
+
+    def __init__(self, medium_label: str, folder: Path) -> None:
+        self.folder = folder
+        super().__init__(msg.ALREADY_ON_MEDIUM.format(medium=medium_label, folder=folder))
+
+
+class CopyTargetOccupied(MediumError):
+    """The folder a 복사 needs on the target holds another certificate (the same CN under
+    the same CA: an older one of the same person, say). ``occupant`` says which, so a
+    screen can ask whether to replace it (``copy_certificate(..., overwrite=True)``)."""
+
+    def __init__(self, medium_label: str, occupant: CertificateEntry) -> None:
+        self.occupant = occupant
+        super().__init__(
+            msg.COPY_TARGET_OCCUPIED.format(
+                medium=medium_label,
+                serial=occupant.serial_hex,
+                not_after=_day(occupant.not_after),
+                status=occupant.status_text,
+            )
+        )
 
 
 class CertificateGone(CenterError):

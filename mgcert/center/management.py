@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -12,9 +13,12 @@ from mgcert.ca.errors import AlreadyRevoked
 from mgcert.center.catalog import Catalog, open_key
 from mgcert.center.certinfo import kind_of, policy_oid
 from mgcert.center.context import CenterContext
+from mgcert.center.crash_points import crash_point
 from mgcert.center.errors import (
     AlreadyDiscarded,
     CenterError,
+    CertificateAlreadyOnMedium,
+    CopyTargetOccupied,
     KeyWithoutRandomNum,
     KmKeyPasswordDiffers,
     NotMgCertificate,
@@ -30,6 +34,7 @@ from mgcert.center.models import (
     MediumLocation,
     RevocationResult,
 )
+from mgcert.errors import MgcertError
 from mgcert.npki import storage
 from mgcert.npki.keyfile import WrongKeyPassword, decrypt_private_key, encrypt_with, key_file_der
 from mgcert.npki.keyform import KeyProtection, KeyScheme
@@ -43,6 +48,9 @@ _SIGNATURE_NAMES = {
     SignatureAlgorithmOID.RSA_WITH_SHA384: "sha384WithRSAEncryption",
     SignatureAlgorithmOID.RSA_WITH_SHA512: "sha512WithRSAEncryption",
 }
+
+# The crash point between deleting the certificate a 복사 replaces and writing the copy.
+COPY_OCCUPANT_DELETED = "copy_occupant_deleted"
 
 # 폐기 at the user's request: the certificate is no longer needed.
 USER_REVOCATION_REASON = x509.ReasonFlags.cessation_of_operation
@@ -130,17 +138,37 @@ class Management:
         )
         return protection
 
-    def copy_certificate(self, entry: CertificateEntry, target: MediumLocation) -> CertificateEntry:
-        """Copy both files as they are (key stays encrypted) to another medium."""
+    def copy_certificate(
+        self, entry: CertificateEntry, target: MediumLocation, *, overwrite: bool = False
+    ) -> CertificateEntry:
+        """Copy both files as they are (key stays encrypted) to another medium; returns
+        the copy's entry (its ``identity`` finds it again in a fresh listing).
+
+        Never silent about what is there already, and refused before anything is
+        written: the same certificate anywhere on ``target`` →
+        :class:`CertificateAlreadyOnMedium` (whatever ``overwrite`` says: there is
+        nothing to do); another certificate in the folder the copy needs (the same
+        CN under the same CA) → :class:`CopyTargetOccupied`, unless ``overwrite`` —
+        then that certificate is deleted from ``target`` first (the TUI asks before).
+        """
         entry = self._catalog.refresh(entry)
         if target.root.resolve() == entry.location.root.resolve():
             raise SameMedium
+        # Read-only first: the writability probe below touches the medium's folder.
+        occupant = self._occupant(entry, target)
+        if occupant is not None and not overwrite:
+            raise CopyTargetOccupied(target.label, occupant)
         check_copy_target(target)
         key_der = key_file_der(storage.read_key_file(entry.stored))  # no trailing bytes
         km_cert_der = km_key_der = None
         if entry.stored.has_km_pair:  # the key-management pair travels with its certificate
             km_cert_der = entry.stored.km_cert_path.read_bytes()
             km_key_der = key_file_der(storage.read_km_key_file(entry.stored))
+        if occupant is not None:
+            storage.delete_certificate(occupant.stored)
+            # Killed here: the target lost the certificate the user chose to replace, and
+            # the source is untouched; copying again finishes the job.
+            crash_point(COPY_OCCUPANT_DELETED)
         folder = storage.write_certificate(
             target.root,
             entry.stored.ca_folder,
@@ -152,6 +180,27 @@ class Management:
             km_key_der=km_key_der,
         )
         return self._catalog.find(target, folder)
+
+    def _occupant(self, entry: CertificateEntry, target: MediumLocation) -> CertificateEntry | None:
+        """What the copy would meet on ``target``: raises if the certificate is there
+        already (or its folder is taken by something unreadable); returns another
+        certificate in its folder, or None when the way is free."""
+        for stored in storage.discover(target.root).certificates:
+            if stored.cert_der == entry.stored.cert_der:
+                raise CertificateAlreadyOnMedium(target.label, stored.folder)
+        folder = (
+            target.root
+            / storage.NPKI_DIR
+            / entry.stored.ca_folder
+            / storage.USER_DIR
+            / entry.stored.folder.name
+        )
+        if not os.path.lexists(folder):
+            return None
+        try:
+            return self._catalog.find(target, folder)
+        except (MgcertError, OSError) as exc:  # damaged or not a certificate: never deleted
+            raise storage.CertificateFolderExists(folder) from exc
 
     def delete_certificate(self, entry: CertificateEntry) -> None:
         """Remove the files from the medium (the UI asks for confirmation first)."""

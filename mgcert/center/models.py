@@ -48,6 +48,17 @@ _STATUS_LABELS = {
 
 
 @dataclass(frozen=True)
+class CertificateIdentity:
+    """Which certificate, in which folder of which medium: equal across listings, so a
+    screen can put its cursor back on the same certificate after the list changed."""
+
+    medium: MediumKind
+    medium_root: Path
+    folder: Path
+    serial: int
+
+
+@dataclass(frozen=True)
 class CertificateEntry:
     """A certificate found on a medium, with its status at the time of listing."""
 
@@ -68,6 +79,12 @@ class CertificateEntry:
         return format(self.serial, "x")
 
     @property
+    def identity(self) -> CertificateIdentity:
+        return CertificateIdentity(
+            self.location.kind, self.location.root, self.stored.folder, self.serial
+        )
+
+    @property
     def status_text(self) -> str:
         """The status with the day count for 만료 임박, e.g. ``만료 임박 (20일 남음)``."""
         if self.status is EntryStatus.EXPIRING:
@@ -79,6 +96,14 @@ class CertificateEntry:
 class CertificateListing:
     entries: list[CertificateEntry]
     problems: list[str]
+
+    def index_of(self, identity: CertificateIdentity) -> int | None:
+        """Where the certificate ``identity`` names is in :attr:`entries` (None: not
+        listed any more)."""
+        for index, entry in enumerate(self.entries):
+            if entry.identity == identity:
+                return index
+        return None
 
 
 @dataclass(frozen=True)

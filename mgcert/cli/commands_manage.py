@@ -108,7 +108,7 @@ def cmd_passwd(inv: Invocation) -> CommandResult:
 def cmd_copy(inv: Invocation) -> CommandResult:
     entry = inv.certificate()
     target = inv.medium(inv.args.to, inv.args.to_root)
-    copied = inv.center.copy_certificate(entry, target)
+    copied = inv.center.copy_certificate(entry, target, overwrite=inv.args.overwrite)
     return CommandResult({"ok": True, "certificate": entry_data(copied)}, [entry_line(copied)])
 
 

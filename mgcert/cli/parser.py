@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 MEDIA = ["harddisk", "removable", "phone", "token"]
+FOLDER_FLAG = "--folder"  # the 이동식디스크 folder 복사 / 가져오기 write to
 SECRETS_EPILOG = (
     "비밀번호·PIN·인증번호는 명령행 인자로 받지 않습니다 / secrets never come from argv: "
     f"--*-stdin 옵션(표준입력 한 줄에 하나, 순서: {secrets.stdin_order()}) 또는 환경변수 "
@@ -101,14 +102,20 @@ def _certificate(password: bool = True) -> argparse.ArgumentParser:
     return parent
 
 
-def _medium_options(group: argparse._ActionsContainer, default: str = "harddisk") -> None:
+def _medium_options(
+    group: argparse._ActionsContainer, default: str = "harddisk", *, folder_alias: bool = False
+) -> None:
     group.add_argument(
         "--medium",
         choices=MEDIA,
         help=f"저장매체 (기본 {default}) / storage medium (default {default})",
     )
+    flags = ("--removable-root", FOLDER_FLAG) if folder_alias else ("--removable-root",)
     group.add_argument(
-        "--removable-root", metavar="DIR", help="이동식디스크 폴더 / removable disk folder"
+        *flags,
+        dest="removable_root",
+        metavar="DIR",
+        help="이동식디스크 폴더 / removable disk folder",
     )
 
 
@@ -473,7 +480,19 @@ def _add_copy(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
         [p.cert_nopw],
     )
     copy.add_argument("--to", choices=MEDIA, required=True, help="대상 저장매체 / target medium")
-    copy.add_argument("--to-root", metavar="DIR", help="대상 이동식디스크 폴더 / target folder")
+    copy.add_argument(
+        "--to-root",
+        FOLDER_FLAG,
+        dest="to_root",
+        metavar="DIR",
+        help="대상 이동식디스크 폴더 / target folder (USB)",
+    )
+    copy.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="대상 폴더의 다른 인증서(같은 이름)를 지우고 복사 / replace another certificate "
+        "in the target folder",
+    )
 
 
 def _add_delete(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
@@ -510,7 +529,7 @@ def _add_import(add: AddCommand, sub: Subparsers, p: _Parents) -> None:
         "가져오기 (기본 대상 phone) / import with the code",
         [],
     )
-    _medium_options(imp, default="phone")
+    _medium_options(imp, default="phone", folder_alias=True)
     imp.add_argument("--code-stdin", action="store_true", help="인증번호 / the code")
 
 

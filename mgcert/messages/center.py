@@ -60,6 +60,14 @@ ISSUED_BUT_NOT_SAVED = (
 )
 NOTHING_TO_SAVE = "다시 저장할 인증서가 없습니다."
 SAME_MEDIUM = "같은 저장매체로는 복사할 수 없습니다. 다른 저장매체를 선택해 주세요."
+ALREADY_ON_MEDIUM = Template(
+    "이 인증서는 이미 그 저장매체({medium})에 있습니다. 복사하지 않았습니다: {folder}"
+)
+COPY_TARGET_OCCUPIED = Template(
+    "{medium}의 같은 이름 폴더에 다른 인증서(일련번호 {serial}, 만료일 {not_after}, "
+    "{status})가 있습니다. 복사하지 않았습니다. 그 인증서를 바꾸려면 덮어쓰기를 선택해 "
+    "주세요(명령줄: mgcert copy --overwrite)."
+)
 CERTIFICATE_GONE = "인증서 파일을 찾을 수 없습니다. 목록을 새로 고쳐 주세요."
 KEY_WITHOUT_RANDOM_NUM = (
     "이 인증서의 개인키에는 본인확인 정보(randomNum)가 없어 사용할 수 없습니다."

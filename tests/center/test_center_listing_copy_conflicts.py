@@ -1,7 +1,8 @@
 """복사 / 가져오기 onto a medium whose folder of that name is already taken.
 
-The same certificate already there is fine (the copy is left as it is, even with a
-newer password); another certificate in the way is refused and left untouched.
+A copy of the same certificate already there is refused and left as it is (even with a
+newer password); an import of it is a no-op; another certificate in the way is refused
+and left untouched (more in test_center_copy_safety.py).
 """
 
 from __future__ import annotations
@@ -12,7 +13,12 @@ from pathlib import Path
 import pytest
 from center_support import KIM, NEW_PASSWORD, demo_entry, entry, issue, phone
 
-from mgcert.center import CertificateCenter, CertificateEntry
+from mgcert.center import (
+    CertificateAlreadyOnMedium,
+    CertificateCenter,
+    CertificateEntry,
+    CopyTargetOccupied,
+)
 from mgcert.center.demo import DEMO_CERTIFICATE_PASSWORD
 from mgcert.npki import storage
 from mgcert.npki.keyfile import WrongKeyPassword, decrypt_private_key
@@ -44,28 +50,30 @@ def _refused_message(folder: Path) -> str:
     return f"저장매체의 같은 이름 폴더에 다른 인증서가 이미 있어 저장하지 않았습니다: {folder}"
 
 
-def test_copying_again_keeps_the_copy_that_is_there(center: CertificateCenter) -> None:
+def test_copying_again_is_refused_and_keeps_the_copy_that_is_there(
+    center: CertificateCenter,
+) -> None:
     on_phone = _copy_with_newer_password(center)
     before = _files(on_phone.stored.folder)
 
-    again = center.copy_certificate(demo_entry(center), phone(center))
+    with pytest.raises(CertificateAlreadyOnMedium) as raised:
+        center.copy_certificate(demo_entry(center), phone(center))
 
-    assert again.serial == on_phone.serial
-    assert again.stored.folder == on_phone.stored.folder
+    assert raised.value.folder == on_phone.stored.folder
     assert _files(on_phone.stored.folder) == before
-    decrypt_private_key(storage.read_key_file(again.stored), NEW_PASSWORD)
+    decrypt_private_key(storage.read_key_file(on_phone.stored), NEW_PASSWORD)
     with pytest.raises(WrongKeyPassword):
-        decrypt_private_key(storage.read_key_file(again.stored), DEMO_CERTIFICATE_PASSWORD)
+        decrypt_private_key(storage.read_key_file(on_phone.stored), DEMO_CERTIFICATE_PASSWORD)
 
 
 def test_copy_refuses_another_certificate_in_the_way(center: CertificateCenter) -> None:
     taken = _other_certificate_in_the_demo_folder(center)
     before = _files(taken)
 
-    with pytest.raises(CertificateFolderExists) as caught:
+    with pytest.raises(CopyTargetOccupied) as caught:
         center.copy_certificate(demo_entry(center), phone(center))
 
-    assert str(caught.value) == _refused_message(taken)
+    assert caught.value.occupant.stored.folder == taken
     assert _files(taken) == before
     decrypt_private_key(storage.read_key_file(demo_entry(center).stored), DEMO_CERTIFICATE_PASSWORD)
 
