@@ -154,6 +154,11 @@ def issuance_result(
 ) -> IssuanceResult:
     """What the completion screen and ``--json`` show."""
     certificate = x509.load_der_x509_certificate(files.cert_der)
+    fee = plan.fee_won or None
+    # Read after the job's debit: what the account holds now, not the step-1 figure.
+    balance = (
+        ctx.bank.balance(plan.account_number) if fee and plan.account_number is not None else None
+    )
     return IssuanceResult(
         name=plan.name,
         issuer=ctx.mg_ca.profile.issuing_cn,
@@ -166,7 +171,8 @@ def issuance_result(
         folder=folder,
         mode=plan.mode,
         recovered_to=recovered_from,
-        fee_won=plan.fee_won,
+        fee_won=fee,
+        balance_after_won=balance,
         replaced_serial_hex=format(plan.previous.serial, "x") if plan.previous else None,
     )
 

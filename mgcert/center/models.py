@@ -256,7 +256,10 @@ class IssuanceResult:
     folder: Path
     mode: IssueMode
     recovered_to: Path | None  # the recovery folder the files came from (``save_to``)
-    fee_won: int = 0
+    # The fee debited for this certificate and the account's balance after it (the
+    # completion screen confirms both); None when the certificate was free.
+    fee_won: int | None = None
+    balance_after_won: int | None = None
     replaced_serial_hex: str | None = None  # the certificate revoked as superseded
     # 재발급/갱신: the old certificate's folder, removed from the medium written to.
     removed_folder: Path | None = None

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from mgcert.clock import KST
+from mgcert.messages import cli as msg
 
 if TYPE_CHECKING:  # `mgcert fixture` and `reset` print results without the center
     from pathlib import Path
@@ -82,6 +83,7 @@ def issuance_result(result: IssuanceResult) -> CommandResult:
         "medium_label": result.medium_label,
         "folder": str(result.folder),
         "fee_won": result.fee_won,
+        "balance_after_won": result.balance_after_won,
         "replaced_serial_hex": result.replaced_serial_hex,
         "recovered_to": str(result.recovered_to) if result.recovered_to else None,
         "removed_folder": str(result.removed_folder) if result.removed_folder else None,
@@ -89,22 +91,31 @@ def issuance_result(result: IssuanceResult) -> CommandResult:
     protection = written_key_protection(result.folder)
     data.update(key_protection_data(protection))
     lines = [
-        f"인증서 {result.mode.label} 완료",
-        f"  이름: {result.name}",
-        f"  발급기관: {result.issuer}",
-        f"  용도: {result.purpose}",
-        f"  유효기간: {kst_text(result.not_before)} ~ {kst_text(result.not_after)}",
-        f"  일련번호: {result.serial_hex}",
-        f"  저장위치: {result.medium_label} ({result.folder})",
+        msg.ISSUED_TITLE.format(mode=result.mode.label),
+        msg.ISSUED_NAME.format(name=result.name),
+        msg.ISSUED_ISSUER.format(issuer=result.issuer),
+        msg.ISSUED_PURPOSE.format(purpose=result.purpose),
+        msg.ISSUED_VALIDITY.format(
+            not_before=kst_text(result.not_before), not_after=kst_text(result.not_after)
+        ),
+        msg.ISSUED_SERIAL.format(serial=result.serial_hex),
+        msg.ISSUED_MEDIUM.format(medium=result.medium_label, folder=result.folder),
     ]
     if protection is not None:
-        lines.append(f"  개인키: {protection.label}")
-    if result.fee_won:
-        lines.append(f"  수수료: {result.fee_won:,}원")
+        lines.append(msg.ISSUED_KEY_FORM.format(protection=protection.label))
+    if result.fee_won is not None:
+        if result.balance_after_won is not None:
+            lines.append(
+                msg.ISSUED_FEE_AND_BALANCE.format(
+                    fee=result.fee_won, balance=result.balance_after_won
+                )
+            )
+        else:
+            lines.append(msg.ISSUED_FEE.format(fee=result.fee_won))
     if result.replaced_serial_hex:
-        lines.append(f"  폐기된 이전 인증서: {result.replaced_serial_hex}")
+        lines.append(msg.ISSUED_REPLACED.format(serial=result.replaced_serial_hex))
     if result.removed_folder:
-        lines.append(f"  저장매체에서 지운 이전 인증서: {result.removed_folder}")
+        lines.append(msg.ISSUED_REMOVED.format(folder=result.removed_folder))
     return CommandResult(data, lines)
 
 

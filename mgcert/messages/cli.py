@@ -62,6 +62,20 @@ ITERATIONS_ENV_CONFLICT = Template(
     "{new} 하나만 지정해 주세요."
 )
 
+# --- the result of issue / reissue / renew / recover (cli/output.py) ----------------------
+ISSUED_TITLE = "인증서 {mode} 완료"
+ISSUED_NAME = "  이름: {name}"
+ISSUED_ISSUER = "  발급기관: {issuer}"
+ISSUED_PURPOSE = "  용도: {purpose}"
+ISSUED_VALIDITY = "  유효기간: {not_before} ~ {not_after}"
+ISSUED_SERIAL = "  일련번호: {serial}"
+ISSUED_MEDIUM = "  저장위치: {medium} ({folder})"
+ISSUED_KEY_FORM = "  개인키: {protection}"
+ISSUED_FEE_AND_BALANCE = "  수수료: {fee:,}원 출금, 잔액 {balance:,}원"
+ISSUED_FEE = "  수수료: {fee:,}원 출금"
+ISSUED_REPLACED = "  폐기된 이전 인증서: {serial}"
+ISSUED_REMOVED = "  저장매체에서 지운 이전 인증서: {folder}"
+
 # --- lines of the management and simulator commands (cli/commands_*.py) -------------------
 REVOKED_LINE = Template("인증서 {serial:을} 폐기했습니다.")
 REGISTERED_LINE = Template("{name}님의 인증서 {serial:을} 등록했습니다.")

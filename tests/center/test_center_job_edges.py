@@ -73,6 +73,7 @@ def test_a_parked_job_that_lost_its_note_is_listed_again(
         assert later.pending_recoveries() == [folder]
         result = later.save_recovered(folder, harddisk(later))
         assert result.fee_won == 4_400
+        assert result.balance_after_won == later.bank.balance(KIM.account)
 
 
 def test_a_parked_job_that_lost_its_key_is_withdrawn_and_refunded(
