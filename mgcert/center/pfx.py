@@ -24,6 +24,8 @@ import errno
 import os
 import stat
 import tempfile
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,11 +40,18 @@ from mgcert.center.errors import CenterError, KeyWithoutRandomNum
 from mgcert.center.media import check_medium
 from mgcert.center.models import CertificateEntry, MediumLocation
 from mgcert.errors import MgcertError
+from mgcert.messages import center as center_msg
 from mgcert.messages import npki as msg
 from mgcert.npki import storage
 from mgcert.npki.keyfile import encrypt_with
 from mgcert.npki.names import InvalidName, folder_name, validate_org
-from mgcert.npki.password_rule import WeakPassword, validate_new_password
+from mgcert.npki.password_rule import (
+    MIN_LENGTH,
+    PasswordMismatch,
+    WeakPassword,
+    check_password,
+    validate_new_password,
+)
 from mgcert.npki.pfx import MAX_PFX_SIZE, PfxTooLarge, pfx_bytes, read_pfx
 
 PFX_SUFFIX = ".pfx"
@@ -64,11 +73,33 @@ class PfxPasswordEmpty(CenterError):
 
 
 class WeakPfxPassword(WeakPassword):
-    """The new PFX password misses a part of the certificate password rule."""
+    """The new PFX password misses a part of the certificate password rule.
 
-    def __init__(self, failed: list[str]) -> None:
+    ``failed`` names the rule's parts (the checklist's labels); the message says what
+    is wrong, positively ("사용할 수 없는 문자(')가 들어 있습니다"), from ``problems``."""
+
+    def __init__(self, failed: list[str], problems: Sequence[str]) -> None:
         self.failed = failed
-        MgcertError.__init__(self, msg.PFX_WEAK_PASSWORD.format(failed=", ".join(failed)))
+        self.problems = tuple(problems)
+        MgcertError.__init__(self, msg.PFX_WEAK_PASSWORD.format(failed=" ".join(problems)))
+
+
+class WeakNewCertificatePassword(WeakPassword):
+    """가져오기: the new certificate password misses a part of the rule (said positively)."""
+
+    def __init__(self, failed: list[str], problems: Sequence[str]) -> None:
+        self.failed = failed
+        self.problems = tuple(problems)
+        MgcertError.__init__(
+            self, center_msg.NEW_CERTIFICATE_PASSWORD_WEAK.format(problems=" ".join(problems))
+        )
+
+
+class PfxPasswordMismatch(PasswordMismatch):
+    """The PFX password (or the new certificate password) and its confirmation differ."""
+
+    def __init__(self, what: str) -> None:
+        MgcertError.__init__(self, center_msg.PASSWORD_CONFIRM_DIFFERS.format(what=what))
 
 
 class PfxPathEmpty(CenterError):
@@ -197,7 +228,7 @@ class PfxTransfer:
     ) -> CertificateEntry:
         """Write the PFX's certificate and key (re-encrypted under ``new_password``) to
         ``target``; returns the entry as found there."""
-        new_password = validate_new_password(new_password, confirm)
+        new_password = checked_new_password(new_password, confirm)
         check_medium(target)
         path = _source_file(source)
         contents = read_pfx(read_pfx_file(path), pfx_password)
@@ -252,7 +283,57 @@ def checked_pfx_password(password: str, confirm: str) -> str:
     try:
         return validate_new_password(password, confirm)
     except WeakPassword as weak:
-        raise WeakPfxPassword(weak.failed) from weak
+        raise WeakPfxPassword(weak.failed, password_problems(password)) from weak
+    except PasswordMismatch as differs:
+        raise PfxPasswordMismatch(center_msg.PFX_PASSWORD_NAME) from differs
+
+
+def checked_new_password(password: str, confirm: str) -> str:
+    """The NFC new certificate password of a 가져오기, checked like a PFX password."""
+    try:
+        return validate_new_password(password, confirm)
+    except WeakPassword as weak:
+        raise WeakNewCertificatePassword(weak.failed, password_problems(password)) from weak
+    except PasswordMismatch as differs:
+        raise PfxPasswordMismatch(center_msg.NEW_CERTIFICATE_PASSWORD_NAME) from differs
+
+
+def password_problems(password: str) -> list[str]:
+    """What is wrong with a new password under the certificate password rule, one
+    positive sentence per broken part (forbidden characters named first); [] if none."""
+    value = unicodedata.normalize("NFC", password)
+    report = check_password(value)
+    problems = []
+    forbidden = _forbidden_characters(value)
+    if forbidden:
+        problems.append(center_msg.PASSWORD_HAS_FORBIDDEN.format(chars=" ".join(forbidden)))
+    if not report.long_enough:
+        problems.append(center_msg.PASSWORD_TOO_SHORT.format(min=MIN_LENGTH, length=len(value)))
+    if not report.has_letter:
+        problems.append(center_msg.PASSWORD_NEEDS_LETTER)
+    if not report.has_digit:
+        problems.append(center_msg.PASSWORD_NEEDS_DIGIT)
+    if not report.has_special:
+        problems.append(center_msg.PASSWORD_NEEDS_SPECIAL)
+    return problems
+
+
+def _forbidden_characters(password: str) -> list[str]:
+    """The characters the rule refuses, in typed order, each once; a space and Hangul
+    named as such (a quote is shown as itself)."""
+    found: list[str] = []
+    for character in password:
+        if check_password(character).no_forbidden:
+            continue
+        if character.isspace():
+            shown = center_msg.PASSWORD_CHAR_SPACE
+        elif unicodedata.name(character, "").startswith("HANGUL"):
+            shown = center_msg.PASSWORD_CHAR_HANGUL
+        else:
+            shown = character
+        if shown not in found:
+            found.append(shown)
+    return found
 
 
 def suggested_file_name(entry: CertificateEntry) -> str:

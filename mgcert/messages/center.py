@@ -252,3 +252,18 @@ KM_KEY_PASSWORD_DIFFERS = (
 ALREADY_DISCARDED = (
     "이미 폐기된 인증서입니다. 다시 폐기할 필요는 없으며, 이 인증서가 필요하면 재발급을 받으세요."
 )
+
+# --- new passwords of PFX 내보내기/가져오기 (center/pfx.py): what is wrong, said positively
+PFX_PASSWORD_NAME = "PFX 비밀번호"
+NEW_CERTIFICATE_PASSWORD_NAME = "새 인증서 비밀번호"
+NEW_CERTIFICATE_PASSWORD_WEAK = (
+    "새 인증서 비밀번호가 인증서 비밀번호 규칙에 맞지 않습니다: {problems}"
+)
+PASSWORD_CONFIRM_DIFFERS = Template("{what} 확인이 {what:과} 다릅니다. 같게 입력해 주세요.")
+PASSWORD_HAS_FORBIDDEN = "사용할 수 없는 문자({chars})가 들어 있습니다."
+PASSWORD_TOO_SHORT = "{min}자리 이상이어야 합니다(지금 {length}자리)."
+PASSWORD_NEEDS_LETTER = "영문자를 하나 이상 넣어 주세요."
+PASSWORD_NEEDS_DIGIT = "숫자를 하나 이상 넣어 주세요."
+PASSWORD_NEEDS_SPECIAL = "특수문자를 하나 이상 넣어 주세요."
+PASSWORD_CHAR_SPACE = "공백"
+PASSWORD_CHAR_HANGUL = "한글"
