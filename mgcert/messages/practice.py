@@ -54,7 +54,9 @@ UNIVERSAL_HINTS = (
 )
 
 UNIVERSAL_LOW_TITLE = "잔액이 부족한 고객의 범용 인증서"
-UNIVERSAL_LOW_GOAL = "이서연 씨의 범용 발급이 왜 안 되는지 확인하고, 무료인 은행/신용카드/보험용을 발급해 주세요."
+UNIVERSAL_LOW_GOAL = (
+    "이서연 씨의 범용 발급이 왜 안 되는지 확인하고, 무료인 은행/신용카드/보험용을 발급해 주세요."
+)
 UNIVERSAL_LOW_STORY = "이서연 씨의 계좌에는 돈이 조금밖에 없습니다."
 UNIVERSAL_LOW_HINTS = (
     "먼저 종류를 '범용'으로 골라 고객정보를 입력해 보세요. 어떤 안내가 나오나요?",
@@ -130,7 +132,7 @@ FINANCIAL_HINTS = (
 )
 
 SCAM_TITLE = "수상한 전화"
-SCAM_GOAL = "은행 직원이라는 사람의 전화를 받았습니다. 올바르게 대처해 보세요."
+SCAM_GOAL = "은행 직원이라며 걸려 온 전화에 올바르게 대처해 보세요."
 SCAM_STORY = "김민준 씨의 휴대폰이 울립니다. 시뮬레이터의 휴대폰 탭을 보세요."
 SCAM_HINTS = (
     "은행은 전화로 인증서 비밀번호를 묻지 않습니다.",
@@ -210,7 +212,9 @@ RULE_IDENTITY = "휴대폰 인증(ARS {ars_minutes}분, SMS {sms_minutes}분) �
 MISTAKE_IDENTITY = "보안카드를 {card_attempts}번, OTP를 {otp_attempts}번 틀리면 잠깁니다. 서두르지 말고 칸 번호를 확인하세요."
 
 STEP_PASSWORD = "저장매체와 인증서 비밀번호"
-RULE_PASSWORD = "인증서 비밀번호는 영문, 숫자, 특수문자를 섞어 {password_min}자 이상이며, 두 번 입력합니다."
+RULE_PASSWORD = (
+    "인증서 비밀번호는 영문, 숫자, 특수문자를 섞어 {password_min}자 이상이며, 두 번 입력합니다."
+)
 MISTAKE_PASSWORD = "비밀번호를 잊으면 찾을 수 없고 재발급해야 합니다. 잊지 않을 방법을 정해 두세요."
 
 STEP_FEE = "수수료"
@@ -220,7 +224,9 @@ MISTAKE_FEE = "잔액이 수수료보다 적으면 아무것도 발급되지 않
 STEP_REISSUE = "재발급"
 RULE_REISSUE_LOST = "비밀번호를 잊었거나 파일을 잃어버렸을 때는 재발급합니다. 유효기간은 그대로, 무료이고, 예전 인증서는 자동으로 폐기됩니다."
 MISTAKE_REISSUE_LOST = "비밀번호를 찾으려고 은행에 묻는 경우가 많지만, 은행도 알 수 없습니다."
-RULE_REISSUE_EXPIRED = "유효기간이 지난 인증서는 재발급합니다. 새 인증서는 오늘부터 {general_years}년입니다."
+RULE_REISSUE_EXPIRED = (
+    "유효기간이 지난 인증서는 재발급합니다. 새 인증서는 오늘부터 {general_years}년입니다."
+)
 MISTAKE_REISSUE_EXPIRED = "만료된 뒤에 갱신하려는 경우가 많습니다. 갱신은 만료 전에만 됩니다."
 
 STEP_RENEW = "갱신"
@@ -229,11 +235,15 @@ MISTAKE_RENEW = "너무 일찍 갱신하려 하거나, 갱신과 재발급을 �
 
 STEP_EXPORT = "내보내기와 가져오기"
 RULE_EXPORT = "내보내는 쪽에서 비밀번호를 넣으면 12자리 인증번호가 나오고, 가져오는 쪽에서 그 번호를 넣습니다. 번호는 {export_minutes}분, 한 번만 쓸 수 있습니다."
-MISTAKE_EXPORT = "인증번호를 넣기 전에 시간이 지나 버리는 경우가 많습니다. 두 화면을 미리 열어 두세요."
+MISTAKE_EXPORT = (
+    "인증번호를 넣기 전에 시간이 지나 버리는 경우가 많습니다. 두 화면을 미리 열어 두세요."
+)
 
 STEP_REGISTER = "타기관 인증서 등록"
 RULE_REGISTER = "다른 은행에서 받은 인증서는 인증서 비밀번호, 주민등록번호, 계좌, 본인인증을 거쳐 등록하면 이 은행에서도 쓸 수 있습니다."
-MISTAKE_REGISTER = "새 인증서를 받으면 다른 은행마다 다시 등록해야 한다는 것을 잊는 경우가 많습니다."
+MISTAKE_REGISTER = (
+    "새 인증서를 받으면 다른 은행마다 다시 등록해야 한다는 것을 잊는 경우가 많습니다."
+)
 
 STEP_LOST = "잃어버린 인증서 폐기"
 RULE_LOST = "잃어버린 인증서는 폐기해야 합니다. 재발급하면 예전 인증서가 자동으로 폐기됩니다."
@@ -241,7 +251,9 @@ MISTAKE_LOST = "새 인증서만 받고 잃어버린 인증서를 그대로 두�
 
 STEP_FINANCIAL = "금융인증서와 PIN"
 RULE_FINANCIAL = "금융인증서는 금융결제원의 클라우드에 보관되고 6자리 PIN으로 엽니다. 무료이고 {financial_years}년 동안 쓸 수 있습니다."
-MISTAKE_FINANCIAL = "쉬운 PIN(같은 숫자, 연속 숫자)은 쓸 수 없고, PIN을 {pin_attempts}번 틀리면 잠깁니다."
+MISTAKE_FINANCIAL = (
+    "쉬운 PIN(같은 숫자, 연속 숫자)은 쓸 수 없고, PIN을 {pin_attempts}번 틀리면 잠깁니다."
+)
 
 STEP_SCAM = "수상한 전화에 대처하기"
 RULE_SCAM = "은행은 전화나 문자로 인증서 비밀번호나 보안카드 번호 전부를 묻지 않습니다. 보안카드는 한 번에 두 칸의 일부만 묻습니다."

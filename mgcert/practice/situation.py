@@ -79,7 +79,7 @@ def load_situation(home: Path) -> Situation:
         raise MissionNotPrepared(Path(home))
     try:
         return _parse(data, path)
-    except (TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError) as error:
         raise PracticeFileDamaged(path) from error
 
 

@@ -320,6 +320,12 @@ def judge_financial(center: CertificateCenter, situation: Situation) -> Verdict:
         return nothing_yet()
     if center.mg_ca.status(info.serial) is not CertificateStatus.GOOD:
         return nothing_yet()
+    if info.pin_locked:  # issued, but it cannot be opened any more
+        return Verdict(
+            False,
+            practice_text(msg.FAILED_LOCKED, what=msg.LOCK_PIN),
+            (practice_text(msg.SAW_LOCKED, what=msg.LOCK_PIN),),
+        )
     return Verdict(
         True, None, (practice_text(msg.SAW_FINANCIAL, not_after=day_text(info.not_after)),)
     )
