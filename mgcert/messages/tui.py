@@ -236,14 +236,6 @@ SIM_TAB_CLOCK = "시계"
 SIM_TAB_BRANCH = "지점 방문"
 SIM_CURRENT = "현재 고객: {name}"
 SIM_CUSTOMERS_INTRO = "데모 고객의 정보입니다. 선택(Enter)하면 현재 고객이 바뀝니다."
-SIM_CUSTOMER_COLUMNS = (
-    "이름",
-    "주민등록번호",
-    "휴대폰",
-    "계좌번호",
-    "계좌비밀번호",
-    "잔액",
-)
 SIM_CUSTOMER_NOTE = "{name}: {note}"
 SIM_SWITCHED = Template("현재 고객을 {name:으로} 바꿨습니다.")
 SIM_CARD_SERIAL = "{name}님의 보안카드 (일련번호 {serial})"
@@ -286,6 +278,7 @@ HELP_COMMON_KEYS = (
     ("Esc", "뒤로 (진행 중이면 확인 후)"),
     ("F1", "도움말"),
     ("F2", "시뮬레이터 (휴대폰·보안카드·OTP·시계)"),
+    ("Ctrl+P", "명령 검색 (업무·시뮬레이터 기능을 이름으로 찾아 실행)"),
 )
 HELP_MISTAKES_TITLE = "자주 하는 실수"
 HELP_MISTAKES = (

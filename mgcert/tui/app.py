@@ -11,7 +11,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from mgcert.errors import MgcertError
+from mgcert.messages import palette as palette_msg
 from mgcert.messages import tui as msg
+from mgcert.tui.commands import CommandSources, MgcertCommands, open_command_palette
 from mgcert.tui.key_order import KeyOrder
 from mgcert.tui.loader import CenterLoader
 from mgcert.tui.screens.base import MgcertModal, MgcertScreen
@@ -28,11 +30,20 @@ class MgcertApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = msg.APP_TITLE
     SUB_TITLE = msg.APP_SUBTITLE
-    ENABLE_COMMAND_PALETTE = False
+    COMMANDS: ClassVar[CommandSources] = {MgcertCommands}  # Ctrl+P (mgcert.tui.commands)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", msg.KEY_HELP, id="app.help"),
         Binding("f2", "toggle_simulator", msg.KEY_SIMULATOR, id="app.simulator", priority=True),
         Binding("ctrl+q", "quit_asking", msg.KEY_QUIT, id="app.quit", priority=True),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            palette_msg.KEY_PALETTE,
+            show=False,
+            priority=True,
+            tooltip=palette_msg.PALETTE_TOOLTIP,
+            id="app.palette",
+        ),
     ]
 
     def __init__(self, center: CertificateCenter | CenterLoader) -> None:
@@ -128,8 +139,12 @@ class MgcertApp(App[None]):
 
     def _simulator_panel(self) -> Screen[None]:
         from mgcert.tui.screens.simulator.panel import SimulatorPanel
+        from mgcert.tui.screens.simulator.which_tab import simulator_tab_for
 
-        return SimulatorPanel(self.session)
+        return SimulatorPanel(self.session, tab=simulator_tab_for(self.screen))
+
+    def action_command_palette(self) -> None:
+        open_command_palette(self)
 
     def action_help(self) -> None:
         from mgcert.tui.screens.help import HelpScreen

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Label
 
 from mgcert.messages import tui as msg
+from mgcert.tui.screens.simulator import actions
 from mgcert.tui.screens.simulator.tab import SimulatorTab
 
 
@@ -23,6 +24,5 @@ class BranchTab(SimulatorTab):
 
     @on(Button.Pressed, "#sim-branch-unlock")
     def unlock(self) -> None:
-        self.simulator.unlock(self.customer_id)
-        self.notify(msg.SIM_BRANCH_DONE.format(name=self.customer_name))
+        self.notify(actions.visit_branch(self.session))
         self.post_message(self.CustomerChanged())

@@ -6,6 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Label
 
+from mgcert.messages import simulator_panel as panel_msg
 from mgcert.messages import tui as msg
 from mgcert.tui.screens.simulator.tab import SimulatorTab
 
@@ -27,7 +28,7 @@ class CustomersTab(SimulatorTab):
         table: DataTable[str] = DataTable(
             cursor_type="row", zebra_stripes=True, id="sim-customer-table"
         )
-        table.add_columns(*msg.SIM_CUSTOMER_COLUMNS)
+        table.add_columns(*panel_msg.SIM_CUSTOMER_COLUMNS)
         yield table
         # What each demo customer is for, for the highlighted row (too long for a column).
         yield Label("", id="sim-customer-note")
@@ -45,13 +46,14 @@ class CustomersTab(SimulatorTab):
             )
             for number, account in enumerate(sheet.accounts):
                 first = number == 0
+                # What step ① asks for comes first, so that it fits at 80 columns.
                 table.add_row(
                     sheet.name if first else "",
                     sheet.rrn if first else "",
-                    sheet.phone if first else "",
                     account.number,
                     account.password,
-                    f"{account.balance_won:,}원",
+                    panel_msg.SIM_BALANCE.format(won=account.balance_won),
+                    sheet.phone if first else "",
                     key=f"{sheet.customer_id}:{number}",
                 )
         self.query_one("#sim-current", Label).update(

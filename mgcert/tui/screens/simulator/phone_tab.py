@@ -2,32 +2,57 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal
+from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
 from mgcert.clock import KST
+from mgcert.messages import simulator_panel as panel_msg
 from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.simulator.tab import SimulatorTab
 
 KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
+END_KEY = "#"  # as on an ARS call: the digits are sent when # is pressed
+AGAIN_KEY = "*"  # "다시 입력하시려면 별표": clears what was keyed
+
+
+class ArsKeysField(Input):
+    """The digits keyed so far; # sends them and * clears them, typed or on the keypad."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character in (END_KEY, AGAIN_KEY):
+            # Not digits, so the field would drop them (restrict); the tab acts on them.
+            event.stop()
+            event.prevent_default()
+            self.post_message(PhoneTab.KeypadPressed(event.character))
+            return
+        await super()._on_key(event)
 
 
 class PhoneTab(SimulatorTab):
     """The registered phone: answer the bank's call, read its text messages."""
 
+    class KeypadPressed(Message):
+        """A key of the phone's keypad, pressed as a button or typed."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
     def compose(self) -> ComposeResult:
         yield Label("", id="sim-phone-title", classes="heading")
         yield Label(msg.SIM_PHONE_IDLE, id="sim-ars-state")
         with Horizontal(id="sim-ars-row"):
-            yield Input(max_length=2, restrict=r"[0-9]*", id="sim-ars-keys", classes="short")
+            yield ArsKeysField(max_length=2, restrict=r"[0-9]*", id="sim-ars-keys", classes="short")
             yield Button(msg.SIM_PHONE_SEND, id="sim-ars-send", variant="success", compact=True)
             yield Button(msg.SIM_PHONE_CLEAR, id="sim-ars-clear", compact=True)
         with Grid(id="sim-keypad"):
             for key in KEYPAD:
                 yield Button(key, name=key, classes="key", compact=True)
+        yield Label(panel_msg.SIM_PHONE_KEYS_HINT, classes="muted")
         yield Label("", id="sim-ars-result")
         yield Label(msg.SIM_SMS_TITLE, classes="subheading")
         yield Static(msg.SIM_SMS_EMPTY, id="sim-sms")
@@ -52,14 +77,30 @@ class PhoneTab(SimulatorTab):
         self.query_one("#sim-sms", Static).update("\n".join(lines) or msg.SIM_SMS_EMPTY)
 
     @on(Button.Pressed, ".key")
-    def press_key(self, event: Button.Pressed) -> None:
-        key = event.button.name or ""
-        if key == "#":
+    def press_button(self, event: Button.Pressed) -> None:
+        self.press_key(event.button.name or "")
+
+    def on_key(self, event: events.Key) -> None:
+        # A key typed while a keypad button (not the field) has focus keys it in too.
+        if event.character in KEYPAD:
+            event.stop()
+            self.press_key(event.character)
+
+    @on(KeypadPressed)
+    def keypad_pressed(self, event: KeypadPressed) -> None:
+        event.stop()
+        self.press_key(event.key)
+
+    def press_key(self, key: str) -> None:
+        """What the phone does with one keypad key."""
+        if key == END_KEY:
             self.send()
-            return
-        if key.isdigit():
+        elif key == AGAIN_KEY:
+            self.clear_keys()
+        elif key.isdigit():
             field = self.query_one("#sim-ars-keys", Input)
             field.value = (field.value + key)[-2:]
+            field.cursor_position = len(field.value)
 
     @on(Button.Pressed, "#sim-ars-clear")
     def clear_keys(self) -> None:

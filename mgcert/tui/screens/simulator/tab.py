@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.containers import VerticalScroll
 from textual.message import Message
 
+from mgcert.tui.screens.simulator import actions
 from mgcert.tui.session import TuiSession
 
 if TYPE_CHECKING:
@@ -32,15 +33,11 @@ class SimulatorTab(VerticalScroll):
 
     @property
     def customer_id(self) -> int:
-        if self.session.customer_id is None:
-            self.session.customer_id = self.simulator.sheets()[0].customer_id
-        return self.session.customer_id
+        return actions.current_customer(self.session)
 
     @property
     def customer_name(self) -> str:
-        return next(
-            sheet.name for sheet in self.simulator.sheets() if sheet.customer_id == self.customer_id
-        )
+        return actions.customer_name(self.session)
 
     def on_mount(self) -> None:
         self.refresh_view()
