@@ -37,6 +37,7 @@ class SecurityCardStep(WizardStep):
 
     STEP = 3
     HELP_TOPIC = "identity"
+    SIMULATOR_TAB = "card"  # F2 opens the simulator on this tab
 
     def __init__(self, flow: IssuanceFlow, *, id: str) -> None:
         super().__init__(flow, id=id)
@@ -106,6 +107,7 @@ class OtpStep(WizardStep):
 
     STEP = 3
     HELP_TOPIC = "identity"
+    SIMULATOR_TAB = "otp"  # F2 opens the simulator on this tab
 
     def compose(self) -> ComposeResult:
         yield Label(msg.IDENTITY_HEADING + " · " + msg.SECOND_METHOD_OTP, classes="heading")

@@ -29,6 +29,7 @@ class ArsStep(WizardStep):
 
     STEP = 3
     HELP_TOPIC = "identity"
+    SIMULATOR_TAB = "phone"  # F2 opens the simulator on this tab
 
     def __init__(self, flow: IssuanceFlow, *, id: str) -> None:
         super().__init__(flow, id=id)
@@ -83,6 +84,7 @@ class SmsStep(WizardStep):
 
     STEP = 3
     HELP_TOPIC = "identity"
+    SIMULATOR_TAB = "sms"  # F2 opens the simulator on this tab
 
     def __init__(self, flow: IssuanceFlow, *, id: str) -> None:
         super().__init__(flow, id=id)
