@@ -26,6 +26,7 @@ NOT_RULES = {
     'SIM_CLOCK_DAY = "+1일"',
     'SIM_CLOCK_MONTH = "+30일"',
     'PHONE_METHOD_SMS = "1회용 SMS 인증번호"',
+    'METHOD_SMS = "1회용 SMS 인증번호"',
     "durations.py",
     "ca.py",
 }
