@@ -17,11 +17,10 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label
@@ -63,9 +62,6 @@ class LearnerNameScreen(Screen[ClaimedHome]):
 
     CSS_PATH = "session.tcss"
     AUTO_FOCUS = "#learner-name"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.quit", show=False, id="web.name.quit"),
-    ]
 
     def __init__(self, homes: WebHomes) -> None:
         super().__init__(id="learner-name-screen")
