@@ -96,7 +96,7 @@ async def wait_for(page: Any, wanted: str) -> None:
     while time.monotonic() < deadline:
         if wanted in await page.evaluate(READ_SCREEN):
             return
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(0.05)  # each look costs the browser CPU the tabs share
     raise TimeoutError(f"{wanted!r} never appeared")
 
 
