@@ -62,22 +62,29 @@ def in_flow(app: App[Any]) -> bool:
 
 
 def open_flow(app: App[Any], session: TuiSession, item: MenuItem, factory: ScreenFactory) -> None:
-    """Open ``item``'s flow as the home menu does; mid-flow, after asking, from home."""
+    """Open ``item``'s flow from home, as the home menu does: over home itself (a panel
+    or dialog over home is closed first); mid-flow only after asking."""
 
     def open_it() -> None:
         session.open_screen(app, lambda: factory(session))
 
+    home = next((s for s in app.screen_stack if isinstance(s, HomeScreen)), None)
+
+    def from_home() -> None:
+        if home is None or app.screen is home:
+            open_it()
+            return
+        home.pop_until_active()
+        app.call_later(open_it)  # after the screens above home are gone
+
     if not in_flow(app):
-        open_it()
+        from_home()
         return
     from mgcert.tui.screens.confirm import ConfirmModal
 
     def answered(leave: bool | None) -> None:
-        home = next((s for s in app.screen_stack if isinstance(s, HomeScreen)), None)
-        if not leave or home is None:
-            return
-        home.pop_until_active()
-        app.call_later(open_it)  # after the screens above home are gone
+        if leave:
+            from_home()
 
     question = ConfirmModal(
         msg.PALETTE_LEAVE_FLOW.format(target=item.label),

@@ -162,6 +162,17 @@ async def test_a_flow_from_inside_a_flow_asks_first(app: MgcertApp) -> None:
         assert [type(s) for s in app.screen_stack[:-1]] == [HomeScreen]
 
 
+async def test_a_flow_chosen_over_the_simulator_panel_opens_from_home(app: MgcertApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert isinstance(app.screen, SimulatorPanel)
+        await run_command(pilot, "로그인 확인")
+        assert isinstance(app.screen, flow_class("login"))
+        assert [type(s) for s in app.screen_stack[:-1]] == [HomeScreen]
+
+
 async def test_palette_from_inside_a_flow_runs_simulator_actions(
     app: MgcertApp, center: CertificateCenter
 ) -> None:

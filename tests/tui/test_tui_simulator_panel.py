@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Button, ContentSwitcher, DataTable, Digits, Input, Label, TabbedContent
 from tui_driver import (
@@ -27,7 +28,7 @@ from mgcert.npki.profile import CertificateKind
 from mgcert.tui.app import MgcertApp
 from mgcert.tui.screens.simulator.panel import SimulatorPanel
 from mgcert.tui.screens.simulator.which_tab import simulator_tab_for
-from mgcert.tui.widgets.key_footer import KeyFooter
+from mgcert.tui.widgets.key_footer import FooterEntry, KeyFooter, fit_entries
 
 SIZE = (100, 36)
 SMALL = (80, 24)
@@ -190,6 +191,43 @@ async def test_f2_stays_in_the_manage_footer_at_80x24(app: MgcertApp) -> None:
         await pilot.resize_terminal(140, 30)
         await settle(pilot)
         assert any(getattr(key, "key", None) == "ctrl+q" for key in footer.children)
+
+
+def entry(key: str, description: str, *, palette: bool = False) -> FooterEntry:
+    display = {"escape": "esc", "ctrl+q": "^q", "ctrl+p": "^p"}.get(key, key)
+    return FooterEntry(Binding(key, key, description), display, True, "", palette=palette)
+
+
+MANAGE_KEYS = [
+    entry("escape", "뒤로"),
+    entry("v", "상세보기"),
+    entry("p", "암호 변경"),
+    entry("c", "복사"),
+    entry("d", "삭제"),
+    entry("x", "폐기"),
+    entry("ctrl+q", "종료"),
+    entry("f1", "도움말"),
+    entry("f2", "시뮬레이터"),
+    entry("ctrl+p", "명령 검색", palette=True),
+]
+
+
+def test_footer_keeps_everything_when_there_is_room() -> None:
+    kept, compact = fit_entries(MANAGE_KEYS, 140)
+    assert kept == MANAGE_KEYS
+    assert not compact
+
+
+def test_footer_leaves_out_ctrl_q_and_ctrl_p_first() -> None:
+    kept, compact = fit_entries(MANAGE_KEYS, 80)
+    assert compact
+    assert [e.binding.key for e in kept] == ["escape", "v", "p", "c", "d", "x", "f1", "f2"]
+    assert sum(e.width(compact=True) for e in kept) <= 80
+
+
+def test_footer_never_leaves_out_esc_f1_f2() -> None:
+    kept, _ = fit_entries(MANAGE_KEYS, 20)
+    assert [e.binding.key for e in kept] == ["escape", "f1", "f2"]
 
 
 # ---------------------------------------------------------------- the keypad
