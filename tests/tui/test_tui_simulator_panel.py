@@ -275,19 +275,24 @@ async def test_keypad_buttons_star_clears_and_hash_sends(
         code = await ring_the_phone(pilot, center)
         field = app.screen.query_one("#sim-ars-keys", Input)
 
-        def button(key: str) -> Button:
-            return next(b for b in app.screen.query(".key").results(Button) if b.name == key)
+        async def press(key: str, then: str | None) -> None:
+            """Click a keypad button; wait until the field shows ``then`` (None: any)."""
+            button = next(b for b in app.screen.query(".key").results(Button) if b.name == key)
+            await pilot.click(button)
+            for _ in range(50):  # the press reaches the tab as a message
+                await settle(pilot)
+                if then is None or field.value == then:
+                    return
+            assert field.value == then
 
         wrong = "1" if code[0] != "1" else "2"
-        await pilot.click(button(wrong))
-        assert field.value == wrong
-        await pilot.click(button("*"))  # 다시 입력
-        assert field.value == ""
-        for digit in code:
-            await pilot.click(button(digit))
-        assert field.value == code
-        await pilot.click(button("#"))
-        await settle(pilot)
+        await press(wrong, wrong)
+        await press(wrong, wrong * 2)  # at once again: a keypad counts every press
+        await press("*", "")  # 다시 입력
+        await press(code[0], code[0])
+        await press(code[1], code)
+        await press("#", None)
+        assert ars_result(app) == msg.SIM_PHONE_ACCEPTED
         assert ars_answered(center)
 
 

@@ -51,7 +51,11 @@ class PhoneTab(SimulatorTab):
             yield Button(msg.SIM_PHONE_CLEAR, id="sim-ars-clear", compact=True)
         with Grid(id="sim-keypad"):
             for key in KEYPAD:
-                yield Button(key, name=key, classes="key", compact=True)
+                button = Button(key, name=key, classes="key", compact=True)
+                # A Button ignores presses during its 0.2 s press effect; a phone keypad
+                # counts every one (a fast "88" is two eights).
+                button.active_effect_duration = 0
+                yield button
         yield Label(panel_msg.SIM_PHONE_KEYS_HINT, classes="muted")
         yield Label("", id="sim-ars-result")
         yield Label(msg.SIM_SMS_TITLE, classes="subheading")
