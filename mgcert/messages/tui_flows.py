@@ -286,3 +286,10 @@ PFX_SOURCE_FILE = "PFX 파일"
 PFX_NEW_PASSWORD = "새 암호"
 PFX_NEW_CONFIRM = "새 암호 확인"
 PFX_IMPORT_BUTTON = "가져오기"
+
+# ---------------------------------------------------------------- step bars (①–④ of each flow)
+RENEW_STAGES = ("인증서 선택", "본인인증", "암호 설정", "갱신완료")
+FIN_STAGES = ("고객정보 입력", "약관동의", "본인인증", "PIN 설정", "발급완료")
+REG_STAGES = ("인증서 선택", "명의 확인", "본인인증", "등록완료")
+TRANSFER_STAGES = ("방법 선택", "인증서·인증번호", "완료")
+LOGIN_STAGES = ("인증서 선택", "로그인 결과")

@@ -14,7 +14,7 @@ from mgcert.center import (
     MediumUnavailable,
 )
 from mgcert.messages import tui as msg
-from mgcert.tui.screens.issuance.step import error_text
+from mgcert.tui.screens.steps.step import error_text
 
 MGCERT = Path(__file__).resolve().parents[2] / "mgcert"
 BY_NAME = re.compile(r"__name__\s*(\.\s*(endswith|startswith)|==|!=|\bin\b|\bnot in\b)")

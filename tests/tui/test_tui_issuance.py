@@ -73,7 +73,7 @@ async def test_existing_valid_certificate_turns_into_reissue(
     customer = scenario_customer(center, DemoScenario.EXPIRING_SOON)  # has a valid one
     async with app.run_test(size=SIZE) as pilot:
         await walk_to_identity(pilot, customer)
-        notice = str(wizard(app).query_one("#mode-notice").render())
+        notice = str(wizard(app).query_one("#flow-notice").render())
         assert "인증서(만료일" in notice
         assert "있어 재발급합니다" in notice
         assert wizard(app).check is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 from rich.console import Console
 from textual.widgets import Digits, Static
@@ -21,8 +22,10 @@ from mgcert.npki.profile import CertificateKind
 from mgcert.tui.app import MgcertApp
 from mgcert.tui.menu import MENU
 from mgcert.tui.screens.issuance.device_steps import SecurityCardStep
+from mgcert.tui.screens.manage.manage_screen import ManageScreen
 from mgcert.tui.screens.picker.picker import CertificatePicker
 from mgcert.tui.screens.steps.flow_screen import FlowScreen
+from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.widgets.field_error import FieldError
 
 SIZE = (100, 36)
@@ -68,8 +71,18 @@ def flow_screen(app: MgcertApp) -> FlowScreen:
     return screen
 
 
+def current_step(app: MgcertApp) -> Step[Any]:
+    """The pane a flow shows now (인증서 관리 is one list: its picker)."""
+    screen = app.screen
+    if isinstance(screen, ManageScreen):
+        return screen.picker
+    step = flow_screen(app).current_step
+    assert step is not None
+    return step
+
+
 def pane_id(app: MgcertApp) -> str:
-    return flow_screen(app).current_pane_id
+    return current_step(app).id or ""
 
 
 def text_of(app: MgcertApp, selector: str) -> str:
@@ -85,8 +98,7 @@ def table_text(app: MgcertApp, selector: str) -> str:
 
 
 def pane_error(app: MgcertApp) -> str:
-    screen = flow_screen(app)
-    return screen.query_one(f"#{screen.current_pane_id}").query_one(FieldError).text
+    return current_step(app).query_one(FieldError).text
 
 
 async def open_menu(pilot: AppPilot, key: str) -> None:
@@ -103,9 +115,24 @@ async def pick(pilot: AppPilot, wanted: Callable[[CertificateEntry], bool]) -> C
     rows = picker.table.entries
     index = next(i for i, entry in enumerate(rows) if wanted(entry))
     picker.table.focus()
-    await pilot.press("home", *(["down"] * index), "enter")
+    # The cursor stays on the certificate it was on across reloads, so start from the
+    # top; wait for each move to land before the next key.
+    await pilot.press("ctrl+home")  # the first row (plain Home scrolls sideways)
+    await until(pilot, lambda: picker.table.cursor_row == 0)
+    for row in range(1, index + 1):
+        await pilot.press("down")
+        await until(pilot, lambda row=row: picker.table.cursor_row == row)
+    await pilot.press("enter")
     await settle(pilot)
     return rows[index]
+
+
+async def until(pilot: AppPilot, condition: Callable[[], bool]) -> None:
+    """Pause until ``condition`` holds (at most about 5 s; the caller's assert says why)."""
+    for _ in range(500):
+        if condition():
+            return
+        await pilot.pause(0.01)
 
 
 async def enter_password(pilot: AppPilot, password: str) -> None:

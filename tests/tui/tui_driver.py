@@ -17,6 +17,7 @@ from mgcert.tui.app import MgcertApp
 from mgcert.tui.screens.issuance.device_steps import SecurityCardStep
 from mgcert.tui.screens.issuance.wizard import IssuanceWizard
 from mgcert.tui.screens.simulator.panel import TABS, SimulatorPanel
+from mgcert.tui.screens.steps.flow_screen import FlowScreen
 from mgcert.tui.widgets.field_error import FieldError
 
 GOOD_PASSWORD = "Mg!Cert2026x"
@@ -56,10 +57,22 @@ async def type_text(pilot: AppPilot, text: str) -> None:
     await pilot.press(*text)
 
 
+def _busy(app: MgcertApp) -> bool:
+    """A worker runs that is not a flow waiting for the person."""
+    flows = [screen for screen in app.screen_stack if isinstance(screen, FlowScreen)]
+    if any(not flow.settled for flow in flows):
+        return True
+    return any(worker.group != "flow" and worker.is_running for worker in app.workers)
+
+
 async def settle(pilot: AppPilot) -> None:
-    """Let call_after_refresh focus moves and workers finish."""
+    """Let call_after_refresh focus moves, the center's work and other workers finish:
+    until every flow waits for the person again."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    for _ in range(3000):  # 30 s at most
+        if not _busy(pilot.app):
+            break
+        await pilot.pause(0.01)
     await pilot.pause()
 
 
@@ -70,11 +83,14 @@ def wizard(app: MgcertApp) -> IssuanceWizard:
 
 
 def pane_id(app: MgcertApp) -> str:
-    return wizard(app).current_pane.id or ""
+    step = wizard(app).current_step
+    return "" if step is None else step.id or ""
 
 
 def error_on_screen(app: MgcertApp) -> str:
-    return wizard(app).current_pane.query_one(FieldError).text
+    step = wizard(app).current_step
+    assert step is not None
+    return step.query_one(FieldError).text
 
 
 async def open_kind_choice(pilot: AppPilot) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -68,8 +69,10 @@ class CertificateTable(DataTable[Text]):
         return list(self._entries)
 
     def show(self, entries: list[CertificateEntry]) -> None:
-        """Replace the rows; the cursor stays on the same row number when possible."""
+        """Replace the rows; the cursor stays on the same certificate when it is still
+        listed (a copy or a new status may re-sort the list), else on the same row."""
         row = self.cursor_row
+        before = self.entry_at_cursor()
         self.clear()
         self._entries = list(entries)
         for index, entry in enumerate(self._entries):
@@ -83,8 +86,16 @@ class CertificateTable(DataTable[Text]):
                 Text(entry.status_text, style=style),
                 key=str(index),
             )
-        if self._entries:
+        if self._entries and not (before is not None and self.select(before.stored.folder)):
             self.move_cursor(row=min(max(row, 0), len(self._entries) - 1))
+
+    def select(self, folder: Path) -> bool:
+        """Put the cursor on the certificate stored in ``folder``; False if not listed."""
+        for index, entry in enumerate(self._entries):
+            if entry.stored.folder == folder:
+                self.move_cursor(row=index)
+                return True
+        return False
 
     def entry_at_cursor(self) -> CertificateEntry | None:
         if not self._entries or not 0 <= self.cursor_row < len(self._entries):

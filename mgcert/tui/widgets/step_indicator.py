@@ -1,6 +1,8 @@
-"""The four-step indicator of the issuance wizard (① 고객정보 입력 … ④ 발급완료)."""
+"""The step bar of a flow (① 고객정보 입력 … ④ 발급완료): its stages, the current one lit."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -9,7 +11,10 @@ from textual.widgets import Label
 
 from mgcert.messages import tui as msg
 
-STEPS = tuple(zip(msg.STEP_MARKS, msg.STEP_LABELS, strict=True))
+
+def stage_mark(number: int) -> str:
+    """①, ②, … for the stage ``number`` (1-based)."""
+    return chr(0x2460 + number - 1)
 
 
 class StepIndicator(Horizontal):
@@ -37,15 +42,14 @@ class StepIndicator(Horizontal):
 
     current: reactive[int] = reactive(1)
 
-    def __init__(self, current: int = 1, *, id: str | None = None) -> None:
+    def __init__(self, labels: Sequence[str], current: int = 1, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.labels = tuple(labels)
         self.set_reactive(StepIndicator.current, current)
 
     def compose(self) -> ComposeResult:
-        for number, (mark, label) in enumerate(
-            zip(msg.STEP_MARKS, msg.STEP_LABELS, strict=True), 1
-        ):
-            yield Label(f"{mark} {label}", id=f"step-{number}")
+        for number, label in enumerate(self.labels, 1):
+            yield Label(f"{stage_mark(number)} {label}", id=f"step-{number}")
 
     def on_mount(self) -> None:
         self._paint()
@@ -57,8 +61,8 @@ class StepIndicator(Horizontal):
         # Safe before compose too: the query is simply empty then.
         for item in self.query(Label):
             number = int((item.id or "step-0").removeprefix("step-"))
-            mark, label = STEPS[number - 1]
             done = number < self.current
             item.set_class(done, "-done")
             item.set_class(number == self.current, "-current")
-            item.update(f"{msg.STEP_DONE_MARK if done else mark} {label}")
+            mark = msg.STEP_DONE_MARK if done else stage_mark(number)
+            item.update(f"{mark} {self.labels[number - 1]}")

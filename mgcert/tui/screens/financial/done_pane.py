@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.console import RenderableType
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -13,18 +16,25 @@ from mgcert.errors import MgcertError
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.financial.pin_step import pin_input
-from mgcert.tui.screens.issuance.step import error_text
 from mgcert.tui.screens.steps.result_pane import ResultPane
+from mgcert.tui.screens.steps.step import error_text
 from mgcert.tui.widgets.field_error import FieldError
 
 
 class FinancialDonePane(ResultPane):
     """The result table plus a PIN field that opens the cloud certificate."""
 
-    def __init__(self, center: CertificateCenter) -> None:
-        super().__init__("financial-done")
+    def __init__(
+        self,
+        center: CertificateCenter,
+        customer_id: int,
+        heading: str,
+        table: RenderableType,
+        notes: Sequence[str],
+    ) -> None:
+        super().__init__("financial-done", heading, table, notes)
         self.center = center
-        self.customer_id: int | None = None
+        self.customer_id = customer_id
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -44,8 +54,6 @@ class FinancialDonePane(ResultPane):
         field = self.query_one("#try-pin", Input)
         pin = digits_only(field.value)
         field.clear()
-        if self.customer_id is None:
-            return
         try:
             self.center.open_financial(self.customer_id, pin)
         except MgcertError as error:

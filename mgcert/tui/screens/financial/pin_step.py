@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, Label
 
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import digits_only
-from mgcert.tui.screens.steps.pane import FlowPane
+from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.widgets.field_error import FieldError
 
 PIN_DIGITS = 6
@@ -29,7 +29,7 @@ def pin_input(*, id: str) -> Input:
     return Input(password=True, max_length=PIN_DIGITS, restrict=r"[0-9]*", id=id, classes="short")
 
 
-class PinStep(FlowPane):
+class PinStep(Step[NewPin]):
     """Finishes with a :class:`NewPin`."""
 
     HELP_TOPIC = "pin"
@@ -61,7 +61,7 @@ class PinStep(FlowPane):
         first, confirm = self.query_one("#pin-first", Input), self.query_one("#pin-confirm", Input)
         typed = NewPin(digits_only(first.value), digits_only(confirm.value))
         if len(typed.pin) != PIN_DIGITS:
-            self.refuse(msg.FIN_PIN_FORMAT, first, confirm)
+            self.fail(msg.FIN_PIN_FORMAT, first, confirm)
             return
         first.clear()
         confirm.clear()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Protocol
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,11 +16,11 @@ from mgcert.bank.errors import (
     UnknownAccount,
     UnknownCustomer,
 )
-from mgcert.center import JobParked
+from mgcert.center import CustomerCheck, JobParked
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only
-from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.validators import (
     AccountNumberFormat,
     AccountPasswordFormat,
@@ -44,11 +44,24 @@ def _field_at_fault(error: MgcertError) -> str:
     return "#account-password"
 
 
-class CustomerStep(WizardStep):
+class TakesCustomer(Protocol):
+    """What 공동인증서 and 금융인증서 issuance both ask first (and then the terms)."""
+
+    def enter_customer(
+        self, rrn: str, account_number: str, account_password: str
+    ) -> CustomerCheck: ...
+
+    def agree_terms(self, agreed: bool) -> None: ...
+
+
+class CustomerStep(Step[CustomerCheck | JobParked]):
     """Identifies the customer and their withdrawal account; the center decides 발급/재발급."""
 
-    STEP = 1
     HELP_TOPIC = "customer"
+
+    def __init__(self, flow: TakesCustomer, *, id: str = "customer") -> None:
+        super().__init__(id=id)
+        self.flow = flow
 
     def compose(self) -> ComposeResult:
         yield Label(msg.CUSTOMER_HEADING, classes="heading")

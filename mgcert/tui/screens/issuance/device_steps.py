@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label
 
-from mgcert.center import IssuanceFlow, SecurityCardPrompt
+from mgcert.center import SecurityCardPrompt
+from mgcert.center.identity import IdentitySteps
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only
-from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.validators import Digits
 from mgcert.tui.widgets.field_error import FieldError
 
@@ -32,15 +33,15 @@ def _code_input(length: int, *, id: str, password: bool) -> Input:
     )
 
 
-class SecurityCardStep(WizardStep):
+class SecurityCardStep(Step[None]):
     """Asks for the first two digits of one cell and the last two of another."""
 
-    STEP = 3
     HELP_TOPIC = "identity"
     SIMULATOR_TAB = "card"  # F2 opens the simulator on this tab
 
-    def __init__(self, flow: IssuanceFlow, *, id: str) -> None:
-        super().__init__(flow, id=id)
+    def __init__(self, flow: IdentitySteps, *, id: str = "card") -> None:
+        super().__init__(id=id)
+        self.flow = flow
         self.prompt: SecurityCardPrompt | None = None
 
     def compose(self) -> ComposeResult:
@@ -99,15 +100,18 @@ class SecurityCardStep(WizardStep):
             return
         first.clear()
         second.clear()
-        self.finish()
+        self.finish(None)
 
 
-class OtpStep(WizardStep):
+class OtpStep(Step[None]):
     """The 6 digits the OTP device shows right now."""
 
-    STEP = 3
     HELP_TOPIC = "identity"
     SIMULATOR_TAB = "otp"  # F2 opens the simulator on this tab
+
+    def __init__(self, flow: IdentitySteps, *, id: str = "otp") -> None:
+        super().__init__(id=id)
+        self.flow = flow
 
     def compose(self) -> ComposeResult:
         yield Label(msg.IDENTITY_HEADING + " · " + msg.SECOND_METHOD_OTP, classes="heading")
@@ -133,4 +137,4 @@ class OtpStep(WizardStep):
             self.fail(error, field)
             return
         field.clear()
-        self.finish()
+        self.finish(None)

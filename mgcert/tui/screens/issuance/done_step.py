@@ -11,7 +11,7 @@ from textual.widgets import Button, Label, Static
 from mgcert.center import IssuanceResult, IssueMode
 from mgcert.clock import KST
 from mgcert.messages import tui as msg
-from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.screens.steps.step import Step
 
 
 def result_table(result: IssuanceResult) -> Table:
@@ -36,11 +36,15 @@ def result_table(result: IssuanceResult) -> Table:
     return table
 
 
-class DoneStep(WizardStep):
-    """The completion screen."""
+class DoneStep(Step[None]):
+    """The completion screen; answered when the person goes back to the menu."""
 
-    STEP = 4
     HELP_TOPIC = "done"
+    FINAL = True
+
+    def __init__(self, result: IssuanceResult, *, id: str = "done") -> None:
+        super().__init__(id=id)
+        self.result_shown = result
 
     def compose(self) -> ComposeResult:
         yield Label("", id="done-heading", classes="heading done-heading")
@@ -48,7 +52,8 @@ class DoneStep(WizardStep):
         yield Label("", id="done-notes", classes="note")
         yield Button(msg.DONE_HOME, id="done-home", variant="primary")
 
-    result_shown: IssuanceResult | None = None
+    def on_mount(self) -> None:
+        self.show_result(self.result_shown)
 
     def show_result(self, result: IssuanceResult) -> None:
         self.result_shown = result
@@ -66,4 +71,4 @@ class DoneStep(WizardStep):
 
     @on(Button.Pressed, "#done-home")
     def go_home(self) -> None:
-        self.finish()
+        self.finish(None)

@@ -5,6 +5,7 @@ Shown again, with the recovery notice, when the CA issued but the first medium f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import on
@@ -12,13 +13,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, RadioSet
 
-from mgcert.center import CertificateCenter, IssuanceFlow, MediumLocation
+from mgcert.center import CertificateCenter, MediumLocation
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
 from mgcert.npki.storage import MediumKind
 from mgcert.tui.normalize import field_text
 from mgcert.tui.screens.issuance.recovery import RecoveryNotice
-from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.validators import FolderPath
 from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
@@ -30,25 +31,25 @@ def _medium_label(kind: MediumKind) -> str:
     return f"{kind.label} — {msg.MEDIUM_UNAVAILABLE}"
 
 
-class MediumStep(WizardStep):
-    """Picks the medium; the center checks it is writable before the CA issues anything."""
+class MediumStep(Step[MediumLocation]):
+    """Picks the medium; ``check`` (the center's) refuses an unwritable one before the CA
+    issues anything. Saving a parked certificate needs no check here: ``save_to`` checks
+    the medium itself before writing anything."""
 
-    STEP = 4
     HELP_TOPIC = "medium"
 
     def __init__(
         self,
-        flow: IssuanceFlow,
         center: CertificateCenter,
+        check: Callable[[MediumLocation], None] | None = None,
         *,
-        id: str,
-        check_first: bool = True,
+        parked: Path | None = None,
+        id: str = "medium",
     ) -> None:
-        super().__init__(flow, id=id)
+        super().__init__(id=id)
         self.center = center
-        # 갱신 uses this pane only to save a parked certificate; save_to checks the
-        # medium itself before writing anything.
-        self.check_first = check_first
+        self.check = check
+        self.parked = parked  # a certificate issued earlier but not saved
 
     def compose(self) -> ComposeResult:
         yield Label(msg.MEDIUM_HEADING, classes="heading", id="medium-heading")
@@ -75,6 +76,8 @@ class MediumStep(WizardStep):
 
     def on_mount(self) -> None:
         self._show_folder()
+        if self.parked is not None:
+            self.show_parked(self.parked)
 
     def show_parked(self, parked: Path | None) -> None:
         """Issued but not saved: say so, with the recovery folder; ``None`` undoes it."""
@@ -125,8 +128,8 @@ class MediumStep(WizardStep):
         if location is None:
             return
         try:
-            if self.check_first:
-                self.flow.check_medium(location)
+            if self.check is not None:
+                self.check(location)
         except MgcertError as error:
             self.fail(error)
             if self.chosen_kind() is MediumKind.REMOVABLE:

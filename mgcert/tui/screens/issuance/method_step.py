@@ -6,23 +6,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Button, Label, RadioSet
 
-from mgcert.center import IssuanceFlow
 from mgcert.messages import tui as msg
-from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
 
 
-class MethodStep(WizardStep):
+class MethodStep(Step[str]):
     """Pick one of two identity methods; finishes with the chosen option's key."""
 
-    STEP = 3
     HELP_TOPIC = "identity"
 
-    def __init__(
-        self, flow: IssuanceFlow, *, id: str, intro: str, options: tuple[tuple[str, str], ...]
-    ) -> None:
-        super().__init__(flow, id=id)
+    def __init__(self, *, id: str, intro: str, options: tuple[tuple[str, str], ...]) -> None:
+        super().__init__(id=id)
         self.intro = intro
         self.options = options
 
@@ -38,21 +34,20 @@ class MethodStep(WizardStep):
     @on(Button.Pressed, ".method-next")
     def submit(self) -> None:
         pressed = self.query_one(RadioSet).pressed_button
-        self.finish(pressed.name if pressed is not None else self.options[0][0])
+        chosen = pressed.name if pressed is not None else None
+        self.finish(chosen or self.options[0][0])
 
 
-def phone_method_step(flow: IssuanceFlow) -> MethodStep:
+def phone_method_step() -> MethodStep:
     return MethodStep(
-        flow,
         id="phone-method",
         intro=msg.PHONE_METHOD_INTRO,
         options=(("ars", msg.PHONE_METHOD_ARS), ("sms", msg.PHONE_METHOD_SMS)),
     )
 
 
-def device_method_step(flow: IssuanceFlow) -> MethodStep:
+def device_method_step() -> MethodStep:
     return MethodStep(
-        flow,
         id="device-method",
         intro=msg.SECOND_METHOD_INTRO,
         options=(("card", msg.SECOND_METHOD_CARD), ("otp", msg.SECOND_METHOD_OTP)),

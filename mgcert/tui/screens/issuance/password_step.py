@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Label
 from mgcert.messages import tui as msg
 from mgcert.npki.password_rule import check_password
 from mgcert.tui.normalize import nfc
-from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.widgets.field_error import FieldError
 from mgcert.tui.widgets.password_checklist import PasswordChecklist, password_problem
 
@@ -25,11 +25,16 @@ class NewPassword:
     confirm: str
 
 
-class PasswordStep(WizardStep):
-    """Collects the new certificate password; the center judges it when issuing."""
+class PasswordStep(Step[NewPassword | None]):
+    """Collects the new certificate password; the center judges it when issuing.
 
-    STEP = 4
+    (``None`` only from 갱신's "keep the current password".)
+    """
+
     HELP_TOPIC = "password"
+
+    def __init__(self, *, id: str = "password") -> None:
+        super().__init__(id=id)
 
     def compose(self) -> ComposeResult:
         yield Label(msg.PASSWORD_HEADING, classes="heading")

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Digits, Input, Label
 
-from mgcert.center import ArsPrompt, IssuanceFlow, SmsPrompt
+from mgcert.center import ArsPrompt, SmsPrompt
+from mgcert.center.identity import IdentitySteps
 from mgcert.center.rules import rule_text
 from mgcert.clock import KST
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only
-from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.validators import Digits as DigitsFormat
 from mgcert.tui.widgets.field_error import FieldError
 
@@ -24,15 +25,15 @@ def kst_time(instant: datetime) -> str:
     return instant.astimezone(KST).strftime("%H:%M:%S")
 
 
-class ArsStep(WizardStep):
+class ArsStep(Step[None]):
     """Shows the 2-digit 승인번호 while the phone rings; 확인 asks the bank."""
 
-    STEP = 3
     HELP_TOPIC = "identity"
     SIMULATOR_TAB = "phone"  # F2 opens the simulator on this tab
 
-    def __init__(self, flow: IssuanceFlow, *, id: str) -> None:
-        super().__init__(flow, id=id)
+    def __init__(self, flow: IdentitySteps, *, id: str = "ars") -> None:
+        super().__init__(id=id)
+        self.flow = flow
         self.prompt: ArsPrompt | None = None
 
     def compose(self) -> ComposeResult:
@@ -76,18 +77,18 @@ class ArsStep(WizardStep):
         except MgcertError as error:
             self.fail(error)
             return
-        self.finish()
+        self.finish(None)
 
 
-class SmsStep(WizardStep):
+class SmsStep(Step[None]):
     """Sends the 6-digit code to the registered phone and checks what is typed."""
 
-    STEP = 3
     HELP_TOPIC = "identity"
     SIMULATOR_TAB = "sms"  # F2 opens the simulator on this tab
 
-    def __init__(self, flow: IssuanceFlow, *, id: str) -> None:
-        super().__init__(flow, id=id)
+    def __init__(self, flow: IdentitySteps, *, id: str = "sms") -> None:
+        super().__init__(id=id)
+        self.flow = flow
         self.prompt: SmsPrompt | None = None
 
     def compose(self) -> ComposeResult:
@@ -146,4 +147,4 @@ class SmsStep(WizardStep):
             self.fail(error, field)
             return
         field.clear()
-        self.finish()
+        self.finish(None)

@@ -8,15 +8,19 @@ from textual.widgets import Button, Checkbox, Label, Rule
 
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
-from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.screens.issuance.customer_step import TakesCustomer
+from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.widgets.field_error import FieldError
 
 
-class TermsStep(WizardStep):
+class TermsStep(Step[None]):
     """Every term must be agreed before identity checks start."""
 
-    STEP = 2
     HELP_TOPIC = "terms"
+
+    def __init__(self, flow: TakesCustomer, *, id: str = "terms") -> None:
+        super().__init__(id=id)
+        self.flow = flow
 
     def compose(self) -> ComposeResult:
         yield Label(msg.TERMS_HEADING, classes="heading")
@@ -59,4 +63,4 @@ class TermsStep(WizardStep):
         except MgcertError as error:
             self.fail(error)
             return
-        self.finish()
+        self.finish(None)

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import ClassVar
 
 from rich import box
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
-from textual.widget import Widget
 
-from mgcert.center import CertificateEntry, LoginReport
+from mgcert.center import LoginReport
 from mgcert.messages import tui_flows as msg
-from mgcert.tui.screens.issuance.step import error_text
-from mgcert.tui.screens.picker.password_prompt import PromptOutcome
+from mgcert.tui.screens.picker.password_prompt import PasswordPrompt
 from mgcert.tui.screens.picker.picker import CertificatePicker
 from mgcert.tui.screens.steps.flow_screen import FlowScreen
 from mgcert.tui.screens.steps.result_pane import ResultPane
+from mgcert.tui.screens.steps.step import error_text
 from mgcert.tui.session import TuiSession
 
 
@@ -41,35 +39,34 @@ class LoginCheckScreen(FlowScreen):
 
     HELP_TOPIC = "login"
     FLOW_TITLE = msg.LOGIN_TITLE
-    CALM_PANES = frozenset({"pick", "done"})
+    STAGES = msg.LOGIN_STAGES
     # Pass/fail colours come from the theme (flows.tcss), not from Rich colour names.
     COMPONENT_CLASSES: ClassVar[set[str]] = {"login-check--passed", "login-check--failed"}
 
     def __init__(self, session: TuiSession) -> None:
         super().__init__(session, id="login-check")
 
-    def panes(self) -> Iterable[Widget]:
-        yield CertificatePicker(
-            self.session.center, heading=msg.LOGIN_TITLE, intro=msg.LOGIN_PICK_INTRO
+    async def run(self) -> None:
+        center = self.session.center
+        self.stage(1)
+        entry = await self.ask(
+            CertificatePicker(center, heading=msg.LOGIN_TITLE, intro=msg.LOGIN_PICK_INTRO)
         )
-        yield ResultPane("login-done")
-
-    def certificate_chosen(self, entry: CertificateEntry) -> None:
-        self.ask_password(entry, msg.LOGIN_PURPOSE, self.session.center.login_check, self.signed)
-
-    def signed(self, outcome: PromptOutcome[LoginReport]) -> None:
+        outcome = await self.ask_screen(
+            PasswordPrompt(self.session, entry, msg.LOGIN_PURPOSE, center.login_check)
+        )
         if outcome.error is not None:
-            self.notify(error_text(outcome.error), severity="error")
-            return
+            text = error_text(outcome.error)
+            self.retry(CertificatePicker, lambda pane: pane.show_error(text))
         report = outcome.value
         assert report is not None
-        pane = self.query_one(ResultPane)
         table = checks_table(
             report,
             self.get_component_rich_style("login-check--passed", partial=True),
             self.get_component_rich_style("login-check--failed", partial=True),
         )
         heading = msg.LOGIN_OK_HEADING if report.ok else msg.LOGIN_FAIL_HEADING
-        pane.show(heading, table, [report.summary])
+        pane = ResultPane("login-done", heading, table, [report.summary])
         pane.set_class(not report.ok, "-failed")
-        self.show_pane("done")
+        self.stage(2)
+        await self.ask(pane)

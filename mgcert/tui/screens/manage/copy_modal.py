@@ -14,7 +14,7 @@ from mgcert.center import CertificateCenter, CertificateEntry, MediumKind, media
 from mgcert.errors import MgcertError
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.screens.base import MgcertModal
-from mgcert.tui.screens.issuance.step import error_text
+from mgcert.tui.screens.steps.step import error_text
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError

@@ -1,40 +1,48 @@
 """인증서 관리: the picker plus one key per operation (상세보기, 암호 변경, 복사, 삭제, 폐기,
-PFX 내보내기, PFX 가져오기)."""
+PFX 내보내기, PFX 가져오기).
+
+Not a flow but a list to act on: each operation is its own short coroutine (a worker
+awaiting its dialogs top to bottom), and the list is re-read after each one.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
+from textual import on, work
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widget import Widget
+from textual.widgets import Header, Label
 
-from mgcert.center import CertificateEntry, RevocationResult
+from mgcert.center import CertificateEntry
 from mgcert.center.pfx import PfxExport
 from mgcert.errors import MgcertError
 from mgcert.messages import npki as npki_msg
 from mgcert.messages import tui_flows as msg
+from mgcert.tui.screens.base import MgcertScreen
 from mgcert.tui.screens.confirm import ConfirmModal
-from mgcert.tui.screens.issuance.step import error_text
 from mgcert.tui.screens.manage.change_password_modal import ChangePasswordModal
 from mgcert.tui.screens.manage.copy_modal import CopyModal
 from mgcert.tui.screens.manage.details_modal import DetailsModal
 from mgcert.tui.screens.manage.pfx_export_modal import PfxExportModal
 from mgcert.tui.screens.manage.pfx_import_modal import PfxImportModal
-from mgcert.tui.screens.picker.password_prompt import PromptOutcome
+from mgcert.tui.screens.picker.password_prompt import PasswordPrompt
 from mgcert.tui.screens.picker.picker import CertificatePicker
-from mgcert.tui.screens.steps.flow_screen import FlowScreen
+from mgcert.tui.screens.steps.step import Step, error_text
 from mgcert.tui.session import TuiSession
+from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.certificate_table import expiry_text
+from mgcert.tui.widgets.key_footer import KeyFooter
 
 
-class ManageScreen(FlowScreen):
+class ManageScreen(MgcertScreen[None]):
     """Every operation asks the center; the list is re-read after each one."""
 
+    CSS_PATH = FLOW_SCREEN_CSS
     HELP_TOPIC = "manage"
-    FLOW_TITLE = msg.MANAGE_TITLE
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", msg.KEY_BACK, id="manage.back"),
         Binding("v", "details", msg.KEY_DETAILS, id="manage.details"),
         Binding("p", "change_password", msg.KEY_CHANGE_PASSWORD, id="manage.password"),
         Binding("c", "copy", msg.KEY_COPY, id="manage.copy"),
@@ -47,12 +55,29 @@ class ManageScreen(FlowScreen):
     ]
 
     def __init__(self, session: TuiSession) -> None:
-        super().__init__(session, id="manage")
+        super().__init__(id="manage")
+        self.session = session
 
-    def panes(self) -> Iterable[Widget]:
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("", id="flow-notice")
         yield CertificatePicker(
             self.session.center, heading=msg.MANAGE_TITLE, intro=msg.MANAGE_INTRO_WITH_PFX
         )
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = msg.MANAGE_TITLE
+        self.query_one("#flow-notice", Label).add_class("-empty")
+        self.call_after_refresh(self.picker.enter)
+
+    def show_notice(self, text: str) -> None:
+        notice = self.query_one("#flow-notice", Label)
+        notice.update(text)
+        notice.set_class(not text, "-empty")
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
 
     @property
     def picker(self) -> CertificatePicker:
@@ -74,6 +99,12 @@ class ManageScreen(FlowScreen):
         self.notify(error_text(error), severity="error")
 
     # ------------------------------------------------------------------ 상세보기
+
+    @on(Step.Answered)
+    def _row_chosen(self, event: Step.Answered) -> None:
+        event.stop()
+        if isinstance(event.value, CertificateEntry):
+            self.certificate_chosen(event.value)
 
     def certificate_chosen(self, entry: CertificateEntry) -> None:
         try:
@@ -109,6 +140,8 @@ class ManageScreen(FlowScreen):
         def copied(copy: CertificateEntry | None) -> None:
             if copy is not None:
                 self.done(msg.COPIED.format(medium=copy.location.label, folder=copy.stored.folder))
+                # The list re-sorts: the cursor follows the certificate just copied.
+                self.picker.table.select(copy.stored.folder)
 
         self.app.push_screen(CopyModal(self.session.center, entry), copied)
 
@@ -134,7 +167,8 @@ class ManageScreen(FlowScreen):
 
         self.app.push_screen(ConfirmModal(question, msg.DELETE_YES, msg.KEEP), answered)
 
-    def action_revoke(self) -> None:
+    @work(exclusive=True, group="manage")
+    async def action_revoke(self) -> None:
         entry = self.chosen()
         if entry is None:
             return
@@ -143,22 +177,21 @@ class ManageScreen(FlowScreen):
             self.refused(refusal)
             return
         question = msg.REVOKE_QUESTION.format(name=entry.name, serial=entry.serial_hex)
-
-        def answered(revoke: bool | None) -> None:
-            if revoke:
-                center = self.session.center
-                self.ask_password(entry, msg.REVOKE_PURPOSE, center.revoke_certificate, revoked)
-
-        def revoked(outcome: PromptOutcome[RevocationResult]) -> None:
-            if outcome.error is not None:
-                self.refused(outcome.error)
-                return
-            result = outcome.value
-            assert result is not None
-            text = msg.REVOKED if result.crl_lists_serial else msg.REVOKED_NOT_LISTED
-            self.done(text.format(serial=result.serial_hex))
-
-        self.app.push_screen(ConfirmModal(question, msg.REVOKE_YES, msg.KEEP), answered)
+        if not await self.app.push_screen_wait(ConfirmModal(question, msg.REVOKE_YES, msg.KEEP)):
+            return
+        center = self.session.center
+        outcome = await self.app.push_screen_wait(
+            PasswordPrompt(self.session, entry, msg.REVOKE_PURPOSE, center.revoke_certificate)
+        )
+        if outcome is None:
+            return
+        if outcome.error is not None:
+            self.refused(outcome.error)
+            return
+        result = outcome.value
+        assert result is not None
+        text = msg.REVOKED if result.crl_lists_serial else msg.REVOKED_NOT_LISTED
+        self.done(text.format(serial=result.serial_hex))
 
     # ------------------------------------------------------------------ PFX
 

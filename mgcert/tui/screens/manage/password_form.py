@@ -15,7 +15,7 @@ from mgcert.errors import MgcertError
 from mgcert.messages import tui as part1_msg
 from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.base import MgcertModal
-from mgcert.tui.screens.issuance.step import error_text
+from mgcert.tui.screens.steps.step import error_text
 from mgcert.tui.widgets.field_error import FieldError
 from mgcert.tui.widgets.password_checklist import PasswordChecklist
 

@@ -26,8 +26,8 @@ from mgcert.messages import tui_flows as msg
 from mgcert.npki.keyfile import WrongKeyPassword
 from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.base import MgcertModal
-from mgcert.tui.screens.issuance.step import error_text
 from mgcert.tui.screens.kind_choice import KindChoiceScreen
+from mgcert.tui.screens.steps.step import error_text
 from mgcert.tui.session import TuiSession
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.certificate_table import expiry_text, kind_text

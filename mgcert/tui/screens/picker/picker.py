@@ -6,14 +6,14 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.message import Message
+from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Label
 
 from mgcert.center import CertificateCenter, CertificateEntry, MediumKind, MediumLocation, media
 from mgcert.errors import MgcertError
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import field_text
+from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.widgets.certificate_table import CertificateTable
 from mgcert.tui.widgets.field_error import FieldError
 
@@ -21,16 +21,10 @@ from mgcert.tui.widgets.field_error import FieldError
 LISTED_MEDIA = tuple(media.listed_kinds())
 
 
-class CertificatePicker(Vertical):
-    """Lists certificates; Enter on a row posts :class:`Chosen`."""
+class CertificatePicker(Step[CertificateEntry]):
+    """Lists certificates; Enter on a row answers with its entry."""
 
     HELP_TOPIC = "picker"
-
-    class Chosen(Message):
-        def __init__(self, picker: CertificatePicker, entry: CertificateEntry) -> None:
-            super().__init__()
-            self.picker = picker
-            self.entry = entry
 
     def __init__(
         self, center: CertificateCenter, *, heading: str, intro: str, id: str = "pick"
@@ -61,6 +55,9 @@ class CertificatePicker(Vertical):
         self.reload()
         self.table.focus()
 
+    def has_input(self) -> bool:
+        return False  # a folder typed here is only where to look
+
     def locations(self) -> list[MediumLocation]:
         """The media to list; the removable disk at the folder typed below the table."""
         standard = {place.kind: place for place in self.center.media()}
@@ -89,9 +86,6 @@ class CertificatePicker(Vertical):
         self.table.show(entries)
         self.query_one("#picker-empty").display = not entries
 
-    def show_error(self, text: str) -> None:
-        self.query_one(FieldError).show(text)
-
     @on(Input.Submitted, "#picker-folder")
     def folder_typed(self, event: Input.Submitted) -> None:
         event.stop()
@@ -105,4 +99,4 @@ class CertificatePicker(Vertical):
         if entry is None:
             self.show_error(msg.PICKER_NOT_CHOSEN)
             return
-        self.post_message(self.Chosen(self, entry))
+        self.finish(entry)

@@ -12,19 +12,20 @@ from mgcert.errors import MgcertError
 from mgcert.messages import tui as part1_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import digits_only
-from mgcert.tui.screens.steps.pane import FlowPane
+from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.validators import ON_SUBMIT, AccountNumberFormat, AccountPasswordFormat
 from mgcert.tui.widgets.field_error import FieldError
 
 
-class AccountStep(FlowPane):
+class AccountStep(Step[None]):
     """Finishes once the bank accepted account and password."""
 
     HELP_TOPIC = "account"
 
-    def __init__(self, flow: RegistrationFlow) -> None:
+    def __init__(self, flow: RegistrationFlow, owner_name: str) -> None:
         super().__init__(id="account-pane")
         self.flow = flow
+        self.owner_name = owner_name
 
     def compose(self) -> ComposeResult:
         yield Label(msg.REG_ACCOUNT_HEADING, classes="heading")
@@ -53,8 +54,9 @@ class AccountStep(FlowPane):
         yield FieldError()
         yield Button(msg.REG_ACCOUNT_NEXT, id="account-next", variant="primary")
 
-    def for_owner(self, name: str) -> None:
-        self.query_one("#account-intro", Label).update(msg.REG_ACCOUNT_INTRO.format(name=name))
+    def on_mount(self) -> None:
+        intro = msg.REG_ACCOUNT_INTRO.format(name=self.owner_name)
+        self.query_one("#account-intro", Label).update(intro)
 
     @on(Input.Submitted, "#reg-account")
     def to_password(self, event: Input.Submitted) -> None:
@@ -70,13 +72,13 @@ class AccountStep(FlowPane):
         for field in (account, password):
             result = field.validate(field.value)
             if result is not None and not result.is_valid:
-                self.refuse(result.failure_descriptions[0])
+                self.fail(result.failure_descriptions[0])
                 field.focus()
                 return
         try:
             self.flow.enter_account(digits_only(account.value), digits_only(password.value))
         except MgcertError as error:
-            self.refuse(error, password)
+            self.fail(error, password)
             return
         password.clear()
-        self.finish()
+        self.finish(None)

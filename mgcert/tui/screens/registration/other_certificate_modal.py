@@ -17,7 +17,7 @@ from mgcert.messages import tui as part1_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.base import MgcertModal
-from mgcert.tui.screens.issuance.step import error_text
+from mgcert.tui.screens.steps.step import error_text
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError

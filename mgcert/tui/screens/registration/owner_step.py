@@ -7,18 +7,18 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label
 
-from mgcert.center import RegistrationFlow
+from mgcert.center import OwnerCheck, RegistrationFlow
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as part1_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import digits_only
-from mgcert.tui.screens.steps.pane import FlowPane
+from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.validators import ON_SUBMIT, ResidentNumberBack, ResidentNumberFront
 from mgcert.tui.widgets.field_error import FieldError
 from mgcert.tui.widgets.resident_number import BACK_DIGITS, FRONT_DIGITS, ResidentNumberPart
 
 
-class OwnerStep(FlowPane):
+class OwnerStep(Step[OwnerCheck]):
     """Finishes with the OwnerCheck (who the certificate belongs to)."""
 
     HELP_TOPIC = "owner"
@@ -66,13 +66,13 @@ class OwnerStep(FlowPane):
         for field in (front, back):
             result = field.validate(field.value)
             if result is not None and not result.is_valid:
-                self.refuse(result.failure_descriptions[0])
+                self.fail(result.failure_descriptions[0])
                 field.focus()
                 return
         try:
             check = self.flow.verify_owner(digits_only(front.value) + digits_only(back.value))
         except MgcertError as error:
-            self.refuse(error, back)
+            self.fail(error, back)
             return
         back.clear()
         self.finish(check)

@@ -2,58 +2,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Button, Label
 
 from mgcert.messages import tui_flows as msg
+from mgcert.tui.screens.steps.step import Step
 
 
-class ExplanationPane(Vertical):
-    """Heading, the center's reason, a hint, and a button to the right menu."""
+class ExplanationPane(Step[bool]):
+    """Heading, the center's reason, a hint, and a button to the right menu: answers
+    True when that button is pressed, False for 인증센터로."""
 
     HELP_TOPIC = "explanation"
+    FINAL = True
 
-    def __init__(self, *, id: str = "refused") -> None:
-        super().__init__(id=id, classes="step explanation")
-        self._action: Callable[[], None] | None = None
-
-    def compose(self) -> ComposeResult:
-        yield Label("", id="explain-heading", classes="heading explain-heading")
-        yield Label("", id="explain-reason", classes="explain-reason")
-        yield Label("", id="explain-hint", classes="intro")
-        with Horizontal(classes="buttons"):
-            yield Button("", id="explain-action", variant="primary")
-            yield Button(msg.GO_HOME, id="explain-home")
-
-    def explain(
+    def __init__(
         self,
         heading: str,
         reason: str,
         hint: str,
-        action: tuple[str, Callable[[], None]] | None = None,
+        action: str | None = None,
+        *,
+        id: str = "refused",
     ) -> None:
-        self.query_one("#explain-heading", Label).update(heading)
-        self.query_one("#explain-reason", Label).update(reason)
-        self.query_one("#explain-hint", Label).update(hint)
-        button = self.query_one("#explain-action", Button)
-        button.display = action is not None
-        self._action = None
-        if action is not None:
-            button.label, self._action = action
+        super().__init__(id=id, classes="step explanation")
+        self.heading, self.reason, self.hint, self.action = heading, reason, hint, action
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.heading, id="explain-heading", classes="heading explain-heading")
+        yield Label(self.reason, id="explain-reason", classes="explain-reason")
+        yield Label(self.hint, id="explain-hint", classes="intro")
+        with Horizontal(classes="buttons"):
+            action = Button(self.action or "", id="explain-action", variant="primary")
+            action.display = self.action is not None
+            yield action
+            yield Button(msg.GO_HOME, id="explain-home")
 
     def enter(self) -> None:
-        first = "#explain-action" if self._action is not None else "#explain-home"
+        first = "#explain-action" if self.action is not None else "#explain-home"
         self.query_one(first, Button).focus()
 
     @on(Button.Pressed, "#explain-action")
     def act(self) -> None:
-        if self._action is not None:
-            self._action()
+        self.finish(True)
 
     @on(Button.Pressed, "#explain-home")
     def go_home(self) -> None:
-        self.screen.dismiss(None)
+        self.finish(False)

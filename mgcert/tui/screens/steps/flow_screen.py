@@ -1,198 +1,350 @@
-"""The base of every part-2 flow screen: one pane at a time, Esc one step back."""
+"""Every flow of the app: one coroutine that reads top to bottom over typed steps.
+
+A flow screen's :meth:`FlowScreen.run` is written as the bank's procedure reads::
+
+    check = await self.ask(CustomerStep(self.flow))
+    await self.ask(TermsStep(self.flow))
+    await prove_identity(self, self.flow)
+    result = await self.work(lambda report: self.flow.issue(..., progress=report))
+    await self.ask(DoneStep(result))
+
+``ask`` shows the step's pane and waits for its answer; ``ask_screen`` does the same for
+a dialog; ``work`` runs a center call in a thread behind the progress pane. Esc goes one
+step back (:mod:`mgcert.tui.screens.steps.trail` explains how), asking first only where
+typed input would be lost; on the first step, or once the work is done, it leaves.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import ClassVar, TypeVar
+import asyncio
+from collections.abc import Callable
+from typing import Any, ClassVar, NoReturn, TypeVar, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widget import Widget
+from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, Label
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
-from mgcert.center import CertificateEntry
+from mgcert.center import IssueStage
 from mgcert.errors import MgcertError
-from mgcert.messages import tui as part1_msg
-from mgcert.messages import tui_flows as msg
+from mgcert.messages import tui as msg
 from mgcert.tui.screens.base import MgcertScreen
 from mgcert.tui.screens.confirm import ConfirmModal
-from mgcert.tui.screens.issuance.step import WizardStep, error_text
-from mgcert.tui.screens.picker.password_prompt import PasswordPrompt, PromptOutcome
-from mgcert.tui.screens.picker.picker import CertificatePicker
-from mgcert.tui.screens.steps.back import (
-    FINAL_PANES,
-    PaneTrail,
-    go_back_or_ask,
-    has_typed_input,
-)
-from mgcert.tui.screens.steps.identity import (
-    IDENTITY_NEXT,
-    METHOD_PANES,
-    SECOND_FACTOR_PANES,
-)
-from mgcert.tui.screens.steps.pane import FlowPane
+from mgcert.tui.screens.steps.progress import ProgressStep
+from mgcert.tui.screens.steps.step import Step, error_text
+from mgcert.tui.screens.steps.trail import AnswerTrail
 from mgcert.tui.session import TuiSession
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
 from mgcert.tui.widgets.key_footer import KeyFooter
+from mgcert.tui.widgets.step_indicator import StepIndicator
 
 T = TypeVar("T")
+R = TypeVar("R")
+S = TypeVar("S", bound=Step[Any])
+
+Report = Callable[[IssueStage], None]
 
 
-class FlowScreen(MgcertScreen[object]):
-    """Subclasses yield their panes and say what follows each one."""
+class Replay(Exception):
+    """Run the flow again from the top (after going back, or rewinding to a step)."""
+
+
+class LeaveFlow(Exception):
+    """The person left the flow from its first question."""
+
+
+class FlowScreen(MgcertScreen[None]):
+    """Subclasses write :meth:`run`; the step bar shows ``STAGES``."""
 
     CSS_PATH = FLOW_SCREEN_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "abandon", msg.KEY_BACK, id="flow.back")
+        Binding("escape", "back", msg.KEY_BACK, id="flow.back")
     ]
-    FIRST_PANE: ClassVar[str] = "pick"
-    # Panes that can be left without asking: nothing is half-done there.
-    CALM_PANES: ClassVar[frozenset[str]] = frozenset({"pick", "done", "refused"})
     FLOW_TITLE: ClassVar[str] = ""
+    # The step bar's labels, in order; :meth:`stage` says which one the flow is at.
+    STAGES: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, session: TuiSession, *, id: str) -> None:
         super().__init__(id=id)
         self.session = session
-        self.trail = PaneTrail()
+        self.trail = AnswerTrail()
+        self._panes: list[Step[Any] | None] = []  # by trail position; None for a dialog
+        self._waiting: tuple[Step[Any], asyncio.Future[object]] | None = None
+        self._working = False
+        self._on_return: dict[int, Callable[[Any], None]] = {}
+        self._driving = False  # the flow's coroutine is running
+        self._awaiting = False  # ... and waits for the person (a step or a dialog)
 
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield StepIndicator(self.STAGES, id="steps")
         yield Label("", id="flow-notice")
-        with ContentSwitcher(initial=self.FIRST_PANE, id="panes"):
-            yield from self.panes()
+        yield ContentSwitcher(id="panes")
         yield KeyFooter()
-
-    def panes(self) -> Iterable[Widget]:
-        raise NotImplementedError
 
     def on_mount(self) -> None:
         self.sub_title = self.FLOW_TITLE
-        self.query_one("#flow-notice", Label).display = False
-        self.show_pane(self.FIRST_PANE)
+        # Hidden by class, never by an inline style: the too-small notice's rule must
+        # still be able to hide them.
+        self.query_one("#flow-notice", Label).add_class("-empty")
+        self.query_one(StepIndicator).set_class(not self.STAGES, "-empty")
+        self._start()
 
-    # ------------------------------------------------------------------ navigation
+    async def run(self) -> None:
+        """The flow, top to bottom (subclasses)."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ what runs the flow
+
+    def _start(self) -> None:
+        # The coroutine function, not a coroutine: a run cancelled before it starts (Esc
+        # twice quickly) would otherwise leave a coroutine never awaited.
+        _: Worker[None] = self.run_worker(
+            self._drive, group="flow", exclusive=True, exit_on_error=False
+        )
 
     @property
-    def current_pane_id(self) -> str:
-        return self.query_one("#panes", ContentSwitcher).current or self.FIRST_PANE
+    def settled(self) -> bool:
+        """Nothing is happening but waiting for the person (tests wait for this)."""
+        return not self._driving or self._awaiting
+
+    async def _drive(self) -> None:
+        self._driving = True
+        try:
+            await self._run_until_done()
+        finally:
+            self._driving = False
+
+    async def _run_until_done(self) -> None:
+        while True:
+            self.trail.restart()
+            try:
+                await self.run()
+            except Replay:
+                continue
+            except LeaveFlow:
+                break
+            except Exception as error:  # a bug, not a refusal: say so, keep what was typed
+                self.app.log.error(repr(error))
+                self.notify(
+                    error_text(error) if isinstance(error, MgcertError) else msg.WORKER_FAILED,
+                    severity="error",
+                )
+                if not self.trail.can_go_back():
+                    break
+                self.trail.go_back()
+                continue
+            break
+        if self.app.screen is self:  # not when the flow switched to another screen
+            self.dismiss(None)
+
+    # ------------------------------------------------------------------ the steps
+
+    @property
+    def current_step(self) -> Step[Any] | None:
+        current = self.query_one("#panes", ContentSwitcher).current
+        if current is None:
+            return None
+        return next((pane for pane in self._panes if pane is not None and pane.id == current), None)
 
     def help_topic(self) -> str:
-        pane = self.query_one(f"#{self.current_pane_id}")
-        return str(getattr(pane, "HELP_TOPIC", self.HELP_TOPIC))
+        step = self.current_step
+        return step.help_topic if step is not None else self.HELP_TOPIC
 
-    def show_pane(self, pane_id: str) -> None:
-        self.trail.shown(pane_id)
-        self.query_one("#panes", ContentSwitcher).current = pane_id
-        pane = self.query_one(f"#{pane_id}")
-        self.refresh_bindings()
-        enter = getattr(pane, "enter", None)
-        if callable(enter):
-            self.call_after_refresh(enter)
+    def stage(self, number: int) -> None:
+        """The step bar's current stage (1-based)."""
+        self.query_one(StepIndicator).current = number
 
     def show_notice(self, text: str, *, warning: bool = False) -> None:
         notice = self.query_one("#flow-notice", Label)
         notice.update(text)
         notice.set_class(warning, "-warning")
-        notice.display = bool(text)
+        notice.set_class(not text, "-empty")
 
-    @on(WizardStep.Finished)
-    def _step_finished(self, event: WizardStep.Finished) -> None:
+    async def ask(self, step: Step[T]) -> T:
+        """Show ``step`` and wait for its answer (at once, if replaying)."""
+        answer = self.trail.replay(step.key)
+        if answer is not None:
+            return cast(T, answer.value)
+        index = self.trail.position
+        pane = await self._show(index, step)
+        future: asyncio.Future[object] = asyncio.get_running_loop().create_future()
+        self._waiting = (pane, future)
+        self._awaiting = True
+        try:
+            value = await future
+        finally:
+            self._waiting = None
+            self._awaiting = False
+        self.trail.record(step.key, value)
+        return cast(T, value)
+
+    async def ask_screen(self, screen: Screen[T | None]) -> T:
+        """A dialog over the current pane; closing it (None) goes one step back."""
+        key = ("screen", type(screen).__qualname__)
+        answer = self.trail.replay(key)
+        if answer is not None:
+            return cast(T, answer.value)
+        index = self.trail.position
+        await self._drop_panes(index)
+        self._panes.append(None)
+        self._show_last_pane()
+        self._awaiting = True
+        try:
+            value = await self.app.push_screen_wait(screen)
+        finally:
+            self._awaiting = False
+        if value is None:
+            self.back_or_leave()
+        self.trail.record(key, value)
+        return value
+
+    async def work(self, job: Callable[[Report], R], *, heading: str | None = None) -> R:
+        """Run ``job`` (a center call taking a progress callback) in a thread behind the
+        progress pane; Esc is off meanwhile. Its result is final: the trail is sealed."""
+        key = ("work", "progress")
+        answer = self.trail.replay(key)
+        if answer is not None:
+            return cast(R, answer.value)
+        index = self.trail.position
+        progress = ProgressStep()
+        await self._show(index, progress)
+        if heading is not None:
+            progress.show_heading(heading)
+
+        def report(stage: IssueStage) -> None:
+            self.app.call_from_thread(progress.show_stage, stage)
+
+        self._working = True
+        self.refresh_bindings()
+        try:
+            result = await asyncio.to_thread(job, report)
+        finally:
+            self._working = False
+            self.refresh_bindings()
+        self.trail.record(key, result)
+        self.trail.seal()
+        return result
+
+    async def commit(self, action: Callable[[], R]) -> R:
+        """A quick center call that finishes the flow's business (e.g. 등록): recorded
+        and sealed like :meth:`work`, so no replay ever calls it twice."""
+        key = ("work", "commit")
+        answer = self.trail.replay(key)
+        if answer is not None:
+            return cast(R, answer.value)
+        result = action()
+        self.trail.record(key, result)
+        self.trail.seal()
+        return result
+
+    def retry(self, step_type: type[S], then: Callable[[S], None]) -> NoReturn:
+        """Go back to the last ``step_type`` step (what it holds kept) and call ``then``
+        on its pane once shown, e.g. to say why the center refused what followed."""
+        name = step_type.__qualname__
+        index = self.trail.rewind_to(lambda key: isinstance(key, tuple) and key[0] == name)
+        if index is None:
+            raise LeaveFlow
+        self._on_return[index] = then
+        raise Replay
+
+    def back_or_leave(self) -> NoReturn:
+        """One step back from inside the flow (a dialog was closed)."""
+        if not self.trail.can_go_back():
+            raise LeaveFlow
+        self.trail.go_back()
+        raise Replay
+
+    async def _show(self, index: int, step: Step[Any]) -> Step[Any]:
+        switcher = self.query_one("#panes", ContentSwitcher)
+        existing = self._panes[index] if index < len(self._panes) else None
+        reuse = existing is not None and existing.key == step.key
+        pane = existing if reuse and existing is not None else step
+        await self._drop_panes(index + 1 if reuse else index)
+        if pane is step:
+            self._panes.append(step)
+            await switcher.mount(step)
+        switcher.current = pane.id
+        then = self._on_return.pop(index, None)
+        if then is not None:
+            then(pane)
+        self.refresh_bindings()
+        self.call_after_refresh(self._enter, pane)
+        return pane
+
+    def _enter(self, pane: Step[Any]) -> None:
+        if pane.is_attached and self.current_step is pane:  # not replaced meanwhile
+            pane.enter()
+
+    async def _drop_panes(self, keep: int) -> None:
+        """Remove the panes after the first ``keep`` positions (they are not on the
+        trail any more)."""
+        while len(self._panes) < keep:
+            self._panes.append(None)
+        dropped = [pane for pane in self._panes[keep:] if pane is not None]
+        del self._panes[keep:]
+        for pane in dropped:
+            await pane.remove()
+
+    def _show_last_pane(self) -> None:
+        last = next((pane for pane in reversed(self._panes) if pane is not None), None)
+        switcher = self.query_one("#panes", ContentSwitcher)
+        switcher.current = last.id if last is not None else None
+
+    @on(Step.Answered)
+    def _answered(self, event: Step.Answered) -> None:
         event.stop()
-        pane_id = event.step.id or ""
-        if pane_id in METHOD_PANES and isinstance(event.outcome, str):
-            self.show_pane(event.outcome)
-        elif pane_id in IDENTITY_NEXT:
-            self.show_pane(IDENTITY_NEXT[pane_id])
-        elif pane_id in SECOND_FACTOR_PANES:
-            self.identity_done()
-        else:
-            self.step_finished(pane_id, event.outcome)
-
-    @on(FlowPane.Done)
-    def _pane_done(self, event: FlowPane.Done) -> None:
-        event.stop()
-        self.step_finished(event.pane.id or "", event.outcome)
-
-    @on(CertificatePicker.Chosen)
-    def _certificate_chosen(self, event: CertificatePicker.Chosen) -> None:
-        event.stop()
-        self.certificate_chosen(event.entry)
-
-    def certificate_chosen(self, entry: CertificateEntry) -> None:
-        """A row of the picker was chosen (flows with a picker override)."""
-
-    def identity_done(self) -> None:
-        """ARS/SMS and 보안카드/OTP both passed (flows with identity panes override)."""
-
-    def step_finished(self, pane_id: str, outcome: object) -> None:
-        """One of the flow's own panes finished."""
-
-    def ask_password(
-        self,
-        entry: CertificateEntry,
-        purpose: str,
-        verify: Callable[[CertificateEntry, str], T],
-        then: Callable[[PromptOutcome[T]], None],
-    ) -> None:
-        """The password prompt over this screen; ``then`` gets the center's answer."""
-
-        def answered(outcome: PromptOutcome[T] | None) -> None:
-            if outcome is not None:
-                then(outcome)
-
-        self.app.push_screen(PasswordPrompt(self.session, entry, purpose, verify), answered)
-
-    # ------------------------------------------------------------------ workers
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.SUCCESS:
-            self.work_done(event.worker.group, event.worker.result)
-        elif event.state is WorkerState.ERROR:
-            error = event.worker.error
-            if isinstance(error, MgcertError):
-                self.work_failed(event.worker.group, error)
-            else:
-                self.app.log.error(repr(error))
-                self.notify(part1_msg.WORKER_FAILED, severity="error")
-
-    def work_done(self, group: str, result: object) -> None:
-        """A worker of this screen finished (flows with workers override)."""
-
-    def work_failed(self, group: str, error: MgcertError) -> None:
-        """A worker of this screen was refused by the center."""
-        self.notify(error_text(error), severity="error")
+        if self._waiting is None:
+            return
+        pane, future = self._waiting
+        if event.step is pane and not future.done():
+            future.set_result(event.value)
 
     # ------------------------------------------------------------------ leaving
 
+    def leaving_question(self) -> str | None:
+        """A question Esc asks before leaving the flow outright, instead of going back
+        (e.g. a certificate was issued but not saved); None: the usual Esc."""
+        return None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While the center works, leaving would strand half-written results.
-        return not (action == "abandon" and self.current_pane_id == "progress")
+        return not (action == "back" and self._working)
 
-    def action_abandon(self) -> None:
-        """Esc: one step back (asking only if what is typed here would be reset); on
-        the first pane or a final one, out of the flow (asking if work is half done)."""
-        current = self.current_pane_id
-        pane = self.query_one(f"#{current}")
-        previous = self.trail.previous()
-        if current in FINAL_PANES:
-            self.dismiss(None)
-            return
-        if previous is not None:
-            go_back_or_ask(self, pane, previous)
-            return
-        if current in self.CALM_PANES or not has_typed_input(pane):
-            self.dismiss(None)
-            return
+    def action_back(self) -> None:
+        """Esc: one step back (asking if what is typed here would be lost); on the first
+        step, or once the work is done, out of the flow."""
+        step = self.current_step
+        question = self.leaving_question()
+        if question is not None:
+            self._confirm(question, msg.ABANDON_YES, msg.ABANDON_NO, self._leave)
+        elif step is not None and step.FINAL:
+            self._leave()
+        elif not self.trail.can_go_back():
+            if self.trail.sealed or step is None or not step.has_input():
+                self._leave()
+            else:
+                self._confirm(msg.ABANDON_QUESTION, msg.ABANDON_YES, msg.ABANDON_NO, self._leave)
+        elif step is not None and step.has_input():
+            self._confirm(msg.BACK_QUESTION, msg.BACK_YES, msg.BACK_NO, self._go_back)
+        else:
+            self._go_back()
 
-        def leave(abandon: bool | None) -> None:
-            if abandon:
-                self.dismiss(None)
+    def _go_back(self) -> None:
+        self.trail.go_back()
+        self._start()
 
-        self.app.push_screen(
-            ConfirmModal(msg.ABANDON_QUESTION, part1_msg.ABANDON_YES, part1_msg.ABANDON_NO),
-            leave,
-        )
+    def _leave(self) -> None:
+        self.workers.cancel_group(self, "flow")
+        self.dismiss(None)
+
+    def _confirm(self, question: str, yes: str, no: str, then: Callable[[], None]) -> None:
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                then()
+
+        self.app.push_screen(ConfirmModal(question, yes, no), answered)

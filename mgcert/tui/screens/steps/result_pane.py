@@ -9,11 +9,11 @@ from rich.console import RenderableType
 from rich.table import Table
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import Button, Label, Static
 
 from mgcert.center import CertificateEntry
 from mgcert.messages import tui_flows as msg
+from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.widgets.certificate_table import kind_text, kst_day
 
 
@@ -41,20 +41,31 @@ def entry_rows(entry: CertificateEntry) -> list[tuple[str, str]]:
     return list(zip(msg.ENTRY_FIELDS, values, strict=True))
 
 
-class ResultPane(Vertical):
-    """Filled by :meth:`show`; 인증센터로 closes the flow screen.
+class ResultPane(Step[None]):
+    """The result; answered by 인증센터로 (the flow then ends).
 
     ``help_topic`` names this result's own F1 text (each flow's result has one).
     """
 
-    def __init__(self, help_topic: str, *, id: str = "done") -> None:
-        super().__init__(id=id, classes="step")
-        self.HELP_TOPIC = help_topic
+    FINAL = True
+
+    def __init__(
+        self,
+        help_topic: str,
+        heading: str = "",
+        table: RenderableType = "",
+        notes: Sequence[str] = (),
+        *,
+        id: str = "done",
+    ) -> None:
+        super().__init__(id=id, help_topic=help_topic)
+        self._content = (heading, table, tuple(notes))
 
     def compose(self) -> ComposeResult:
-        yield Label("", id=f"{self.id}-heading", classes="heading done-heading")
-        yield Static("", id=f"{self.id}-table", classes="result-table")
-        yield Label("", id=f"{self.id}-notes", classes="note")
+        heading, table, notes = self._content
+        yield Label(heading, id=f"{self.id}-heading", classes="heading done-heading")
+        yield Static(table, id=f"{self.id}-table", classes="result-table")
+        yield Label("\n".join(notes), id=f"{self.id}-notes", classes="note")
         yield Button(msg.GO_HOME, id=f"{self.id}-home", variant="primary")
 
     def show(self, heading: str, table: RenderableType, notes: Sequence[str] = ()) -> None:
@@ -70,4 +81,4 @@ class ResultPane(Vertical):
     def go_home(self, event: Button.Pressed) -> None:
         if event.button.id == f"{self.id}-home":
             event.stop()
-            self.screen.dismiss(None)
+            self.finish(None)

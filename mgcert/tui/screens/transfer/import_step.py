@@ -7,11 +7,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, RadioSet
 
-from mgcert.center import CertificateCenter, MediumKind, media
+from mgcert.center import CertificateCenter, CertificateEntry, MediumKind, media
 from mgcert.errors import MgcertError
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import digits_only
-from mgcert.tui.screens.steps.pane import FlowPane
+from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
 
@@ -20,7 +20,7 @@ CODE_DIGITS = 12
 TARGETS = tuple(media.import_target_kinds())
 
 
-class ImportStep(FlowPane):
+class ImportStep(Step[CertificateEntry]):
     """Finishes with the imported CertificateEntry."""
 
     HELP_TOPIC = "transfer"
@@ -61,13 +61,13 @@ class ImportStep(FlowPane):
         field = self.query_one("#import-code", Input)
         code = digits_only(field.value)
         if len(code) != CODE_DIGITS:
-            self.refuse(msg.IMPORT_CODE_FORMAT)
+            self.fail(msg.IMPORT_CODE_FORMAT)
             field.focus()
             return
         try:
             entry = self.center.import_certificate(code, self.center.medium(self.target_kind()))
         except MgcertError as error:
-            self.refuse(error, field)
+            self.fail(error, field)
             return
         field.clear()
         self.finish(entry)

@@ -1,4 +1,4 @@
-"""Step ④ while issuing: the stage the center reports and a progress bar."""
+"""While the center works (issuing, saving): the stage it reports and a progress bar."""
 
 from __future__ import annotations
 
@@ -7,16 +7,19 @@ from textual.widgets import Label, LoadingIndicator, ProgressBar
 
 from mgcert.center import IssueStage
 from mgcert.messages import tui as msg
-from mgcert.tui.screens.issuance.step import WizardStep
+from mgcert.tui.screens.steps.step import Step
 
 STAGES = list(IssueStage)
 
 
-class ProgressStep(WizardStep):
-    """Shown while the worker generates the key, the CA signs and the files are written."""
+class ProgressStep(Step[None]):
+    """Shown while the key is made, the CA signs and the files are written; never
+    answered (the flow's ``work`` returns when the center does)."""
 
-    STEP = 4
     HELP_TOPIC = "progress"
+
+    def __init__(self, *, id: str = "progress") -> None:
+        super().__init__(id=id)
 
     def compose(self) -> ComposeResult:
         yield Label(msg.PROGRESS_HEADING, classes="heading", id="progress-heading")
