@@ -214,6 +214,10 @@ ABANDON_QUESTION_PARKED = (
 DONE_FIELDS = ("이름", "발급기관", "용도", "유효기간", "일련번호", "저장위치", "폴더")
 DONE_VALIDITY = "{start} ~ {end}"
 DONE_HOME = "인증센터로"
+DONE_FEE_AND_BALANCE = "수수료 {fee:,}원을 출금했습니다. 출금 후 잔액은 {balance:,}원입니다."
+DONE_FEE = "수수료 {fee:,}원을 출금했습니다."
+DONE_DOWNLOAD = "인증서 파일 받기"
+DONE_DOWNLOAD_STARTED = "인증서 파일(zip)을 내려받습니다. 브라우저의 다운로드 목록을 보세요."
 DONE_OTHER_BANKS = "다른 은행에서 쓰려면 그 은행에서 '타기관 인증서 등록'을 해야 합니다."
 
 # ---------------------------------------------------------------- confirmation

@@ -6,12 +6,16 @@ from rich import box
 from rich.table import Table
 from textual import on
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.widgets import Button, Label, Static
 
 from mgcert.center import IssuanceResult, IssueMode
 from mgcert.clock import KST
+from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
+from mgcert.tui.delivery import offer_certificate_files
 from mgcert.tui.screens.steps.step import Step
+from mgcert.tui.widgets.field_error import FieldError
 
 
 def result_table(result: IssuanceResult) -> Table:
@@ -49,8 +53,14 @@ class DoneStep(Step[None]):
     def compose(self) -> ComposeResult:
         yield Label("", id="done-heading", classes="heading done-heading")
         yield Static("", id="done-table")
+        yield FieldError()
         yield Label("", id="done-notes", classes="note")
-        yield Button(msg.DONE_HOME, id="done-home", variant="primary")
+        with Horizontal(classes="buttons"):
+            yield Button(msg.DONE_HOME, id="done-home", variant="primary")
+            # In the browser (mgcert web) the files can be taken home.
+            download = Button(msg.DONE_DOWNLOAD, id="done-download")
+            download.display = self.app.is_web
+            yield download
 
     def on_mount(self) -> None:
         self.show_result(self.result_shown)
@@ -62,6 +72,8 @@ class DoneStep(Step[None]):
         self.query_one("#done-heading", Label).update(heading)
         self.query_one("#done-table", Static).update(result_table(result))
         notes = [msg.DONE_OTHER_BANKS]
+        if result.fee_won:
+            notes.insert(0, fee_line(result.fee_won, result.balance_after_won))
         if reissue:
             removed = result.removed_folder is not None
             notes.insert(0, msg.DONE_REISSUE_REMOVED if removed else msg.DONE_REISSUE_NOTE)
@@ -72,3 +84,19 @@ class DoneStep(Step[None]):
     @on(Button.Pressed, "#done-home")
     def go_home(self) -> None:
         self.finish(None)
+
+    @on(Button.Pressed, "#done-download")
+    def download(self) -> None:
+        try:
+            offer_certificate_files(self.app, self.result_shown.folder)
+        except MgcertError as error:
+            self.show_error(str(error))
+            return
+        self.app.notify(msg.DONE_DOWNLOAD_STARTED)
+
+
+def fee_line(fee: int, balance: int | None) -> str:
+    """What the 범용 completion confirms: the fee taken and the balance left."""
+    if balance is None:
+        return msg.DONE_FEE.format(fee=fee)
+    return msg.DONE_FEE_AND_BALANCE.format(fee=fee, balance=balance)

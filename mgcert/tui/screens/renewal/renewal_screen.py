@@ -18,7 +18,7 @@ from mgcert.center.rules import rule_text
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as part1_msg
 from mgcert.messages import tui_flows as msg
-from mgcert.tui.screens.issuance.done_step import result_table
+from mgcert.tui.screens.issuance.done_step import fee_line, result_table
 from mgcert.tui.screens.issuance.medium_step import MediumStep
 from mgcert.tui.screens.issuance.recovery import save_parked
 from mgcert.tui.screens.kind_choice import KindChoiceScreen
@@ -88,6 +88,8 @@ class RenewalScreen(FlowScreen):
         self.stage(4)
         self.show_notice("")
         notes = [msg.RENEW_DONE_NOTE.format(end=kst_day(result.not_after))]
+        if result.fee_won:
+            notes.insert(0, fee_line(result.fee_won, result.balance_after_won))
         if result.recovered_to is not None:
             notes.insert(0, part1_msg.DONE_RECOVERED)
         await self.ask(ResultPane("renewal-done", msg.RENEW_DONE, result_table(result), notes))
