@@ -46,6 +46,8 @@ class AnswerTrail:
             self.position += 1
             return answer
         del self._answers[self.position :]
+        # A turn before the seal drops sealed answers too: the seal cannot outlast them.
+        self._sealed = min(self._sealed, self.position)
         return None
 
     def record(self, key: Hashable, value: object) -> None:
@@ -62,6 +64,7 @@ class AnswerTrail:
         """Drop the last answer: the replay stops at that step and shows it again."""
         if self.can_go_back():
             self._answers.pop()
+            self.position = min(self.position, len(self._answers))
 
     def rewind_to(self, matches: Callable[[Hashable], bool]) -> int | None:
         """Drop the last answer whose key ``matches`` and every answer after it; the
@@ -69,6 +72,7 @@ class AnswerTrail:
         for index in range(len(self._answers) - 1, self._sealed - 1, -1):
             if matches(self._answers[index].key):
                 del self._answers[index:]
+                self.position = min(self.position, index)
                 return index
         return None
 
