@@ -5,20 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, work
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from mgcert.errors import MgcertError
 from mgcert.messages import palette as palette_msg
+from mgcert.messages import practice_tui as practice_msg
 from mgcert.messages import tui as msg
 from mgcert.tui.commands import CommandSources, MgcertCommands, open_command_palette
-from mgcert.tui.key_order import KeyOrder
 from mgcert.tui.loader import CenterLoader
 from mgcert.tui.screens.base import MgcertModal, MgcertScreen
 from mgcert.tui.screens.home import HomeScreen
 from mgcert.tui.session import TuiSession
+from mgcert.tui.widgets.practice_banner import refresh_practice_marks
 
 if TYPE_CHECKING:
     from mgcert.center import CertificateCenter
@@ -44,24 +45,22 @@ class MgcertApp(App[None]):
             tooltip=palette_msg.PALETTE_TOOLTIP,
             id="app.palette",
         ),
+        # 연습 과제: only while a try runs (check_action), over dialogs too (priority);
+        # the banner names them.
+        *(
+            Binding(key, action, label, show=False, priority=True, id=f"app.{action}")
+            for key, action, label in (
+                ("f6", "practice_hint", practice_msg.KEY_HINT),
+                ("f7", "practice_finish", practice_msg.KEY_FINISH),
+                ("f8", "practice_sheet", practice_msg.KEY_SHEET),
+            )
+        ),
     ]
 
     def __init__(self, center: CertificateCenter | CenterLoader) -> None:
         super().__init__()
-        self.key_order = KeyOrder(self, self._route_key)
-        self.session = TuiSession(center, self.key_order)
+        self.session = TuiSession(center)
         self._quit_question: Screen[bool] | None = None
-
-    async def on_event(self, event: events.Event) -> None:
-        # Typed keys wait their turn so a fast burst lands where each key was meant
-        # (mgcert.tui.key_order explains why Textual alone loses them).
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            await self.key_order.receive(event)
-            return
-        await super().on_event(event)
-
-    async def _route_key(self, key: events.Key) -> None:
-        await super().on_event(key)
 
     def get_default_screen(self) -> Screen[None]:
         """Home is the bottom of the stack (pushing it over Textual's blank default
@@ -83,6 +82,7 @@ class MgcertApp(App[None]):
             await self._show_unavailable(msg.CENTER_UNEXPECTED)
         else:
             self._show_parked(center)
+            refresh_practice_marks(self)  # a practice home's screens carry the mark
 
     def _show_parked(self, center: CertificateCenter) -> None:
         names = [
@@ -145,6 +145,29 @@ class MgcertApp(App[None]):
 
     def action_command_palette(self) -> None:
         open_command_palette(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("practice_hint", "practice_finish", "practice_sheet"):
+            return self.session.practice is not None
+        return True
+
+    def action_practice_hint(self) -> None:
+        from mgcert.tui.screens.practice.keys import show_hint
+
+        show_hint(self, self.session)
+
+    def action_practice_finish(self) -> None:
+        from mgcert.tui.screens.practice.keys import finish_asking
+
+        finish_asking(self, self.session)
+
+    def action_practice_sheet(self) -> None:
+        from mgcert.tui.screens.practice.keys import show_sheet
+
+        show_sheet(self, self.session)
+
+    def on_unmount(self) -> None:
+        self.session.leave_practice()  # a try's center is closed with the app
 
     def action_help(self) -> None:
         from mgcert.tui.screens.help import HelpScreen

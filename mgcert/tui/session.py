@@ -9,11 +9,11 @@ from textual.app import App
 from textual.screen import Screen
 
 from mgcert.messages import tui as msg
-from mgcert.tui.key_order import KeyOrder
 from mgcert.tui.loader import CenterLoader
 
 if TYPE_CHECKING:
     from mgcert.center import CertificateCenter
+    from mgcert.tui.screens.practice.run import PracticeOpener, PracticeRun
 
 ScreenMaker = Callable[[], Screen[Any]]
 SAY_OPENING_AFTER = 0.5  # seconds of spinner before a notice explains it
@@ -29,25 +29,48 @@ class TuiSession:
     :meth:`open_screen`.
     """
 
-    def __init__(
-        self, center: CertificateCenter | CenterLoader, keys: KeyOrder | None = None
-    ) -> None:
+    def __init__(self, center: CertificateCenter | CenterLoader) -> None:
         self.loader = center if isinstance(center, CenterLoader) else CenterLoader.opened(center)
-        self.keys = keys  # the app's typed-key queue: held while a screen waits to open
         self.customer_id: int | None = None
+        # 연습 과제: the try the app runs now (its center replaces the user's own until
+        # it ends), how a practice home is opened (None: as the user's own center is),
+        # and 연습 설정's 시간 제한 없음 for the next try.
+        self.practice: PracticeRun | None = None
+        self.practice_opener: PracticeOpener | None = None
+        self.no_time_limit = False
 
     @property
     def center(self) -> CertificateCenter:
+        """The center the screens talk to: a running try's, else the user's own."""
+        if self.practice is not None:
+            return self.practice.center
         return self.loader.center
+
+    @property
+    def own_center(self) -> CertificateCenter:
+        """The user's own center (never the one a practice try runs on)."""
+        return self.loader.center
+
+    def enter_practice(self, run: PracticeRun) -> None:
+        """Talk to ``run``'s practice center until :meth:`leave_practice`; the user's
+        own center stays open and untouched meanwhile."""
+        self.leave_practice()
+        self.practice = run
+        self.customer_id = run.practice_try.situation.customer_id
+
+    def leave_practice(self) -> None:
+        """Back to the user's own center (the try's center is closed)."""
+        run, self.practice = self.practice, None
+        if run is not None:
+            self.customer_id = None
+            run.center.close()
 
     def open_screen(self, app: App[Any], make: ScreenMaker) -> None:
         """Push ``make()`` now if the center is open, else as soon as it is. Meanwhile
-        the focused widget shows a spinner and typed keys wait for the new screen."""
+        the focused widget shows a spinner (and takes no keys)."""
         if self.loader.ready:
             app.push_screen(make())
             return
-        if self.keys is not None:
-            self.keys.hold()
         app.run_worker(self._open_after_center(app, make), group="center-wait")
 
     async def _open_after_center(self, app: App[Any], make: ScreenMaker) -> None:
@@ -69,5 +92,3 @@ class TuiSession:
             explain.stop()
             if waiting is not None:
                 waiting.loading = False
-            if self.keys is not None:
-                self.keys.release()

@@ -68,15 +68,15 @@ async def test_menu_choice_before_the_center_opens_waits_with_a_spinner(
         assert app.screen.id == "home"
         await pilot.pause(0.7)  # longer than a warm start: a notice says why it waits
         assert [n.message for n in app._notifications] == [msg.CENTER_OPENING]
-        await pilot.press("tab")  # typed while waiting: meant for the screen to come
-        assert app.key_order.pending == 1
+        await pilot.press("enter")  # pressed again while waiting: no second screen
         gate.set()
         await until(pilot, lambda: isinstance(app.screen, KindChoiceScreen))
-        await until(pilot, lambda: app.key_order.pending == 0)
+        await pilot.pause()
         assert not menu.loading
         assert app.session.center is center
+        assert len(app.screen_stack) == 2  # home + one kind choice
         assert app.focused is not None
-        assert app.focused.id == "consent"  # the held Tab moved on from the kind choice
+        assert app.focused.id == "kind"  # the new screen starts at its first field
 
 
 async def test_simulator_key_before_the_center_opens_opens_the_panel_when_it_does(

@@ -1,10 +1,11 @@
 """The installed `mgcert`, in a real terminal (tmux), issues a certificate by keystrokes.
 
 Codes come from the simulator panel as a person would read them: the SMS inbox on the
-휴대폰 tab and the grid on the 보안카드 tab. Each form goes in as one burst (one
-``tmux send-keys`` with Tab and Enter inside the text, as a paste or a fast typist
-delivers it); between steps the test polls the screen for what must appear next, never
-a fixed sleep, so a slow machine only makes it slower.
+휴대폰 tab and the grid on the 보안카드 tab. After every key that moves the focus (Tab,
+Enter to the next field, six digits of a 주민등록번호) the test waits until the screen
+shows the move (the styled screen changes) before it types on, as a person looks
+before typing; between steps it polls for what must appear next, never a fixed sleep,
+so a slow machine only makes it slower.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from mgcert.bank import DEMO_CUSTOMERS, DemoScenario
 NOW = "2026-11-24T10:00:00+09:00"
 PASSWORD = "Mg!Cert2026x"
 TIMEOUT = 30.0
-TAB = "\t"
 ENTER = "\r"
 
 
@@ -41,6 +41,32 @@ class Terminal:
     def type(self, text: str) -> None:
         """Literal text in one burst; TAB and ENTER inside it act as those keys."""
         subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+
+    def press(self, key: str) -> None:
+        """A key that moves the focus; returns once the screen shows that it did."""
+        before = self.styled_screen()
+        self.keys(key)
+        self.wait_until_changed(before)
+
+    def type_moving(self, text: str) -> None:
+        """Text whose last character moves the focus on (a full 주민등록번호 half)."""
+        before = self.styled_screen()
+        self.type(text)
+        self.wait_until_changed(before)
+
+    def styled_screen(self) -> str:
+        """The screen with its colours: a focus move changes it even where no text does."""
+        result = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-e", "-t", self.name], check=True, capture_output=True
+        )
+        return result.stdout.decode("utf-8", "replace")
+
+    def wait_until_changed(self, before: str, timeout: float = TIMEOUT) -> None:
+        deadline = time.monotonic() + timeout
+        while self.styled_screen() == before:
+            if time.monotonic() > deadline:
+                pytest.fail(f"the screen never changed; it was:\n{self.screen()}")
+            time.sleep(0.05)
 
     def screen(self) -> str:
         result = subprocess.run(
@@ -89,18 +115,27 @@ def test_installed_mgcert_issues_a_certificate_by_keystrokes(
     t.wait_for("공동인증서 발급/재발급")
     t.keys("Enter")
     t.wait_for("인증서 종류 선택")
-    t.keys("Tab", "Space", "Tab", "Enter")
+    t.press("Tab")
+    t.press("Space")  # 동의 ticked
+    t.press("Tab")
+    t.keys("Enter")
 
     t.wait_for("본인 확인을 위해")
-    # The whole of step ① in one burst: it used to lose everything after the first Tab.
-    fields = (customer.rrn[:6], customer.rrn[6:], account.number, account.password)
-    t.type(TAB.join(fields) + ENTER)
+    t.type_moving(customer.rrn[:6])  # six digits move on to the back half by themselves
+    t.type(customer.rrn[6:])
+    t.press("Tab")
+    t.type(account.number)
+    t.press("Tab")
+    t.type(account.password + ENTER)
 
     t.wait_for("전체 동의")
-    t.keys("Space", "Enter")
+    t.press("Space")  # 전체 동의 ticks every term and moves on to the button
+    t.keys("Enter")
 
     t.wait_for("방법을 고르세요")
-    t.keys("Down", "Enter", "Tab", "Enter")  # 1회용 SMS 인증번호
+    t.press("Down")  # 1회용 SMS 인증번호 (arrows choose)
+    t.press("Tab")
+    t.keys("Enter")
     t.wait_for("인증번호 받기")
     t.keys("Enter")
     t.wait_for("인증번호를 보냈습니다")
@@ -115,7 +150,8 @@ def test_installed_mgcert_issues_a_certificate_by_keystrokes(
     t.type(code + ENTER)
 
     t.wait_for("추가 인증 수단")
-    t.keys("Tab", "Enter")  # 보안카드
+    t.press("Tab")  # 보안카드 is chosen already
+    t.keys("Enter")
     cells = t.wait_for(r"\[(\d\d)\]번 앞 두 자리(?s:.*)\[(\d\d)\]번 뒤 두 자리")
     first_cell, second_cell = int(cells.group(1)), int(cells.group(2))
 
@@ -127,12 +163,17 @@ def test_installed_mgcert_issues_a_certificate_by_keystrokes(
     grid = dict(re.findall(r"\b(\d\d) (\d{4})\b", t.screen()))
     t.keys("Escape")
     t.wait_for("번 앞 두 자리")
-    t.type(grid[f"{first_cell:02d}"][:2] + ENTER + grid[f"{second_cell:02d}"][2:] + ENTER)
+    t.type(grid[f"{first_cell:02d}"][:2])
+    t.press("Enter")  # on to the second cell
+    t.type(grid[f"{second_cell:02d}"][2:] + ENTER)
 
     t.wait_for("저장매체 선택")
-    t.keys("Tab", "Enter")  # 하드디스크
+    t.press("Tab")  # 하드디스크 is chosen already
+    t.keys("Enter")
     t.wait_for("인증서 비밀번호 설정")
-    t.type(PASSWORD + ENTER + PASSWORD + ENTER)
+    t.type(PASSWORD)
+    t.press("Enter")  # on to the confirmation
+    t.type(PASSWORD + ENTER)
     t.wait_for("인증서가 발급되었습니다", timeout=90)
     t.wait_for(customer.name)
 
