@@ -14,6 +14,7 @@ from typing import Any
 
 from textual.screen import Screen
 
+from mgcert.messages import practice_tui as practice_msg
 from mgcert.messages import tui as msg
 from mgcert.tui.session import TuiSession
 
@@ -52,6 +53,7 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("manage", msg.MENU_MANAGE),
     MenuItem("export", msg.MENU_EXPORT),
     MenuItem("login", msg.MENU_LOGIN),
+    MenuItem("practice", practice_msg.MENU_PRACTICE),
 )
 
 # Menu key -> the first screen of its flow. Items without an entry show "준비 중".
@@ -63,6 +65,7 @@ FLOWS: dict[str, ScreenFactory] = {
     "manage": LazyScreen("manage.manage_screen", "ManageScreen"),
     "export": LazyScreen("transfer.transfer_screen", "TransferScreen"),
     "login": LazyScreen("login_check.login_check_screen", "LoginCheckScreen"),
+    "practice": LazyScreen("practice.mission_list", "MissionListScreen"),
 }
 
 

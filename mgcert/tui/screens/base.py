@@ -12,6 +12,7 @@ from textual.widgets import Input
 from textual.widgets.input import Selection
 
 from mgcert.tui.stylesheets import SCREEN_CSS, CssPaths
+from mgcert.tui.widgets.practice_banner import show_practice_mark
 from mgcert.tui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallNotice
 
 ResultT = TypeVar("ResultT")
@@ -93,6 +94,10 @@ class MgcertScreen(Screen[ResultT]):
     def on_resize(self, event: events.Resize) -> None:
         self.terminal_fit.apply(event.size.width, event.size.height)
 
+    def on_mount(self) -> None:
+        # The "교육용 화면" mark of a practice home, here once for every screen.
+        show_practice_mark(self)
+
 
 class MgcertModal(ModalScreen[ResultT]):
     """A dialog over another screen."""
@@ -111,3 +116,7 @@ class MgcertModal(ModalScreen[ResultT]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.terminal_fit.apply(event.size.width, event.size.height)
+
+    def on_mount(self) -> None:
+        # The "교육용 화면" mark of a practice home, here once for every screen.
+        show_practice_mark(self)

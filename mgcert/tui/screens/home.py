@@ -55,6 +55,13 @@ class HomeScreen(MgcertScreen[None]):
             notice.update(msg.HOME_PARKED_NOTICE.format(count=len(names), names=", ".join(names)))
         notice.set_class(bool(names), "-shown")
 
+    def on_screen_resume(self) -> None:
+        # 연습 과제: back home after a flow, a try that is over opens its debrief.
+        if self.session.practice is not None:
+            from mgcert.tui.screens.practice.keys import judge_on_return
+
+            judge_on_return(self.app, self.session)
+
     @on(OptionList.OptionSelected, "#menu")
     def open_flow(self, event: OptionList.OptionSelected) -> None:
         key = event.option.id or ""

@@ -12,6 +12,7 @@ from mgcert.clock import KST
 from mgcert.messages import simulator_panel as panel_msg
 from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only
+from mgcert.tui.screens.practice.scam_call_view import ScamCallView
 from mgcert.tui.screens.simulator.tab import SimulatorTab
 
 KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
@@ -44,6 +45,7 @@ class PhoneTab(SimulatorTab):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="sim-phone-title", classes="heading")
+        yield ScamCallView()  # 연습 과제 10's 수상한 전화, hidden in other homes
         yield Label(msg.SIM_PHONE_IDLE, id="sim-ars-state")
         with Horizontal(id="sim-ars-row"):
             yield ArsKeysField(max_length=2, restrict=r"[0-9]*", id="sim-ars-keys", classes="short")
@@ -79,6 +81,7 @@ class PhoneTab(SimulatorTab):
             for message in reversed(inbox)
         ]
         self.query_one("#sim-sms", Static).update("\n".join(lines) or msg.SIM_SMS_EMPTY)
+        self.query_one(ScamCallView).show(self.session.center.home.root)
 
     @on(Button.Pressed, ".key")
     def press_button(self, event: Button.Pressed) -> None:
