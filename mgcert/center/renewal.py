@@ -15,12 +15,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from cryptography import x509
+
 from mgcert.center import recovery, rules
 from mgcert.center.catalog import Catalog, open_key
 from mgcert.center.certinfo import expiry_day, kind_of, renewed_not_after
 from mgcert.center.completion import Completion, SavesParkedCertificate
 from mgcert.center.context import CenterContext
 from mgcert.center.errors import (
+    CenterError,
     FlowFinished,
     IssuedButNotSaved,
     NotRenewable,
@@ -81,25 +84,15 @@ class RenewalFlow(SavesParkedCertificate, IdentitySteps):
         entry = self._catalog.refresh(entry)
         decrypted = open_key(entry, password)
         cert = entry.stored.certificate
-        if not self._catalog.is_mg(cert):
-            raise NotRenewable(msg.NOT_RENEWABLE_OTHER_CA)
+        refusal = self._rules_refusal(cert)
+        if refusal is not None:
+            raise refusal
         kind = kind_of(cert)
-        if kind is CertificateKind.CORPORATE:
-            raise NotRenewable(msg.NOT_RENEWABLE_CORPORATE)
-        if kind is None or kind is CertificateKind.FINANCIAL:
-            raise NotRenewable(msg.NOT_RENEWABLE_FINANCIAL)
-        if self._catalog.is_revoked(cert):
-            raise NotRenewable(msg.NOT_RENEWABLE_REVOKED)
+        assert kind is not None  # _rules_refusal refuses a certificate of no kind
         not_after = cert.not_valid_after_utc
-        if self._ctx.clock.now() > not_after:
-            raise RenewalExpired(not_after)
-        window = renewal_window(not_after)
-        if self._ctx.clock.today_kst() < window.opens_on:
-            raise RenewalTooEarly(window.opens_on, window.closes_on)
         org = self._ctx.mg_ca.profile.org
         registration = self._ctx.bank.registration(org, cert.serial_number)
-        if registration is None:
-            raise NotRenewable(msg.NOT_RENEWABLE_UNREGISTERED)
+        assert registration is not None  # refused above when unregistered
         customer = self._ctx.bank.customer(registration.customer_id)
         refuse_if_parked(self._ctx, customer.id, customer.name, kind)
         if decrypted.random_num is None or not verify_vid(cert, customer.rrn, decrypted.random_num):
@@ -119,6 +112,34 @@ class RenewalFlow(SavesParkedCertificate, IdentitySteps):
             name=customer.name,
         )
         return self._check
+
+    def refusal(self, entry: CertificateEntry) -> CenterError | None:
+        """Why 갱신 of ``entry`` is impossible, known from the listing before any
+        password (another CA's, 법인, revoked, too early, expired, unregistered); None
+        when only the password and the customer checks remain."""
+        entry = self._catalog.refresh(entry)
+        return self._rules_refusal(entry.stored.certificate)
+
+    def _rules_refusal(self, cert: x509.Certificate) -> CenterError | None:
+        if not self._catalog.is_mg(cert):
+            return NotRenewable(msg.NOT_RENEWABLE_OTHER_CA)
+        kind = kind_of(cert)
+        if kind is CertificateKind.CORPORATE:
+            return NotRenewable(msg.NOT_RENEWABLE_CORPORATE)
+        if kind is None or kind is CertificateKind.FINANCIAL:
+            return NotRenewable(msg.NOT_RENEWABLE_FINANCIAL)
+        if self._catalog.is_revoked(cert):
+            return NotRenewable(msg.NOT_RENEWABLE_REVOKED)
+        not_after = cert.not_valid_after_utc
+        if self._ctx.clock.now() > not_after:
+            return RenewalExpired(not_after)
+        window = renewal_window(not_after)
+        if self._ctx.clock.today_kst() < window.opens_on:
+            return RenewalTooEarly(window.opens_on, window.closes_on)
+        org = self._ctx.mg_ca.profile.org
+        if self._ctx.bank.registration(org, cert.serial_number) is None:
+            return NotRenewable(msg.NOT_RENEWABLE_UNREGISTERED)
+        return None
 
     def missing_steps(self) -> list[str]:
         missing = [] if self._check is not None else [msg.STEP_CERTIFICATE]

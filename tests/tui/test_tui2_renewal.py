@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
+import pytest
 from cryptography import x509
 from tui2_driver import (
     DEMO_PASSWORD,
@@ -20,7 +23,7 @@ from tui_driver import GOOD_PASSWORD, demo_customer, scenario_customer, settle, 
 
 from mgcert.bank import DemoScenario
 from mgcert.ca import CertificateStatus
-from mgcert.center import CertificateCenter, EntryStatus
+from mgcert.center import CertificateCenter, EntryStatus, catalog, renewal
 from mgcert.npki.keyfile import decrypt_private_key
 from mgcert.tui.app import MgcertApp
 from mgcert.tui.screens.kind_choice import KindChoiceScreen
@@ -57,6 +60,22 @@ async def test_renew_the_expiring_demo_certificate_keeping_the_password(
     assert x509.load_der_x509_certificate(new.stored.cert_der).serial_number == new.serial
 
 
+@contextmanager
+def key_opened() -> Iterator[list[object]]:
+    """Every signPri.key the center decrypts meanwhile (the KDF wait a refusal skips)."""
+    opened: list[object] = []
+    real = catalog.open_key
+
+    def spy(entry: object, password: str) -> object:
+        opened.append(entry)
+        return real(entry, password)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(catalog, "open_key", spy)
+        patch.setattr(renewal, "open_key", spy)
+        yield opened
+
+
 async def test_renewal_31_days_before_expiry_is_too_early(
     app: MgcertApp, center: CertificateCenter
 ) -> None:
@@ -65,10 +84,10 @@ async def test_renewal_31_days_before_expiry_is_too_early(
     move_clock_to_days_before_window(center, issued)
     async with app.run_test(size=SIZE) as pilot:
         await open_menu(pilot, "renew")
-        await pick(pilot, lambda e: e.name == customer.name)
-        await type_text(pilot, GOOD_PASSWORD)
-        await pilot.press("enter")
-        await settle(pilot)
+        with key_opened() as opened:
+            await pick(pilot, lambda e: e.name == customer.name)
+        # Refused from the listing: no password asked, no key opened (issue 14 point 5).
+        assert opened == []
         assert pane_id(app) == "refused"
         assert "아직 갱신할 수 없습니다" in text_of(app, "#explain-heading")
         opens = (issued.not_after - timedelta(days=30)).strftime("%Y-%m-%d")
@@ -92,10 +111,9 @@ async def test_renewal_after_expiry_points_to_issuance(
     center.simulator.advance_clock(timedelta(days=21))  # the demo certificate had 20 days
     async with app.run_test(size=SIZE) as pilot:
         await open_menu(pilot, "renew")
-        await pick(pilot, lambda e: e.status is EntryStatus.EXPIRED)
-        await type_text(pilot, DEMO_PASSWORD)
-        await pilot.press("enter")
-        await settle(pilot)
+        with key_opened() as opened:
+            await pick(pilot, lambda e: e.status is EntryStatus.EXPIRED)
+        assert opened == []  # said before the password
         assert pane_id(app) == "refused"
         assert "만료된 인증서는 갱신할 수 없습니다" in text_of(app, "#explain-heading")
         await pilot.press("enter")  # 공동인증서 발급/재발급으로 has focus

@@ -53,6 +53,10 @@ class RenewalScreen(FlowScreen):
                 center, heading=msg.RENEW_TITLE, intro=rule_text(msg.RENEW_PICK_INTRO)
             )
         )
+        refusal = self.flow.refusal(entry)
+        if refusal is not None:  # said before the password and its KDF wait
+            await self._refused(refusal)
+            return
         outcome: PromptOutcome[RenewalCheck] = await self.ask_screen(
             PasswordPrompt(self.session, entry, msg.RENEW_PURPOSE, self.flow.select)
         )
