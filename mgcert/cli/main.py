@@ -58,6 +58,7 @@ def open_center(args: argparse.Namespace, env: Mapping[str, str]) -> Certificate
     from mgcert.cli.key_settings import center_protection
     from mgcert.clock import Clock
     from mgcert.home import DataHome
+    from mgcert.practice.marker import PracticeTimers, is_practice_home
 
     home = DataHome.resolve(args.home, env).ensure()
     clock = Clock.from_settings(args.now, home.clock_file, env)
@@ -68,6 +69,11 @@ def open_center(args: argparse.Namespace, env: Mapping[str, str]) -> Certificate
     clock.check()  # a damaged clock.json stops here, before any work, in Korean
     pki_url = getattr(args, "pki_url", None) or env.get(PKI_URL_ENV) or None
     protection = center_protection(args, env)
+    if is_practice_home(home.root):  # 시간 제한 없음 pauses its codes (practice.opening)
+        timers = PracticeTimers(home.root)
+        return CertificateCenter.open(
+            home, clock, key_protection=protection, pki_url=pki_url, timers=timers
+        )
     return CertificateCenter.open(home, clock, key_protection=protection, pki_url=pki_url)
 
 

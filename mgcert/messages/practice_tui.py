@@ -11,7 +11,6 @@ MENU_PRACTICE = "연습 과제 (따라 해 보기)"
 # --- the mark and the banner -------------------------------------------------------
 MARK = " 교육용 화면 "
 BANNER_KEYS = "F6 힌트 F7 확인/끝내기 F8 안내문"
-BANNER_NO_MISSION = "연습용 데이터입니다. 실제 은행과 연결되지 않습니다."
 KEY_HINT = "힌트"
 KEY_FINISH = "확인/끝내기"
 KEY_SHEET = "안내문"

@@ -29,6 +29,7 @@ from mgcert.errors import MgcertError
 from mgcert.messages import web as msg
 from mgcert.tui.app import MgcertApp
 from mgcert.tui.loader import CenterLoader
+from mgcert.tui.widgets.practice_banner import PracticeBanner
 from mgcert.web.homes import ClaimedHome, LearnerNameInUse, WebHomes, cleanup_quietly
 from mgcert.web.names import LearnerName, learner_name
 
@@ -68,6 +69,7 @@ class LearnerNameScreen(Screen[ClaimedHome]):
         self.homes = homes
 
     def compose(self) -> ComposeResult:
+        yield PracticeBanner()  # every home of mgcert web is a practice home
         with Vertical(id="learner-name-box"):
             yield Label(msg.NAME_TITLE, classes="heading")
             yield Label(msg.NAME_INTRO, classes="intro")

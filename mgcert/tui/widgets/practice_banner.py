@@ -1,10 +1,11 @@
 """The "교육용 화면" mark: one line on top of every screen of a practice home.
 
 While a practice try runs, the line also shows the mission's goal and its keys (F6
-힌트, F7 확인/끝내기); in a home that is a practice home without a try (a browser
-learner's), just the mark. Every screen gets it from the base screens
-(:mod:`mgcert.tui.screens.base`), so no screen has to remember it. It is docked over
-the header's line, so at 80×24 the flows keep every line they had.
+힌트, F7 확인/끝내기, F8 안내문), docked over the header's line, so at 80×24 the flows
+keep every line they had. In a practice home without a try (a browser learner's) it is
+the mark alone, in the header's left corner (the header's title stays readable). Every
+screen gets it from the base screens (:mod:`mgcert.tui.screens.base`), so no screen has
+to remember it.
 """
 
 from __future__ import annotations
@@ -55,19 +56,28 @@ class PracticeBanner(Widget):
         background: $panel;
         color: $text;
     }
+    PracticeBanner.-mark-only {
+        width: auto;
+    }
     """
 
     def __init__(self) -> None:
         super().__init__(classes="practice-banner")
+
+    def on_mount(self) -> None:
+        self.follow_app()
+
+    def follow_app(self) -> None:
+        """The whole line while a try runs; the mark alone otherwise."""
+        self.set_class(practice_goal(self.app) is None, "-mark-only")
+        self.refresh(layout=True)
 
     def render(self) -> Text:
         width = self.size.width or self.app.size.width
         goal = practice_goal(self.app)
         mark = Text(msg.MARK, style=MARK_STYLE)
         if goal is None:
-            line = Text.assemble(mark, " ", msg.BANNER_NO_MISSION)
-            line.truncate(width, overflow="ellipsis")
-            return line
+            return mark
         keys = Text(msg.BANNER_KEYS, style="bold")
         room = width - mark.cell_len - keys.cell_len - 3
         middle = Text(goal)
@@ -92,7 +102,7 @@ def show_practice_mark(screen: Screen[Any]) -> None:
             banner.remove()
     else:
         for banner in found:
-            banner.refresh()
+            banner.follow_app()
 
 
 def refresh_practice_marks(app: App[Any]) -> None:

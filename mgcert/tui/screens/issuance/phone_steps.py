@@ -14,8 +14,10 @@ from mgcert.center.identity import IdentitySteps
 from mgcert.center.rules import rule_text
 from mgcert.clock import KST
 from mgcert.errors import MgcertError
+from mgcert.messages import practice_tui as practice_msg
 from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only
+from mgcert.tui.screens.practice.timing import codes_paused
 from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.validators import Digits as DigitsFormat
 from mgcert.tui.widgets.field_error import FieldError
@@ -67,7 +69,9 @@ class ArsStep(Step[None]):
         )
         self.query_one("#ars-code", Digits).update(self.prompt.code)
         self.query_one("#ars-expires", Label).update(
-            rule_text(msg.ARS_EXPIRES, time=kst_time(self.prompt.expires_at))
+            practice_msg.ARS_NO_TIME_LIMIT
+            if codes_paused(self.app)
+            else rule_text(msg.ARS_EXPIRES, time=kst_time(self.prompt.expires_at))
         )
 
     @on(Button.Pressed, "#ars-confirm")
@@ -124,7 +128,9 @@ class SmsStep(Step[None]):
             msg.SMS_INTRO.format(phone=self.prompt.phone_masked)
         )
         self.query_one("#sms-sent", Label).update(
-            msg.SMS_SENT.format(time=kst_time(self.prompt.expires_at))
+            practice_msg.SMS_SENT_NO_TIME_LIMIT
+            if codes_paused(self.app)
+            else msg.SMS_SENT.format(time=kst_time(self.prompt.expires_at))
         )
         self.query_one("#sms-code", Input).focus()
 

@@ -13,9 +13,11 @@ from textual.widgets import Button, Digits, Label
 from mgcert.center import ExportTicket
 from mgcert.center.rules import rule_text
 from mgcert.messages import center as center_msg
+from mgcert.messages import practice_tui as practice_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.screens.picker.password_prompt import PasswordPrompt
 from mgcert.tui.screens.picker.picker import CertificatePicker
+from mgcert.tui.screens.practice.timing import codes_paused
 from mgcert.tui.screens.steps.flow_screen import FlowScreen
 from mgcert.tui.screens.steps.result_pane import ResultPane, entry_rows, field_table
 from mgcert.tui.screens.steps.step import Step, error_text
@@ -78,8 +80,12 @@ class ExportCode(Step[bool]):
         return max(0, int((self.ticket.expires_at - self.now()).total_seconds()))
 
     def tick(self) -> None:
-        left = self.seconds_left()
         label = self.query_one("#export-left", Label)
+        if codes_paused(self.app):  # 연습 설정: the code waits for a slow learner
+            label.update(practice_msg.EXPORT_NO_TIME_LIMIT)
+            label.set_class(False, "-expired")
+            return
+        left = self.seconds_left()
         expired = left == 0
         label.update(
             rule_text(center_msg.EXPORT_EXPIRED)
