@@ -113,21 +113,15 @@ V_FOLDER = "폴더 경로를 입력해 주세요."
 TERMS_HEADING = "② 약관동의"
 TERMS_INTRO = "인증서 발급을 위해 아래 약관에 모두 동의해 주세요."
 TERMS_ALL = "전체 동의"
-TERMS_ITEMS = (
-    "전자금융거래 기본약관 (필수)",
-    "공동인증서비스 이용약관 (필수)",
-    "개인정보 수집·이용 동의 (필수)",
-    "개인정보 제3자(인증기관) 제공 동의 (필수)",
-)
 TERMS_NEED_ALL = "모든 필수 약관에 동의해야 다음 단계로 갈 수 있습니다."
 TERMS_NEXT = "동의하고 다음"
 
 # step 3
 IDENTITY_HEADING = "③ 본인인증"
-PHONE_METHOD_INTRO = "먼저 휴대폰으로 본인인증을 합니다. 방법을 고르세요."
+PHONE_METHOD_INTRO = "먼저 휴대폰으로 본인인증을 합니다(전자금융사기 예방서비스). 방법을 고르세요."
 PHONE_METHOD_ARS = "ARS 전화인증"
 PHONE_METHOD_SMS = "1회용 SMS 인증번호"
-SECOND_METHOD_INTRO = "추가 인증 수단을 고르세요. (전자금융사기 예방서비스)"
+SECOND_METHOD_INTRO = "추가 인증 수단으로 보안매체를 고르세요."
 SECOND_METHOD_CARD = "보안카드"
 SECOND_METHOD_OTP = "OTP"
 METHOD_NEXT = "선택"

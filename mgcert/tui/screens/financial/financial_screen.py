@@ -5,6 +5,7 @@ from __future__ import annotations
 from mgcert.center import CustomerCheck, FinancialResult, IssueMode
 from mgcert.errors import MgcertError
 from mgcert.messages import tui_flows as msg
+from mgcert.messages.terms import FINANCIAL_CERTIFICATE_TERMS
 from mgcert.npki.profile import CertificateKind
 from mgcert.tui.screens.financial.done_pane import FinancialDonePane
 from mgcert.tui.screens.financial.pin_step import PinStep
@@ -47,7 +48,7 @@ class FinancialScreen(FlowScreen):
             raise LeaveFlow  # a parked 공동인증서 job is not this flow's business
         self._identified(check)
         self.stage(2)
-        await self.ask(TermsStep(self.flow))
+        await self.ask(TermsStep(self.flow, FINANCIAL_CERTIFICATE_TERMS))
         self.stage(3)
         await prove_identity(self, self.flow)
         self.stage(4)
