@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -12,7 +13,7 @@ from mgcert.messages import tui as msg
 from mgcert.tui.loader import CenterLoader
 
 if TYPE_CHECKING:
-    from mgcert.center import CertificateCenter
+    from mgcert.center import CertificateCenter, MediumLocation
     from mgcert.tui.screens.practice.run import PracticeOpener, PracticeRun
 
 ScreenMaker = Callable[[], Screen[Any]]
@@ -32,6 +33,8 @@ class TuiSession:
     def __init__(self, center: CertificateCenter | CenterLoader) -> None:
         self.loader = center if isinstance(center, CenterLoader) else CenterLoader.opened(center)
         self.customer_id: int | None = None
+        # The 이동식디스크 folder last chosen (issuance, 복사, 가져오기 offer it next time).
+        self.removable_root: Path | None = None
         # 연습 과제: the try the app runs now (its center replaces the user's own until
         # it ends), how a practice home is opened (None: as the user's own center is),
         # and 연습 설정's 시간 제한 없음 for the next try.
@@ -45,6 +48,11 @@ class TuiSession:
         if self.practice is not None:
             return self.practice.center
         return self.loader.center
+
+    def remember_medium(self, location: MediumLocation) -> None:
+        """A chosen USB folder is offered again by the next medium choice."""
+        if location.kind.name == "REMOVABLE":  # by name: no center import at start-up
+            self.removable_root = location.root
 
     @property
     def own_center(self) -> CertificateCenter:

@@ -44,12 +44,15 @@ class MediumStep(Step[MediumLocation]):
         check: Callable[[MediumLocation], None] | None = None,
         *,
         parked: Path | None = None,
+        folder: Path | None = None,
         id: str = "medium",
     ) -> None:
         super().__init__(id=id)
         self.center = center
         self.check = check
         self.parked = parked  # a certificate issued earlier but not saved
+        # The USB folder chosen last in this session, else the default mount point.
+        self.folder = folder or center.home.removable_default_root
 
     def compose(self) -> ComposeResult:
         yield Label(msg.MEDIUM_HEADING, classes="heading", id="medium-heading")
@@ -66,7 +69,7 @@ class MediumStep(Step[MediumLocation]):
         with Horizontal(classes="field", id="folder-row"):
             yield Label(msg.MEDIUM_FOLDER_LABEL, classes="field-label wide")
             yield Input(
-                str(self.center.home.removable_default_root),
+                str(self.folder),
                 validators=[FolderPath()],
                 validate_on=("submitted",),
                 id="folder",
@@ -91,7 +94,7 @@ class MediumStep(Step[MediumLocation]):
     def has_input(self) -> bool:
         """A folder typed for the 이동식디스크 (the default one does not count)."""
         folder = field_text(self.query_one("#folder", Input).value)
-        default = str(self.center.home.removable_default_root)
+        default = str(self.folder)
         return self.chosen_kind() is MediumKind.REMOVABLE and folder != default
 
     def chosen_kind(self) -> MediumKind:

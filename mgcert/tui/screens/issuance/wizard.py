@@ -63,9 +63,13 @@ class IssuanceWizard(FlowScreen):
         self.stage(4)
         location = await self.ask(
             MediumStep(
-                self.session.center, self.flow.check_medium, parked=self.flow.pending_recovery
+                self.session.center,
+                self.flow.check_medium,
+                parked=self.flow.pending_recovery,
+                folder=self.session.removable_root,
             )
         )
+        self.session.remember_medium(location)
         if self.flow.pending_recovery is not None:
             result = await self._save_parked(location)
         else:

@@ -139,11 +139,13 @@ class ManageScreen(MgcertScreen[None]):
 
         def copied(copy: CertificateEntry | None) -> None:
             if copy is not None:
+                self.session.remember_medium(copy.location)
                 self.done(msg.COPIED.format(medium=copy.location.label, folder=copy.stored.folder))
                 # The list re-sorts: the cursor follows the certificate just copied.
                 self.picker.table.select(copy.stored.folder)
 
-        self.app.push_screen(CopyModal(self.session.center, entry), copied)
+        modal = CopyModal(self.session.center, entry, self.session.removable_root)
+        self.app.push_screen(modal, copied)
 
     # ------------------------------------------------------------------ 삭제, 폐기
 

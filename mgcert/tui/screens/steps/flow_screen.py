@@ -76,6 +76,10 @@ class FlowScreen(MgcertScreen[None]):
         self._on_return: dict[int, Callable[[Any], None]] = {}
         self._driving = False  # the flow's coroutine is running
         self._awaiting = False  # ... and waits for the person (a step or a dialog)
+        # Esc pressed before the step an earlier Esc went back to is shown: each is
+        # for the step then on screen, so they wait for it (a fast double Esc).
+        self._going_back = False
+        self._backs_pending = 0
 
     # ------------------------------------------------------------------ layout
 
@@ -110,7 +114,8 @@ class FlowScreen(MgcertScreen[None]):
     @property
     def settled(self) -> bool:
         """Nothing is happening but waiting for the person (tests wait for this)."""
-        return not self._driving or self._awaiting
+        waiting = not self._driving or self._awaiting
+        return waiting and not self._going_back and not self._backs_pending
 
     async def _drive(self) -> None:
         self._driving = True
@@ -175,6 +180,7 @@ class FlowScreen(MgcertScreen[None]):
         future: asyncio.Future[object] = asyncio.get_running_loop().create_future()
         self._waiting = (pane, future)
         self._awaiting = True
+        self._shown_to_person()
         try:
             value = await future
         finally:
@@ -193,6 +199,11 @@ class FlowScreen(MgcertScreen[None]):
         await self._drop_panes(index)
         self._panes.append(None)
         self._show_last_pane()
+        if self._backs_pending:  # an Esc already pressed for it: closed at once
+            self._backs_pending -= 1
+            self._going_back = False
+            self.back_or_leave()
+        self._going_back = False
         self._awaiting = True
         try:
             value = await self.app.push_screen_wait(screen)
@@ -220,6 +231,8 @@ class FlowScreen(MgcertScreen[None]):
             self.app.call_from_thread(progress.show_stage, stage)
 
         self._working = True
+        self._going_back = False
+        self._backs_pending = 0  # Esc is off while the center works
         self.refresh_bindings()
         try:
             result = await asyncio.to_thread(job, report)
@@ -276,9 +289,25 @@ class FlowScreen(MgcertScreen[None]):
         self.call_after_refresh(self._enter, pane)
         return pane
 
+    def _shown_to_person(self) -> None:
+        """A step waits for the person: an Esc that waited for it is handled now."""
+        self._going_back = False
+        if self._backs_pending:
+            self.call_after_refresh(self._pending_back)
+
+    def _pending_back(self) -> None:
+        self._backs_pending -= 1
+        self.action_back()
+
     def _enter(self, pane: Step[Any]) -> None:
         if pane.is_attached and self.current_step is pane:  # not replaced meanwhile
-            pane.enter()
+            try:
+                pane.enter()  # may call the center (a new ARS call, 보안카드 cells)
+            except Exception as error:  # a bug, not a refusal: say so by the fields
+                self.app.log.error(repr(error))
+                pane.show_error(
+                    error_text(error) if isinstance(error, MgcertError) else msg.WORKER_FAILED
+                )
 
     async def _drop_panes(self, keep: int) -> None:
         """Remove the panes after the first ``keep`` positions (they are not on the
@@ -318,6 +347,11 @@ class FlowScreen(MgcertScreen[None]):
     def action_back(self) -> None:
         """Esc: one step back (asking if what is typed here would be lost); on the first
         step, or once the work is done, out of the flow."""
+        if self._going_back or (self._driving and not self._awaiting):
+            # The flow is on its way to a step (an earlier Esc, a refusal): what is on
+            # screen is not what this Esc is about; it waits for that step.
+            self._backs_pending += 1
+            return
         step = self.current_step
         question = self.leaving_question()
         if question is not None:
@@ -335,6 +369,7 @@ class FlowScreen(MgcertScreen[None]):
             self._go_back()
 
     def _go_back(self) -> None:
+        self._going_back = True
         self.trail.go_back()
         self._start()
 

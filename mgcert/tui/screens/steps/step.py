@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import ClassVar, Generic, TypeVar, cast
 
 from textual.containers import Vertical
+from textual.events import Event
 from textual.message import Message
 from textual.widgets import Input
 
@@ -59,6 +60,18 @@ class Step(Vertical, Generic[T]):
     def key(self) -> tuple[str, str]:
         """Which step this is, for the flow's trail: going back reuses the same pane."""
         return (type(self).__qualname__, self.id or "")
+
+    async def _on_message(self, message: Message) -> None:
+        # A bug in a handler's center call (not a refusal: the step shows those itself)
+        # must not end the app: say so by the fields and keep what was typed. Events
+        # (compose, mount, keys) are left alone, so a broken pane still fails loudly.
+        try:
+            await super()._on_message(message)
+        except Exception as error:
+            if isinstance(message, Event):
+                raise
+            self.app.log.error(repr(error))
+            self.show_error(msg.WORKER_FAILED)
 
     def enter(self) -> None:
         """Called each time the pane is shown: focus the first field, start what it needs."""

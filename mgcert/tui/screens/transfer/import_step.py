@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -9,11 +11,13 @@ from textual.widgets import Button, Input, Label, RadioSet
 
 from mgcert.center import CertificateCenter, CertificateEntry, MediumKind, media
 from mgcert.errors import MgcertError
+from mgcert.messages import tui as part1_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
+from mgcert.tui.widgets.folder_field import FolderField
 
 CODE_DIGITS = 12
 # Where an imported certificate can go: the center's media table says.
@@ -25,9 +29,10 @@ class ImportStep(Step[CertificateEntry]):
 
     HELP_TOPIC = "transfer"
 
-    def __init__(self, center: CertificateCenter) -> None:
+    def __init__(self, center: CertificateCenter, folder: Path | None = None) -> None:
         super().__init__(id="import")
         self.center = center
+        self.folder = folder or center.home.removable_default_root
 
     def compose(self) -> ComposeResult:
         yield Label(msg.IMPORT_HEADING, classes="heading")
@@ -43,8 +48,19 @@ class ImportStep(Step[CertificateEntry]):
         with ChoiceList(id="import-medium"):
             for kind in TARGETS:
                 yield ChoiceButton(kind.label, value=kind is media.IMPORT_DEFAULT, name=kind.name)
+        yield FolderField(self.folder, id="import-folder")
         yield FieldError()
         yield Button(msg.IMPORT_BUTTON, id="import-go", variant="primary")
+
+    def on_mount(self) -> None:
+        self._show_folder()
+
+    @on(RadioSet.Changed, "#import-medium")
+    def _show_folder(self) -> None:
+        self.query_one(FolderField).show_for(self.target_kind())
+
+    def has_input(self) -> bool:
+        return bool(self.query_one("#import-code", Input).value)
 
     def target_kind(self) -> MediumKind:
         pressed = self.query_one("#import-medium", RadioSet).pressed_button
@@ -64,8 +80,15 @@ class ImportStep(Step[CertificateEntry]):
             self.fail(msg.IMPORT_CODE_FORMAT)
             field.focus()
             return
+        kind = self.target_kind()
+        folder = self.query_one(FolderField).folder()
+        if media.capability(kind).needs_folder and folder is None:
+            self.fail(part1_msg.V_FOLDER)
+            self.query_one(FolderField).input.focus()
+            return
         try:
-            entry = self.center.import_certificate(code, self.center.medium(self.target_kind()))
+            target = self.center.medium_at(kind, folder)
+            entry = self.center.import_certificate(code, target)
         except MgcertError as error:
             self.fail(error, field)
             return

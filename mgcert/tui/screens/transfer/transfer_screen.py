@@ -137,7 +137,8 @@ class TransferScreen(FlowScreen):
             if not await self.ask(ExportCode(center.clock.now, outcome.value)):
                 return
         self.stage(2)
-        imported = await self.ask(ImportStep(center))
+        imported = await self.ask(ImportStep(center, self.session.removable_root))
+        self.session.remember_medium(imported.location)
         self.stage(3)
         await self.ask(
             ResultPane("import-done", msg.IMPORT_DONE, field_table(entry_rows(imported)))
