@@ -86,11 +86,17 @@ async def start_mission(pilot: AppPilot, mission_id: str) -> PracticeRun:
 
 
 async def back_home(pilot: AppPilot) -> None:
+    """Esc until the home screen (or the debrief it opened); "leave?" answered yes."""
+    from mgcert.tui.screens.confirm import ConfirmModal
+
     app = pilot.app
-    for _ in range(6):
+    for _ in range(8):
         if isinstance(app.screen, HomeScreen | DebriefScreen):
             return
-        await pilot.press("escape")
+        if isinstance(app.screen, ConfirmModal):
+            await pilot.press("tab", "enter")  # from 아니요 to 예
+        else:
+            await pilot.press("escape")
         await settle(pilot)
 
 
@@ -98,3 +104,27 @@ def debrief_screen(app: MgcertApp) -> DebriefScreen:
     screen = app.screen
     assert isinstance(screen, DebriefScreen), screen
     return screen
+
+
+def assert_debrief(app: MgcertApp, mission_id: str, *, done: bool) -> None:
+    """The debrief is on screen with its sections, and the user's progress agrees (the
+    engine judged the try from the practice center's state)."""
+    from mgcert.messages import practice as practice_msg
+    from mgcert.practice.progress import Outcome, read_progress
+
+    screen = debrief_screen(app)
+    assert screen.debrief.mission_id == mission_id
+    outcome = str(screen.query_one("#debrief-outcome").render())
+    assert outcome == (practice_msg.DEBRIEF_DONE if done else practice_msg.DEBRIEF_FAILED)
+    assert str(screen.query_one("#debrief-what-happened").render()).startswith("•")
+    steps = str(screen.query_one("#debrief-steps").render())
+    for line in screen.debrief.steps:
+        assert line.step in steps
+        assert line.rule in steps.replace("\n", "")
+    assert screen.query("#debrief-retry")
+    assert screen.query("#debrief-list")
+    assert bool(screen.query("#debrief-failed")) is (not done)
+    assert app.session.practice is None  # back on the user's own center
+    progress = read_progress(app.session.own_center.home.root)[mission_id]
+    assert progress.tries >= 1
+    assert progress.last is (Outcome.DONE if done else Outcome.FAILED)
