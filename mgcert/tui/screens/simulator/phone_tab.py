@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
 from mgcert.clock import KST
+from mgcert.errors import MgcertError
 from mgcert.messages import simulator_panel as panel_msg
 from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only
@@ -123,7 +124,14 @@ class PhoneTab(SimulatorTab):
         if len(digits) != 2:
             result.update(msg.SIM_PHONE_NEED_TWO)
             return
-        accepted = self.simulator.key_in_ars(self.customer_id, digits)
+        try:
+            accepted = self.simulator.key_in_ars(self.customer_id, digits)
+        except MgcertError as error:  # e.g. the call ran out meanwhile: said, not raised
+            field.clear()
+            result.update(str(error))
+            result.set_class(False, "-accepted")
+            result.set_class(True, "-rejected")
+            return
         field.clear()
         result.update(msg.SIM_PHONE_ACCEPTED if accepted else msg.SIM_PHONE_REJECTED)
         result.set_class(accepted, "-accepted")
