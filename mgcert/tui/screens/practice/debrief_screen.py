@@ -17,6 +17,7 @@ from mgcert.messages import practice_tui as msg
 from mgcert.messages import tui as tui_msg
 from mgcert.practice.debrief import Debrief
 from mgcert.tui.screens.base import MgcertScreen
+from mgcert.tui.screens.practice.styles import PRACTICE_CSS
 from mgcert.tui.widgets.key_footer import KeyFooter
 
 
@@ -40,6 +41,8 @@ def steps_text(debrief: Debrief) -> Text:
 
 class DebriefScreen(MgcertScreen[DebriefChoice]):
     """Esc goes back to the home screen (the try is recorded already)."""
+
+    CSS_PATH = PRACTICE_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "home", tui_msg.KEY_BACK, id="debrief.home")

@@ -29,6 +29,7 @@ from mgcert.tui.screens.practice.run import (
     start_run,
     switch_no_time_limit,
 )
+from mgcert.tui.screens.practice.styles import PRACTICE_CSS
 from mgcert.tui.session import TuiSession
 from mgcert.tui.widgets.key_footer import KeyFooter
 from mgcert.tui.widgets.practice_banner import refresh_practice_marks
@@ -63,6 +64,8 @@ def mission_prompt(mission: Mission, progress: MissionProgress | None) -> Text:
 
 class MissionListScreen(MgcertScreen[None]):
     """``start``: begin that mission's try at once (the debrief's 다시 하기)."""
+
+    CSS_PATH = PRACTICE_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", tui_msg.KEY_BACK, id="missions.back")

@@ -15,6 +15,7 @@ from mgcert.messages import practice_tui as msg
 from mgcert.messages import tui as tui_msg
 from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.practice.run import PracticeRun
+from mgcert.tui.screens.practice.styles import PRACTICE_CSS
 from mgcert.tui.widgets.key_footer import KeyFooter
 
 
@@ -29,6 +30,8 @@ def facts_table(run: PracticeRun) -> Table:
 
 class SituationSheet(MgcertModal[None]):
     """Shown when a try starts, and again on F8."""
+
+    CSS_PATH = PRACTICE_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", tui_msg.KEY_CLOSE, id="sheet.close")
