@@ -159,6 +159,7 @@ OTP_VERIFY = "확인"
 MEDIUM_HEADING = "④ 저장매체 선택"
 MEDIUM_INTRO = "인증서를 저장할 곳을 고르세요. 이동식디스크(USB)에 저장하는 것을 권장합니다."
 MEDIUM_UNAVAILABLE = "사용할 수 없음"
+USB_FOLDER_LABEL = "USB 폴더"
 MEDIUM_FOLDER_LABEL = "이동식디스크 폴더 (USB 위치)"
 MEDIUM_NEXT = "다음"
 

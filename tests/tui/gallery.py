@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-import test_tui2_snapshots as part2
+import test_tui_flow_snapshots as part2
 import test_tui_gallery_snapshots as extra
 import test_tui_snapshots as part1
 from textual.widgets import Input

@@ -1,6 +1,6 @@
 """Snapshots of screens the README gallery shows that no other snapshot covers as well.
 
-test_tui2_snapshots blanks the 인증서 상세보기 table down to three rows; the gallery
+test_tui_flow_snapshots blanks the 인증서 상세보기 table down to three rows; the gallery
 wants every field, so here only the values that differ run to run are replaced: the
 serial, the SHA-256 fingerprint and the temporary data-home path.
 """
@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from test_tui2_snapshots import before_snapshot
+from test_tui_flow_snapshots import before_snapshot
 from textual.widgets import Static
 from tui2_driver import SIZE, open_menu, pick
 from tui_driver import AppPilot

@@ -22,7 +22,7 @@ class FolderField(Horizontal):
         self.default = default
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.MEDIUM_FOLDER_LABEL, classes="field-label wide")
+        yield Label(msg.USB_FOLDER_LABEL, classes="field-label")
         yield Input(
             str(self.default),
             validators=[FolderPath()],

@@ -54,7 +54,8 @@ def mask(pilot: AppPilot, selector: str, text: str) -> None:
 
 def mask_folders(pilot: AppPilot) -> None:
     for screen in pilot.app.screen_stack:
-        for field in screen.query("#picker-folder").results(Input):
+        fields = "#picker-folder, #copy-folder-input, #import-folder-input, #folder"
+        for field in screen.query(fields).results(Input):
             field.value = FOLDER_MASK
 
 
