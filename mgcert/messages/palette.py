@@ -38,5 +38,6 @@ PALETTE_BRANCH_HELP = "현재 고객의 계좌비밀번호·보안카드·OTP �
 
 # Choosing a flow while another one is on screen.
 PALETTE_LEAVE_FLOW = "지금 화면을 닫고 '{target}' 화면으로 갈까요? 입력한 내용은 사라집니다."
+PALETTE_BUSY = "인증서를 발급·저장하는 중입니다. 끝난 뒤에 다른 메뉴로 가세요."
 PALETTE_LEAVE_FLOW_YES = "이동"
 PALETTE_LEAVE_FLOW_NO = "계속하기"

@@ -80,6 +80,10 @@ def open_flow(app: App[Any], session: TuiSession, item: MenuItem, factory: Scree
     if not in_flow(app):
         from_home()
         return
+    # (by attribute: importing the flow framework here would load the center at start)
+    if any(getattr(screen, "working", False) for screen in app.screen_stack):
+        app.notify(msg.PALETTE_BUSY, severity="warning")  # the CA is signing: stay
+        return
     from mgcert.tui.screens.confirm import ConfirmModal
 
     def answered(leave: bool | None) -> None:

@@ -112,6 +112,11 @@ class FlowScreen(MgcertScreen[None]):
         )
 
     @property
+    def working(self) -> bool:
+        """The center is working for this flow (``work``): it must not be left now."""
+        return self._working
+
+    @property
     def settled(self) -> bool:
         """Nothing is happening but waiting for the person (tests wait for this)."""
         waiting = not self._driving or self._awaiting
