@@ -268,12 +268,6 @@ async def test_issuance_going_back_and_forward_asks_the_center_only_for_what_is_
         assert calls["security_card_challenge"] == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (reported): ArsStep keeps its confirmed call's prompt, so shown again after"
-    " going back it rings no new call and 확인 is refused ('먼저 ARS 전화인증을 요청해"
-    " 주세요'); fix in issuance/phone_steps.py: self.prompt = None after confirm_ars",
-)
 async def test_issuance_ars_shown_again_after_going_back_rings_anew(
     app: MgcertApp,
     center: CertificateCenter,
@@ -298,12 +292,6 @@ async def test_issuance_ars_shown_again_after_going_back_rings_anew(
         at(app, "device-method", "③ 본인인증")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug (reported): SecurityCardStep keeps its answered challenge, so shown again"
-    " after going back it asks the same cells and the bank refuses the answer; fix in"
-    " issuance/device_steps.py: self.prompt = None after verify_security_card",
-)
 async def test_issuance_security_card_shown_again_after_going_back_asks_new_cells(
     app: MgcertApp,
     center: CertificateCenter,

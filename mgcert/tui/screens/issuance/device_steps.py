@@ -100,6 +100,7 @@ class SecurityCardStep(Step[None]):
             return
         first.clear()
         second.clear()
+        self.prompt = None  # answered: shown again, the bank asks two new cells
         self.finish(None)
 
 

@@ -81,6 +81,8 @@ class ArsStep(Step[None]):
         except MgcertError as error:
             self.fail(error)
             return
+        # The call is over: shown again (after going back), the step rings anew.
+        self.prompt = None
         self.finish(None)
 
 
@@ -153,4 +155,5 @@ class SmsStep(Step[None]):
             self.fail(error, field)
             return
         field.clear()
+        self.prompt = None  # used up: shown again, the step offers a new code
         self.finish(None)

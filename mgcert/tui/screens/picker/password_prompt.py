@@ -132,6 +132,7 @@ class PasswordPrompt(MgcertModal[PromptOutcome[T] | None], Generic[T]):
         else:
             self.app.log.error(repr(error))
             self.query_one(FieldError).show(part1_msg.WORKER_FAILED)
+            self.query_one("#prompt-password", Input).focus()  # typing on must land
 
     def _busy(self, busy: bool) -> None:
         self.query_one("#prompt-working").display = busy
