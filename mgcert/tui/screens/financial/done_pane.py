@@ -17,7 +17,7 @@ from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.financial.pin_step import pin_input
 from mgcert.tui.screens.steps.result_pane import ResultPane
-from mgcert.tui.screens.steps.step import error_text
+from mgcert.tui.screens.steps.step import error_text, guarded
 from mgcert.tui.widgets.field_error import FieldError
 
 
@@ -49,6 +49,7 @@ class FinancialDonePane(ResultPane):
 
     @on(Input.Submitted, "#try-pin")
     @on(Button.Pressed, "#try-open")
+    @guarded
     def open_cloud(self, event: Input.Submitted | Button.Pressed) -> None:
         event.stop()
         field = self.query_one("#try-pin", Input)

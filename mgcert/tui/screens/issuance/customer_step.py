@@ -20,7 +20,7 @@ from mgcert.center import CustomerCheck, JobParked
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only
-from mgcert.tui.screens.steps.step import Step
+from mgcert.tui.screens.steps.step import Step, guarded
 from mgcert.tui.validators import (
     AccountNumberFormat,
     AccountPasswordFormat,
@@ -124,6 +124,7 @@ class CustomerStep(Step[CustomerCheck | JobParked]):
         self.query_one(FIELD_ORDER[FIELD_ORDER.index(current) + 1], Input).focus()
 
     @on(Button.Pressed, "#customer-next")
+    @guarded
     def submit(self) -> None:
         fields = [self.query_one(selector, Input) for selector in FIELD_ORDER]
         for field in fields:

@@ -14,7 +14,7 @@ from mgcert.center.identity import IdentitySteps
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only
-from mgcert.tui.screens.steps.step import Step
+from mgcert.tui.screens.steps.step import Step, guarded
 from mgcert.tui.validators import Digits
 from mgcert.tui.widgets.field_error import FieldError
 
@@ -61,6 +61,7 @@ class SecurityCardStep(Step[None]):
             self.challenge()
         self.query_one("#card-first", Input).focus()
 
+    @guarded
     def challenge(self, *, keep_error: bool = False) -> None:
         try:
             self.prompt = self.flow.security_card_challenge()
@@ -82,6 +83,7 @@ class SecurityCardStep(Step[None]):
 
     @on(Input.Submitted, "#card-second")
     @on(Button.Pressed, "#card-verify")
+    @guarded
     def verify(self) -> None:
         first = self.query_one("#card-first", Input)
         second = self.query_one("#card-second", Input)
@@ -125,6 +127,7 @@ class OtpStep(Step[None]):
 
     @on(Input.Submitted, "#otp-code")
     @on(Button.Pressed, "#otp-verify")
+    @guarded
     def verify(self) -> None:
         field = self.query_one("#otp-code", Input)
         result = field.validate(field.value)

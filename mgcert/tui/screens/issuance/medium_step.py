@@ -19,7 +19,7 @@ from mgcert.messages import tui as msg
 from mgcert.npki.storage import MediumKind
 from mgcert.tui.normalize import field_text
 from mgcert.tui.screens.issuance.recovery import RecoveryNotice
-from mgcert.tui.screens.steps.step import Step
+from mgcert.tui.screens.steps.step import Step, guarded
 from mgcert.tui.validators import FolderPath
 from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
@@ -126,6 +126,7 @@ class MediumStep(Step[MediumLocation]):
 
     @on(Input.Submitted, "#folder")
     @on(Button.Pressed, "#medium-next")
+    @guarded
     def submit(self) -> None:
         location = self.location()
         if location is None:

@@ -18,7 +18,7 @@ from mgcert.messages import practice_tui as practice_msg
 from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.practice.timing import codes_paused
-from mgcert.tui.screens.steps.step import Step
+from mgcert.tui.screens.steps.step import Step, guarded
 from mgcert.tui.validators import Digits as DigitsFormat
 from mgcert.tui.widgets.field_error import FieldError
 
@@ -57,6 +57,7 @@ class ArsStep(Step[None]):
         self.query_one("#ars-confirm", Button).focus()
 
     @on(Button.Pressed, "#ars-retry")
+    @guarded
     def call(self) -> None:
         try:
             self.prompt = self.flow.start_ars()
@@ -75,6 +76,7 @@ class ArsStep(Step[None]):
         )
 
     @on(Button.Pressed, "#ars-confirm")
+    @guarded
     def confirm(self) -> None:
         try:
             self.flow.confirm_ars()
@@ -119,6 +121,7 @@ class SmsStep(Step[None]):
         self.query_one("#sms-send" if self.prompt is None else "#sms-code").focus()
 
     @on(Button.Pressed, "#sms-send")
+    @guarded
     def send(self) -> None:
         try:
             self.prompt = self.flow.send_sms()
@@ -138,6 +141,7 @@ class SmsStep(Step[None]):
 
     @on(Input.Submitted, "#sms-code")
     @on(Button.Pressed, "#sms-verify")
+    @guarded
     def verify(self) -> None:
         field = self.query_one("#sms-code", Input)
         if self.prompt is None:

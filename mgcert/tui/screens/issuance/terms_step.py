@@ -16,7 +16,7 @@ from mgcert.messages import tui as msg
 from mgcert.messages.terms import Term
 from mgcert.tui.screens.issuance.customer_step import TakesCustomer
 from mgcert.tui.screens.issuance.terms_text import TermTextModal
-from mgcert.tui.screens.steps.step import Step
+from mgcert.tui.screens.steps.step import Step, guarded
 from mgcert.tui.widgets.field_error import FieldError
 
 
@@ -79,6 +79,7 @@ class TermsStep(Step[None]):
             box.value = everything
 
     @on(Button.Pressed, "#terms-next")
+    @guarded
     def submit(self) -> None:
         agreed = all(term.value for term in self._terms())
         if not agreed:

@@ -12,7 +12,7 @@ from mgcert.errors import MgcertError
 from mgcert.messages import tui as part1_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import digits_only
-from mgcert.tui.screens.steps.step import Step
+from mgcert.tui.screens.steps.step import Step, guarded
 from mgcert.tui.validators import ON_SUBMIT, AccountNumberFormat, AccountPasswordFormat
 from mgcert.tui.widgets.field_error import FieldError
 
@@ -65,6 +65,7 @@ class AccountStep(Step[None]):
 
     @on(Input.Submitted, "#reg-account-password")
     @on(Button.Pressed, "#account-next")
+    @guarded
     def submit(self, event: Input.Submitted | Button.Pressed) -> None:
         event.stop()
         account = self.query_one("#reg-account", Input)

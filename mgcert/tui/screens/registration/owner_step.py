@@ -12,7 +12,7 @@ from mgcert.errors import MgcertError
 from mgcert.messages import tui as part1_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import digits_only
-from mgcert.tui.screens.steps.step import Step
+from mgcert.tui.screens.steps.step import Step, guarded
 from mgcert.tui.validators import ON_SUBMIT, ResidentNumberBack, ResidentNumberFront
 from mgcert.tui.widgets.field_error import FieldError
 from mgcert.tui.widgets.resident_number import BACK_DIGITS, FRONT_DIGITS, ResidentNumberPart
@@ -60,6 +60,7 @@ class OwnerStep(Step[OwnerCheck]):
 
     @on(Input.Submitted, "#owner-back")
     @on(Button.Pressed, "#owner-next")
+    @guarded
     def submit(self, event: Input.Submitted | Button.Pressed) -> None:
         event.stop()
         front, back = self.query_one("#owner-front", Input), self.query_one("#owner-back", Input)

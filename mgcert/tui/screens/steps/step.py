@@ -7,10 +7,11 @@ calls :meth:`Step.finish` with what the flow needs next.
 
 from __future__ import annotations
 
-from typing import ClassVar, Generic, TypeVar, cast
+import functools
+from collections.abc import Callable
+from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, TypeVar, cast
 
 from textual.containers import Vertical
-from textual.events import Event
 from textual.message import Message
 from textual.widgets import Input
 
@@ -20,6 +21,8 @@ from mgcert.messages import tui as msg
 from mgcert.tui.widgets.field_error import FieldError
 
 T = TypeVar("T")
+S = TypeVar("S", bound="Step[Any]")
+P = ParamSpec("P")
 
 
 def error_text(error: MgcertError) -> str:
@@ -28,6 +31,22 @@ def error_text(error: MgcertError) -> str:
     if isinstance(error, LOCKED_FAILURES) and msg.LOCKED_NEXT_STEP not in text:
         text = f"{text}\n{msg.LOCKED_NEXT_STEP}"
     return text
+
+
+def guarded(handler: Callable[Concatenate[S, P], None]) -> Callable[Concatenate[S, P], None]:
+    """For a step's handler that calls the center: a bug there (not a refusal — the step
+    shows those itself) is logged and said by the fields, what was typed is kept, and
+    the app lives on."""
+
+    @functools.wraps(handler)
+    def run(step: S, /, *args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            handler(step, *args, **kwargs)
+        except Exception as error:
+            step.app.log.error(repr(error))
+            step.show_error(msg.WORKER_FAILED)
+
+    return run
 
 
 class Step(Vertical, Generic[T]):
@@ -60,18 +79,6 @@ class Step(Vertical, Generic[T]):
     def key(self) -> tuple[str, str]:
         """Which step this is, for the flow's trail: going back reuses the same pane."""
         return (type(self).__qualname__, self.id or "")
-
-    async def _on_message(self, message: Message) -> None:
-        # A bug in a handler's center call (not a refusal: the step shows those itself)
-        # must not end the app: say so by the fields and keep what was typed. Events
-        # (compose, mount, keys) are left alone, so a broken pane still fails loudly.
-        try:
-            await super()._on_message(message)
-        except Exception as error:
-            if isinstance(message, Event):
-                raise
-            self.app.log.error(repr(error))
-            self.show_error(msg.WORKER_FAILED)
 
     def enter(self) -> None:
         """Called each time the pane is shown: focus the first field, start what it needs."""

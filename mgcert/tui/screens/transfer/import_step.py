@@ -14,7 +14,7 @@ from mgcert.errors import MgcertError
 from mgcert.messages import tui as part1_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import digits_only
-from mgcert.tui.screens.steps.step import Step
+from mgcert.tui.screens.steps.step import Step, guarded
 from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
 from mgcert.tui.widgets.folder_field import FolderField
@@ -72,6 +72,7 @@ class ImportStep(Step[CertificateEntry]):
 
     @on(Input.Submitted, "#import-code")
     @on(Button.Pressed, "#import-go")
+    @guarded
     def submit(self, event: Input.Submitted | Button.Pressed) -> None:
         event.stop()
         field = self.query_one("#import-code", Input)
