@@ -24,7 +24,6 @@ import errno
 import os
 import stat
 import tempfile
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +38,7 @@ from mgcert.center.context import CenterContext
 from mgcert.center.errors import CenterError, KeyWithoutRandomNum
 from mgcert.center.media import check_medium
 from mgcert.center.models import CertificateEntry, MediumLocation
+from mgcert.center.password_problems import password_problems
 from mgcert.errors import MgcertError
 from mgcert.messages import center as center_msg
 from mgcert.messages import npki as msg
@@ -46,10 +46,8 @@ from mgcert.npki import storage
 from mgcert.npki.keyfile import encrypt_with
 from mgcert.npki.names import InvalidName, folder_name, validate_org
 from mgcert.npki.password_rule import (
-    MIN_LENGTH,
     PasswordMismatch,
     WeakPassword,
-    check_password,
     validate_new_password,
 )
 from mgcert.npki.pfx import MAX_PFX_SIZE, PfxTooLarge, pfx_bytes, read_pfx
@@ -296,44 +294,6 @@ def checked_new_password(password: str, confirm: str) -> str:
         raise WeakNewCertificatePassword(weak.failed, password_problems(password)) from weak
     except PasswordMismatch as differs:
         raise PfxPasswordMismatch(center_msg.NEW_CERTIFICATE_PASSWORD_NAME) from differs
-
-
-def password_problems(password: str) -> list[str]:
-    """What is wrong with a new password under the certificate password rule, one
-    positive sentence per broken part (forbidden characters named first); [] if none."""
-    value = unicodedata.normalize("NFC", password)
-    report = check_password(value)
-    problems = []
-    forbidden = _forbidden_characters(value)
-    if forbidden:
-        problems.append(center_msg.PASSWORD_HAS_FORBIDDEN.format(chars=" ".join(forbidden)))
-    if not report.long_enough:
-        problems.append(center_msg.PASSWORD_TOO_SHORT.format(min=MIN_LENGTH, length=len(value)))
-    if not report.has_letter:
-        problems.append(center_msg.PASSWORD_NEEDS_LETTER)
-    if not report.has_digit:
-        problems.append(center_msg.PASSWORD_NEEDS_DIGIT)
-    if not report.has_special:
-        problems.append(center_msg.PASSWORD_NEEDS_SPECIAL)
-    return problems
-
-
-def _forbidden_characters(password: str) -> list[str]:
-    """The characters the rule refuses, in typed order, each once; a space and Hangul
-    named as such (a quote is shown as itself)."""
-    found: list[str] = []
-    for character in password:
-        if check_password(character).no_forbidden:
-            continue
-        if character.isspace():
-            shown = center_msg.PASSWORD_CHAR_SPACE
-        elif unicodedata.name(character, "").startswith("HANGUL"):
-            shown = center_msg.PASSWORD_CHAR_HANGUL
-        else:
-            shown = character
-        if shown not in found:
-            found.append(shown)
-    return found
 
 
 def suggested_file_name(entry: CertificateEntry) -> str:

@@ -79,7 +79,7 @@ def cmd_web(args: argparse.Namespace, env: Mapping[str, str]) -> CommandResult:
         root = Path(args.root).expanduser().resolve()
     else:
         root = DataHome.resolve(args.home, env).root / WEB_FOLDER
-    homes = WebHomes(root).ensure()
+    homes = WebHomes(root).ensure()  # a folder that cannot be made is the home's error
     homes.sweep_abandoned()
     server = ClassroomServer(
         session_command(root, args.now),

@@ -22,7 +22,6 @@ LIST_INTRO = (
 )
 SETTINGS_HEADING = "연습 설정"
 NO_TIME_LIMIT = "시간 제한 없음 (ARS·SMS·내보내기 인증번호가 만료되지 않습니다)"
-PROGRESS_DONE = "완료 ✔"
 PROGRESS_TRIES = "시도 {tries}회"
 PROGRESS_NEW = "아직 안 함"
 PROGRESS_DONE_TRIES = "완료 ✔ · 시도 {tries}회"

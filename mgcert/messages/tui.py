@@ -80,7 +80,6 @@ KIND_START = "다음"
 
 # ---------------------------------------------------------------- wizard steps
 STEP_LABELS = ("고객정보 입력", "약관동의", "본인인증", "발급완료")
-STEP_MARKS = ("①", "②", "③", "④")
 STEP_DONE_MARK = "✓"
 WIZARD_TITLE = "공동인증서 발급/재발급 · {kind}"
 WIZARD_TITLE_REISSUE = "공동인증서 재발급 · {kind}"
@@ -212,7 +211,6 @@ DONE_HOME = "인증센터로"
 DONE_FEE_AND_BALANCE = "수수료 {fee:,}원을 출금했습니다. 출금 후 잔액은 {balance:,}원입니다."
 DONE_FEE = "수수료 {fee:,}원을 출금했습니다."
 DONE_DOWNLOAD = "인증서 파일 받기"
-DONE_DOWNLOAD_STARTED = "인증서 파일(zip)을 내려받습니다. 브라우저의 다운로드 목록을 보세요."
 DONE_OTHER_BANKS = "다른 은행에서 쓰려면 그 은행에서 '타기관 인증서 등록'을 해야 합니다."
 
 # ---------------------------------------------------------------- confirmation
@@ -312,15 +310,8 @@ HELP_SCREENS = {
 # ---------------------------------------------------------------- input feel (issue 14)
 # What is wrong with a new certificate password, said positively (never "… 없음" after
 # "맞지 않습니다"); the checklist shows ✘ beside the same part.
-PASSWORD_PROBLEM_LENGTH = "{min}자리 이상이어야 합니다 (지금 {length}자리)."
-PASSWORD_PROBLEM_LETTER = "영문자를 하나 이상 넣어 주세요."
-PASSWORD_PROBLEM_DIGIT = "숫자를 하나 이상 넣어 주세요."
-PASSWORD_PROBLEM_SPECIAL = "특수문자를 하나 이상 넣어 주세요."
-PASSWORD_PROBLEM_FORBIDDEN = "사용할 수 없는 문자({chars})가 들어 있습니다."
 PASSWORD_PROBLEM_MISMATCH = "비밀번호 확인이 비밀번호와 다릅니다."
 PASSWORD_PROBLEM_EMPTY = "인증서 비밀번호를 입력해 주세요."
-PASSWORD_CHAR_SPACE = "공백"
-PASSWORD_CHAR_HANGUL = "한글"
 PASSWORD_MISMATCH_RULE = "두 비밀번호가 다릅니다"
 BACK_QUESTION = "입력한 내용은 지워집니다. 이전 단계로 돌아갈까요?"
 BACK_YES = "이전 단계로"

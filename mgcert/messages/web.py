@@ -70,7 +70,6 @@ NAME_IN_USE = (
     "'{name}' 이름은 지금 다른 창에서 쓰고 있습니다. 그 창을 닫거나 다른 이름을 적어 주세요."
 )
 NAME_WELCOME_BACK = "{name} 님의 연습 폴더를 엽니다."
-WEB_ROOT_UNAVAILABLE = "연습 폴더를 만들 수 없습니다: {path} ({reason})"
 
 # --- downloads (mgcert/tui/delivery.py) ---------------------------------------------------
 CERTIFICATE_FILES_MISSING = (

@@ -15,7 +15,8 @@ MESSAGES = MGCERT / "messages"
 def _sources() -> dict[Path, str]:
     return {
         path: path.read_text(encoding="utf-8")
-        for path in MGCERT.rglob("*.py")
+        for pattern in ("*.py", "*.html")  # page templates name web's sentences too
+        for path in MGCERT.rglob(pattern)
         if "__pycache__" not in path.parts
     }
 

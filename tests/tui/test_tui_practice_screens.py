@@ -115,7 +115,9 @@ async def test_f6_gives_the_hints_one_at_a_time(
         await settle(pilot)
         await pilot.press("f6")
         await settle(pilot)
-    assert [text for _, text in shown] == [*hints, hints[0], hints[1]]
+    # After the last hint the first comes again, saying so.
+    again = f"{msg.NO_MORE_HINTS}\n{hints[0]}"
+    assert [text for _, text in shown] == [*hints, again, hints[1]]
     assert shown[0][0] == msg.HINT_TITLE.format(number=1, count=len(hints))
     assert all("{" not in text for _, text in shown)  # rule numbers filled in
 

@@ -150,3 +150,16 @@ def test_an_address_not_of_this_machine_is_explained(
     assert status == 2
     assert "192.0.2.1" in err
     assert "웹 교실을 열 수 없습니다" in err
+
+
+def test_a_root_that_cannot_be_made_is_one_korean_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    status = main(["web", "--root", str(blocker / "web"), "--port", "0"])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert "만들거나 쓸 수 없습니다" in captured.err  # the data home's own sentence
+    assert str(blocker) in captured.err
+    assert "Traceback" not in captured.err + captured.out

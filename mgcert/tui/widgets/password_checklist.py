@@ -7,37 +7,18 @@ forbidden character, a confirmation that differs) reads ``✘`` at once.
 
 from __future__ import annotations
 
-import unicodedata
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label
 
+from mgcert.center.password_problems import password_problems
 from mgcert.messages import npki as rule_msg
 from mgcert.messages import tui as msg
-from mgcert.npki.password_rule import MIN_LENGTH, check_password
+from mgcert.npki.password_rule import check_password
 
 TICK = "✔"
 OPEN = "·"
 BROKEN = "✘"
-
-
-def forbidden_characters(password: str) -> list[str]:
-    """The characters of ``password`` the rule refuses, in typed order, each once;
-    spaces and Hangul named as such."""
-    found: list[str] = []
-    for character in password:
-        if check_password(character).no_forbidden:
-            continue
-        if character.isspace():
-            shown = msg.PASSWORD_CHAR_SPACE
-        elif unicodedata.name(character, "").startswith("HANGUL"):
-            shown = msg.PASSWORD_CHAR_HANGUL
-        else:
-            shown = character
-        if shown not in found:
-            found.append(shown)
-    return found
 
 
 def confirmation_differs(password: str, confirm: str) -> bool:
@@ -46,22 +27,11 @@ def confirmation_differs(password: str, confirm: str) -> bool:
 
 
 def password_problem(password: str, confirm: str) -> str | None:
-    """What is wrong with a new password and its confirmation, or None if nothing."""
+    """What is wrong with a new password and its confirmation, or None if nothing (the
+    rule's parts in the center's own sentences)."""
     if not password:
         return msg.PASSWORD_PROBLEM_EMPTY
-    report = check_password(password)
-    problems = []
-    forbidden = forbidden_characters(password)
-    if forbidden:
-        problems.append(msg.PASSWORD_PROBLEM_FORBIDDEN.format(chars=" ".join(forbidden)))
-    if not report.long_enough:
-        problems.append(msg.PASSWORD_PROBLEM_LENGTH.format(min=MIN_LENGTH, length=len(password)))
-    if not report.has_letter:
-        problems.append(msg.PASSWORD_PROBLEM_LETTER)
-    if not report.has_digit:
-        problems.append(msg.PASSWORD_PROBLEM_DIGIT)
-    if not report.has_special:
-        problems.append(msg.PASSWORD_PROBLEM_SPECIAL)
+    problems = password_problems(password)
     if not problems and password != confirm:
         problems.append(msg.PASSWORD_PROBLEM_MISMATCH)
     return " ".join(problems) or None

@@ -13,6 +13,7 @@ from mgcert.center import IssuanceResult, IssueMode
 from mgcert.clock import KST
 from mgcert.errors import MgcertError
 from mgcert.messages import tui as msg
+from mgcert.messages import web as web_msg
 from mgcert.tui.delivery import offer_certificate_files
 from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.widgets.field_error import FieldError
@@ -92,7 +93,7 @@ class DoneStep(Step[None]):
         except MgcertError as error:
             self.show_error(str(error))
             return
-        self.app.notify(msg.DONE_DOWNLOAD_STARTED)
+        self.app.notify(web_msg.CERTIFICATE_DOWNLOAD_STARTED)
 
 
 def fee_line(fee: int, balance: int | None) -> str:

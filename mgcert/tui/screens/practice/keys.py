@@ -21,9 +21,11 @@ def show_hint(app: App[Any], session: TuiSession) -> None:
     if run is None:
         app.notify(msg.NO_TRY)
         return
+    wrapped = run.hints_shown >= len(run.mission.hints)  # every hint seen: start over
     number, hint = run.next_hint()
     count = len(run.mission.hints)
-    app.notify(hint, title=msg.HINT_TITLE.format(number=number, count=count), timeout=12)
+    text = f"{msg.NO_MORE_HINTS}\n{hint}" if wrapped and number == 1 else hint
+    app.notify(text, title=msg.HINT_TITLE.format(number=number, count=count), timeout=12)
 
 
 def show_sheet(app: App[Any], session: TuiSession) -> None:
