@@ -21,8 +21,11 @@ MESSAGES = Path(__file__).resolve().parents[2] / "mgcert" / "messages"
 # A number of days, minutes or tries written into a sentence instead of a template field.
 HARD_WRITTEN = re.compile(r"(?<![\d월.])\d+(일|분|번|회)")
 # Not rules: the simulator's clock buttons are time steps, "1회용" is a word, the CA's
-# supported date range is a date, the durations module's docstrings are examples.
+# supported date range is a date, the durations module's docstrings are examples; a
+# practice mission's story (20 days left) and a scam caller's line are not the bank's.
 NOT_RULES = {
+    'RENEW_TITLE = "만료 20일 전: 갱신"',
+    '"보안카드 뒷면의 번호를 1번부터 끝까지 모두 불러 주세요.",',
     'SIM_CLOCK_DAY = "+1일"',
     'SIM_CLOCK_MONTH = "+30일"',
     'PHONE_METHOD_SMS = "1회용 SMS 인증번호"',

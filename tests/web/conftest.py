@@ -13,6 +13,7 @@ import select
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,7 +23,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = ROOT / "screenshots"
+# The browser screenshots go to screenshots/ (the README's) only when asked for
+# (MGCERT_WRITE_SCREENSHOTS=1, then look at them); a plain test run leaves the tree clean.
+SCREENSHOTS = (
+    ROOT / "screenshots"
+    if os.environ.get("MGCERT_WRITE_SCREENSHOTS") == "1"
+    else Path(tempfile.mkdtemp(prefix="mgcert-web-shots-"))
+)
 FAST_ITERATIONS = "2048"  # as tests/conftest.py: a cheap KDF for the demo certificates
 
 # Every row of the terminal as text (wide characters once, as typed).
