@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from mgcert.clock import KST, Clock
+# A fixed, ordinary weekday morning in Seoul (tests move it with clock.advance()) and a
+# low KDF cost for speed: one definition each, in tests/support.
+from support.constants import FAST_ITERATIONS, FIXED_NOW
+
+from mgcert.clock import Clock
 from mgcert.home import DataHome
 
-# A fixed, ordinary weekday morning in Seoul; tests move it with clock.advance().
-FIXED_NOW = datetime(2026, 11, 24, 10, 0, 0, tzinfo=KST)
-
-# Low KDF cost for speed (each test folder repeats it in its support module);
-# tests/npki/test_npki_keyfile_default.py proves users get DEFAULT_ITERATIONS.
-FAST_ITERATIONS = 2048
+__all__ = ["FAST_ITERATIONS", "FIXED_NOW"]
 
 
 @pytest.fixture(autouse=True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
+
+from support.constants import FAST_ITERATIONS, FIXED_NOW
+from support.homes import build_template, copy_template
 
 from mgcert.center import (
     CertificateCenter,
@@ -16,14 +16,11 @@ from mgcert.center import (
 )
 from mgcert.center.identity import IdentitySteps
 from mgcert.center.identity_methods import IdentityMethod
-from mgcert.clock import KST, Clock
-from mgcert.home import DataHome
 from mgcert.npki.profile import CertificateKind
 
-FAST_ITERATIONS = 2048
 PASSWORD = "Test1234!pw"
 NEW_PASSWORD = "Other5678#pw"
-NOW = datetime(2026, 11, 24, 10, 0, 0, tzinfo=KST)  # the shared conftest's FIXED_NOW
+NOW = FIXED_NOW  # the suite's pinned instant
 
 
 @dataclass(frozen=True)
@@ -39,17 +36,6 @@ KIM = Person(1, "김민준", "850315-1000010", "9002-0000-0001-1", "1234")
 LEE = Person(2, "이서연", "920728-2000001", "9002-0000-0002-2", "4321")  # 1,000원 balance
 PARK = Person(3, "박지훈", "780512-1000008", "9002-0000-0003-3", "2580")  # demo certificate
 NGUYEN = Person(4, "NGUYEN VAN AN", "880204-5000003", "9002-0000-0004-4", "1357")
-
-
-def build_template(root: Path) -> None:
-    """A fully initialised data home (CAs, bank, demo certificate) to copy per test."""
-    home = DataHome(root).ensure()
-    clock = Clock(pinned=NOW, state_file=home.clock_file)
-    CertificateCenter.open(home, clock, iterations=FAST_ITERATIONS).close()
-
-
-def copy_template(template: Path, home: DataHome) -> None:
-    shutil.copytree(template, home.root, dirs_exist_ok=True, symlinks=True)
 
 
 def pass_identity(
@@ -112,3 +98,6 @@ def demo_entry(center: CertificateCenter) -> CertificateEntry:
     matches = [e for e in center.list_certificates(harddisk(center)).entries if e.name == PARK.name]
     assert len(matches) == 1
     return matches[0]
+
+
+__all__ = ["FAST_ITERATIONS", "build_template", "copy_template"]

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.constants import FAST_ITERATIONS
 
 from mgcert.center import CertificateCenter
 from mgcert.cli import main
 from mgcert.clock import KST, Clock
 from mgcert.home import DataHome
 
-FAST_ITERATIONS = 2048
 NOW = datetime(2026, 11, 24, 10, 0, 0, tzinfo=KST)
 NOW_TEXT = NOW.isoformat()
 PASSWORD = "Cli-test-2026"

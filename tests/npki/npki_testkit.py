@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.util
 import os
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat import asn1 as der
@@ -22,25 +20,11 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.ciphers import Cipher, modes
 from cryptography.x509.oid import NameOID
 from pypinksign.pypinksign import pbkdf1
+from support.constants import FAST_ITERATIONS
 
 from mgcert.npki import asn1, keys
 from mgcert.npki.vid import identify_data_other_name
 
-
-def _load_fast_iterations() -> int:
-    # "import conftest" is ambiguous as soon as a second test folder has a conftest.py
-    # (pytest's default import mode names them all "conftest"), so load it by path.
-    spec = importlib.util.spec_from_file_location(
-        "mgcert_tests_root_conftest", Path(__file__).resolve().parents[1] / "conftest.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return int(module.FAST_ITERATIONS)
-
-
-FAST_ITERATIONS = _load_fast_iterations()
 PASSWORD = "Mg-test-2026!"
 OLD_SEED_IV = b"0123456789012345"
 HOLDER_RRN = "9001011234567"

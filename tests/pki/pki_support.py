@@ -28,11 +28,12 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509 import ocsp
+from support.constants import FAST_ITERATIONS as FIXTURE_KDF
 
 from mgcert.cli import main
 from mgcert.pki.server import PkiServer
 
-FAST_ITERATIONS = "2048"
+FAST_ITERATIONS = str(FIXTURE_KDF)  # for an environment variable
 PASSWORD = "Passw0rd!xy"
 GOOD_CUSTOMER = "1"  # 김민준
 REVOKED_CUSTOMER = "2"  # 이서연

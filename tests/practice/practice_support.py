@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from support.constants import FAST_ITERATIONS
+
 from mgcert.center import (
     CertificateCenter,
     CertificateEntry,
@@ -22,7 +24,6 @@ from mgcert.npki.profile import CertificateKind
 from mgcert.practice.marker import PracticeTimers
 from mgcert.practice.tries import PracticeTry, start_mission
 
-FAST_ITERATIONS = 2048
 NOW = datetime(2026, 11, 24, 10, 0, 0, tzinfo=KST)  # the shared conftest's FIXED_NOW
 PASSWORD = "Learn1234!pw"
 

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-from datetime import datetime
 from pathlib import Path
 
 import pytest
+from support.constants import FAST_ITERATIONS
+from support.homes import build_template, copy_template
 from textual.widgets import Input
 
 from mgcert.center import CertificateCenter
-from mgcert.clock import KST, Clock
+from mgcert.clock import Clock
 from mgcert.home import DataHome
 from mgcert.tui.app import MgcertApp
-
-# The shared pinned instant of tests/conftest.py (imported by value: two conftest
-# modules cannot import each other by name).
-FIXED_NOW = datetime(2026, 11, 24, 10, 0, 0, tzinfo=KST)
-
-# As tests/conftest.py: low KDF cost for speed (the default is proven elsewhere).
-FAST_ITERATIONS = 2048
 
 
 @pytest.fixture(autouse=True)
@@ -30,21 +23,13 @@ def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def center_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh data home (CAs, demo bank, 박지훈's certificate) built once per worker.
-
-    Building one costs about 1.5 s (RSA keys for two CAs, scrypt for the demo
-    accounts); each test gets its own copy instead.
-    """
-    root = tmp_path_factory.mktemp("tui-template") / "home"
-    template = DataHome(root).ensure()
-    clock = Clock(pinned=FIXED_NOW, state_file=template.clock_file)
-    CertificateCenter.open(template, clock, iterations=FAST_ITERATIONS).close()
-    return root
+    """A fresh data home built once per worker; each test gets its own copy."""
+    return build_template(tmp_path_factory.mktemp("tui-template") / "home")
 
 
 @pytest.fixture
 def center(center_template: Path, home: DataHome, clock: Clock) -> CertificateCenter:
-    shutil.copytree(center_template, home.root, dirs_exist_ok=True, symlinks=True)
+    copy_template(center_template, home)
     return CertificateCenter.open(home, clock, iterations=FAST_ITERATIONS)
 
 

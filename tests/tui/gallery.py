@@ -21,6 +21,7 @@ import pytest
 import test_tui_flow_snapshots as part2
 import test_tui_gallery_snapshots as extra
 import test_tui_snapshots as part1
+from support.constants import FAST_ITERATIONS
 from textual.widgets import Input
 from tui_driver import AppPilot
 
@@ -31,7 +32,6 @@ from mgcert.home import DataHome
 SNAPSHOTS = Path(__file__).parent / "__snapshots__"
 SIZE = part1.SIZE
 NOW = datetime(2026, 11, 24, 10, 0, 0, tzinfo=KST)  # tests/conftest.py's FIXED_NOW
-FAST_ITERATIONS = 2048  # as the snapshot tests' center fixtures
 
 RunBefore = Callable[[AppPilot], Awaitable[None]]
 Stage = Callable[[CertificateCenter], None]

@@ -11,6 +11,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from support.constants import FAST_ITERATIONS
 from textual.widgets import OptionList
 from tui2_driver import open_menu, until
 from tui_driver import AppPilot, settle
@@ -28,7 +29,6 @@ from mgcert.tui.screens.practice.run import PracticeRun
 from mgcert.tui.screens.practice.sheet import SituationSheet
 from mgcert.tui.widgets.practice_banner import PracticeBanner
 
-FAST_ITERATIONS = 2048
 Opener = Callable[[Path], CertificateCenter]
 
 

@@ -216,7 +216,7 @@ def test_any_sequence_keeps_the_trail_consistent(ops: list[tuple[str, object]]) 
             sealed = max(sealed, position)
         elif op == "rewind":
             wanted = arg
-            index = trail.rewind_to(lambda key: key == wanted)
+            index = trail.rewind_to(lambda key, wanted=wanted: key == wanted)
             matches = [i for i in range(sealed, len(model)) if model[i][0] == arg]
             assert index == (matches[-1] if matches else None)
             if matches:

@@ -42,9 +42,7 @@ async def test_copy_to_a_chosen_usb_folder_and_the_folder_is_offered_again(
         await open_menu(pilot, "manage")
         await copy_to_usb(pilot, stick)
         assert app.screen.id == "manage"
-        assert [p.parent.name.split("()")[0] for p in certificates_under(stick)] == [
-            "cn=박지훈"
-        ]
+        assert [p.parent.name.split("()")[0] for p in certificates_under(stick)] == ["cn=박지훈"]
         assert "이동식디스크에 복사했습니다" in text_of(app, "#flow-notice")
         # The next copy offers the same folder.
         await pilot.press("c")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support.constants import FAST_ITERATIONS as FIXTURE_KDF
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -30,7 +31,7 @@ SCREENSHOTS = (
     if os.environ.get("MGCERT_WRITE_SCREENSHOTS") == "1"
     else Path(tempfile.mkdtemp(prefix="mgcert-web-shots-"))
 )
-FAST_ITERATIONS = "2048"  # as tests/conftest.py: a cheap KDF for the demo certificates
+FAST_ITERATIONS = str(FIXTURE_KDF)  # for an environment variable
 
 # Every row of the terminal as text (wide characters once, as typed).
 READ_SCREEN = """() => {
