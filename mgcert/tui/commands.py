@@ -19,6 +19,7 @@ from textual.app import App
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from mgcert.messages import palette as msg
+from mgcert.messages import simulator_panel as sim_msg
 from mgcert.messages import tui as tui_msg
 from mgcert.tui.menu import FLOWS, MENU, MenuItem, ScreenFactory
 from mgcert.tui.screens.base import MgcertScreen
@@ -29,17 +30,17 @@ from mgcert.tui.session import TuiSession
 # The panel's tabs in its order, with their titles (panel.TABS; the panel itself is
 # imported only when it opens, as by F2).
 SIMULATOR_TABS = (
-    ("customers", tui_msg.SIM_TAB_CUSTOMERS),
-    ("card", tui_msg.SIM_TAB_CARD),
-    ("otp", tui_msg.SIM_TAB_OTP),
-    ("phone", tui_msg.SIM_TAB_PHONE),
-    ("clock", tui_msg.SIM_TAB_CLOCK),
-    ("branch", tui_msg.SIM_TAB_BRANCH),
+    ("customers", sim_msg.SIM_TAB_CUSTOMERS),
+    ("card", sim_msg.SIM_TAB_CARD),
+    ("otp", sim_msg.SIM_TAB_OTP),
+    ("phone", sim_msg.SIM_TAB_PHONE),
+    ("clock", sim_msg.SIM_TAB_CLOCK),
+    ("branch", sim_msg.SIM_TAB_BRANCH),
 )
 CLOCK_STEPS = (
-    ("day", tui_msg.SIM_CLOCK_DAY),
-    ("month", tui_msg.SIM_CLOCK_MONTH),
-    ("year", tui_msg.SIM_CLOCK_YEAR),
+    ("day", sim_msg.SIM_CLOCK_DAY),
+    ("month", sim_msg.SIM_CLOCK_MONTH),
+    ("year", sim_msg.SIM_CLOCK_YEAR),
 )
 # The type of App.COMMANDS.
 CommandSources = set[type[Provider] | Callable[[], type[Provider]]]

@@ -16,6 +16,10 @@ from mgcert.center.renewal import renewal_window
 from mgcert.center.rules import rule_text
 from mgcert.clock import KST, Clock
 from mgcert.messages import center, tui, tui_flows
+from mgcert.messages import financial as fin_msg
+from mgcert.messages import identity_steps as identity_msg
+from mgcert.messages import renewal as renew_msg
+from mgcert.messages import transfer as transfer_msg
 
 MESSAGES = Path(__file__).resolve().parents[2] / "mgcert" / "messages"
 # A number of days, minutes or tries written into a sentence instead of a template field.
@@ -48,8 +52,8 @@ def test_no_rule_number_is_written_into_a_message() -> None:
 
 def test_renewal_window_sentences_follow_the_constant(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(rules, "RENEWAL_WINDOW_DAYS", 45)
-    assert "만료 45일 전부터" in rule_text(tui_flows.RENEW_PICK_INTRO)
-    assert "만료 45일 전부터" in rule_text(tui_flows.RENEW_TOO_EARLY_HELP)
+    assert "만료 45일 전부터" in rule_text(renew_msg.RENEW_PICK_INTRO)
+    assert "만료 45일 전부터" in rule_text(renew_msg.RENEW_TOO_EARLY_HELP)
     assert "만료 45일 전부터" in rule_text(tui_flows.HELP_SCREENS["renewal"])
     assert any("만료 45일 전부터" in rule_text(line) for line in tui.HELP_MISTAKES)
     error = RenewalTooEarly(date(2027, 10, 1), date(2027, 11, 15))
@@ -84,10 +88,10 @@ def test_code_lifetimes_and_lockouts_follow_the_constants(
     monkeypatch.setattr(limits, "PIN_ATTEMPTS", 7)
     monkeypatch.setattr(limits, "ACCOUNT_PASSWORD_ATTEMPTS", 6)
     assert "(5분)" in str(ExportExpired())
-    assert "5분 안에" in rule_text(tui_flows.TRANSFER_INTRO)
+    assert "5분 안에" in rule_text(transfer_msg.TRANSFER_INTRO)
     assert "5분 안에" in rule_text(tui_flows.HELP_SCREENS["transfer"])
-    assert "(4분)" in rule_text(tui.ARS_EXPIRES, time="10:03")
-    assert "7번 연속" in rule_text(tui_flows.FIN_TRY_INTRO)
+    assert "(4분)" in rule_text(identity_msg.ARS_EXPIRES, time="10:03")
+    assert "7번 연속" in rule_text(fin_msg.FIN_TRY_INTRO)
     assert "7번 연속" in rule_text(tui_flows.HELP_SCREENS["pin"])
     assert "6번 틀리면" in rule_text(tui.HELP_SCREENS["customer"])
     assert "(5분)" in rule_text(center.EXPORT_EXPIRED)

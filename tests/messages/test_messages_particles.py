@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mgcert.messages import center, cli, common, npki, tui
+from mgcert.messages import center, cli, common, npki
+from mgcert.messages import identity_steps as identity_msg
 from mgcert.messages.durations import duration_text
 from mgcert.messages.particles import Template, attach, fill, final_consonant
 
@@ -72,7 +73,7 @@ def test_templates_choose_particles_at_format_time() -> None:
     assert "계좌비밀번호가 " in center.CLI_MISSING_SECRET.format(
         what="계좌비밀번호", flag="-", env="E"
     )
-    assert "휴대폰 010-1234-5678로 " in tui.SMS_INTRO.format(phone="010-1234-5678")
+    assert "휴대폰 010-1234-5678로 " in identity_msg.SMS_INTRO.format(phone="010-1234-5678")
     assert "데이터 폴더 /tmp/x를 " in common.HOME_UNAVAILABLE.format(path="/tmp/x", reason="r")
     assert "'gcm'은 " in npki.KEY_FORM_UNKNOWN.format(text="gcm", choices="a")
     assert "--password와 --password-stdin은 " in cli.SECRET_TWICE.format(

@@ -13,7 +13,7 @@ from mgcert.center import (
     MediumNotWritable,
     MediumUnavailable,
 )
-from mgcert.messages import tui as msg
+from mgcert.messages import issuance as issue_msg
 from mgcert.tui.screens.steps.step import error_text
 
 MGCERT = Path(__file__).resolve().parents[2] / "mgcert"
@@ -43,5 +43,5 @@ def test_a_lock_is_recognised_by_its_type_whatever_its_name() -> None:
     class BranchVisitNeeded(IdentityCheckLocked):  # not named "...Locked"
         default_message = "잠겼습니다."
 
-    assert msg.LOCKED_NEXT_STEP in error_text(BranchVisitNeeded())
-    assert msg.LOCKED_NEXT_STEP in error_text(OtpLocked())
+    assert issue_msg.LOCKED_NEXT_STEP in error_text(BranchVisitNeeded())
+    assert issue_msg.LOCKED_NEXT_STEP in error_text(OtpLocked())

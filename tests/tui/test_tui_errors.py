@@ -30,7 +30,7 @@ from tui_driver import (
 from mgcert.bank import DemoScenario
 from mgcert.bank.limits import ACCOUNT_PASSWORD_ATTEMPTS
 from mgcert.center import CertificateCenter
-from mgcert.messages import tui as msg
+from mgcert.messages import issuance as issue_msg
 from mgcert.tui.app import MgcertApp
 
 SIZE = (100, 36)
@@ -62,7 +62,7 @@ async def test_account_password_wrong_until_locked_then_branch_visit(
             await settle(pilot)
         locked = error_on_screen(app)
         assert "전자금융 거래가 제한되었습니다" in locked
-        assert msg.LOCKED_NEXT_STEP in locked  # says what to do next
+        assert issue_msg.LOCKED_NEXT_STEP in locked  # says what to do next
 
         # Even the right password is refused while locked.
         await type_text(pilot, customer.account_password)

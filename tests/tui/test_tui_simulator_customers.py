@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Label
 from tui_driver import open_simulator_tab, settle
 
 from mgcert.center import CertificateCenter
-from mgcert.messages import tui as msg
+from mgcert.messages import simulator_panel as sim_msg
 from mgcert.tui.app import MgcertApp
 
 SIZE = (100, 36)
@@ -27,12 +27,14 @@ async def test_note_follows_the_cursor_and_enter_switches_the_customer(
         # The cursor starts on the current customer's row (after the first
         # customer's two account rows), and the note is theirs.
         assert table.cursor_row == len(first.accounts)
-        assert str(note.render()) == msg.SIM_CUSTOMER_NOTE.format(
+        assert str(note.render()) == sim_msg.SIM_CUSTOMER_NOTE.format(
             name=second.name, note=second.note
         )
         await pilot.press("down", "enter")
         await settle(pilot)
-        assert str(note.render()) == msg.SIM_CUSTOMER_NOTE.format(name=third.name, note=third.note)
+        assert str(note.render()) == sim_msg.SIM_CUSTOMER_NOTE.format(
+            name=third.name, note=third.note
+        )
         assert app.session.customer_id == third.customer_id
         current = app.screen.query_one("#sim-current", Label)
         assert third.name in str(current.render())

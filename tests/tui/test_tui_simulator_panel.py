@@ -22,8 +22,8 @@ from tui_driver import (
 
 from mgcert.bank import DemoScenario
 from mgcert.center import CertificateCenter
+from mgcert.messages import identity_steps as identity_msg
 from mgcert.messages import simulator_panel as panel_msg
-from mgcert.messages import tui as msg
 from mgcert.npki.profile import CertificateKind
 from mgcert.tui.app import MgcertApp
 from mgcert.tui.screens.simulator.panel import SimulatorPanel
@@ -123,7 +123,7 @@ async def test_f2_opens_the_tab_each_identity_step_names(
         assert app.focused is app.screen.query_one("#sim-ars-keys")
         await type_text(pilot, code + "#")  # as on a real call, # ends the input
         await settle(pilot)
-        assert ars_result(app) == msg.SIM_PHONE_ACCEPTED
+        assert ars_result(app) == panel_msg.SIM_PHONE_ACCEPTED
         await pilot.press("escape")
         await settle(pilot)
         await confirm_ars(pilot)
@@ -134,7 +134,7 @@ async def test_f2_opens_the_tab_each_identity_step_names(
         await close_and_go_back(pilot)
 
         await choose_method(pilot, second=True)  # OTP
-        assert "F2 → 'OTP' 탭" in msg.OTP_INTRO  # what the step tells the user
+        assert "F2 → 'OTP' 탭" in identity_msg.OTP_INTRO  # what the step tells the user
         await press_f2(pilot)
         assert active_tab(app) == "sim-otp-tab"
 
@@ -264,7 +264,7 @@ async def test_typed_hash_ends_the_input(app: MgcertApp, center: CertificateCent
         assert not ars_answered(center)
         await pilot.press("#")
         await settle(pilot)
-        assert ars_result(app) == msg.SIM_PHONE_ACCEPTED
+        assert ars_result(app) == panel_msg.SIM_PHONE_ACCEPTED
         assert ars_answered(center)
 
 
@@ -292,7 +292,7 @@ async def test_keypad_buttons_star_clears_and_hash_sends(
         await press(code[0], code[0])
         await press(code[1], code)
         await press("#", None)
-        assert ars_result(app) == msg.SIM_PHONE_ACCEPTED
+        assert ars_result(app) == panel_msg.SIM_PHONE_ACCEPTED
         assert ars_answered(center)
 
 
@@ -313,7 +313,7 @@ async def test_hash_with_one_digit_asks_for_two(app: MgcertApp, center: Certific
         code = await ring_the_phone(pilot, center)
         await type_text(pilot, code[0] + "#")
         await settle(pilot)
-        assert ars_result(app) == msg.SIM_PHONE_NEED_TWO
+        assert ars_result(app) == panel_msg.SIM_PHONE_NEED_TWO
         assert not ars_answered(center)
 
 

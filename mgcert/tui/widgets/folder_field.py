@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
 from mgcert.center import MediumKind, media
-from mgcert.messages import tui as msg
+from mgcert.messages import issuance as issue_msg
 from mgcert.tui.normalize import field_text
 from mgcert.tui.validators import FolderPath
 
@@ -22,7 +22,7 @@ class FolderField(Horizontal):
         self.default = default
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.USB_FOLDER_LABEL, classes="field-label")
+        yield Label(issue_msg.USB_FOLDER_LABEL, classes="field-label")
         yield Input(
             str(self.default),
             validators=[FolderPath()],

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Label
 
 from mgcert.center.password_problems import password_problems
+from mgcert.messages import issuance as issue_msg
 from mgcert.messages import npki as rule_msg
 from mgcert.messages import tui as msg
 from mgcert.npki.password_rule import check_password
@@ -66,7 +67,7 @@ class PasswordChecklist(Vertical):
     def compose(self) -> ComposeResult:
         for index, (label, _ok) in enumerate(check_password("").parts):
             yield Label(f"{OPEN} {label}", id=f"rule-{index}", classes="rule")
-        yield Label(f"{OPEN} {msg.PASSWORD_MATCH}", id="rule-match")
+        yield Label(f"{OPEN} {issue_msg.PASSWORD_MATCH}", id="rule-match")
 
     def show(self, password: str, confirm: str) -> None:
         """Tick each part of the rule ``password`` meets; never keeps the password."""
@@ -80,7 +81,7 @@ class PasswordChecklist(Vertical):
             match, label = BROKEN, msg.PASSWORD_MISMATCH_RULE
         else:
             match = TICK if password and password == confirm else OPEN
-            label = msg.PASSWORD_MATCH
+            label = issue_msg.PASSWORD_MATCH
         self._set(self.query_one("#rule-match", Label), label, match)
 
     @staticmethod

@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Label
 
-from mgcert.messages import tui as msg
+from mgcert.messages import issuance as issue_msg
 
 
 def stage_mark(number: int) -> str:
@@ -64,5 +64,5 @@ class StepIndicator(Horizontal):
             done = number < self.current
             item.set_class(done, "-done")
             item.set_class(number == self.current, "-current")
-            mark = msg.STEP_DONE_MARK if done else stage_mark(number)
+            mark = issue_msg.STEP_DONE_MARK if done else stage_mark(number)
             item.update(f"{mark} {self.labels[number - 1]}")

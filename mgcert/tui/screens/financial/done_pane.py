@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label
 from mgcert.center import CertificateCenter
 from mgcert.center.rules import rule_text
 from mgcert.errors import MgcertError
-from mgcert.messages import tui_flows as msg
+from mgcert.messages import financial as fin_msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.financial.pin_step import pin_input
 from mgcert.tui.screens.steps.result_pane import ResultPane
@@ -38,12 +38,12 @@ class FinancialDonePane(ResultPane):
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
-        yield Label(msg.FIN_TRY_HEADING, classes="subheading")
-        yield Label(rule_text(msg.FIN_TRY_INTRO), classes="note")
+        yield Label(fin_msg.FIN_TRY_HEADING, classes="subheading")
+        yield Label(rule_text(fin_msg.FIN_TRY_INTRO), classes="note")
         with Horizontal(classes="field"):
-            yield Label(msg.FIN_PIN_LABEL, classes="field-label")
+            yield Label(fin_msg.FIN_PIN_LABEL, classes="field-label")
             yield pin_input(id="try-pin")
-            yield Button(msg.FIN_TRY_BUTTON, id="try-open")
+            yield Button(fin_msg.FIN_TRY_BUTTON, id="try-open")
         yield FieldError(id="try-error")
         yield Label("", id="try-ok", classes="done-heading")
 
@@ -63,4 +63,4 @@ class FinancialDonePane(ResultPane):
             field.focus()
             return
         self.query_one("#try-error", FieldError).show("")
-        self.query_one("#try-ok", Label).update(msg.FIN_TRY_OK)
+        self.query_one("#try-ok", Label).update(fin_msg.FIN_TRY_OK)

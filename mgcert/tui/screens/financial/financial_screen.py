@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mgcert.center import CustomerCheck, FinancialResult, IssueMode
 from mgcert.errors import MgcertError
+from mgcert.messages import financial as fin_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.messages.terms import FINANCIAL_CERTIFICATE_TERMS
 from mgcert.npki.profile import CertificateKind
@@ -25,16 +26,16 @@ def financial_rows(result: FinancialResult) -> list[tuple[str, str]]:
         CertificateKind.FINANCIAL.label,
         f"~ {kst_day(result.not_after)}",
         result.serial_hex,
-        msg.FIN_DONE_STORAGE,
+        fin_msg.FIN_DONE_STORAGE,
     )
-    return list(zip(msg.FIN_DONE_FIELDS, values, strict=True))
+    return list(zip(fin_msg.FIN_DONE_FIELDS, values, strict=True))
 
 
 class FinancialScreen(FlowScreen):
     """The center's FinancialFlow holds the progress; it decides 발급 or 재발급."""
 
     HELP_TOPIC = "financial"
-    FLOW_TITLE = msg.FIN_TITLE
+    FLOW_TITLE = fin_msg.FIN_TITLE
     STAGES = msg.FIN_STAGES
 
     def __init__(self, session: TuiSession) -> None:
@@ -63,8 +64,8 @@ class FinancialScreen(FlowScreen):
         self.stage(5)
         notes = []
         if result.replaced_serial_hex:
-            notes.append(msg.FIN_DONE_REPLACED.format(serial=result.replaced_serial_hex))
-        heading = msg.FIN_DONE_REISSUE if result.mode is IssueMode.REISSUE else msg.FIN_DONE
+            notes.append(fin_msg.FIN_DONE_REPLACED.format(serial=result.replaced_serial_hex))
+        heading = fin_msg.FIN_DONE_REISSUE if result.mode is IssueMode.REISSUE else fin_msg.FIN_DONE
         table = field_table(financial_rows(result))
         await self.ask(
             FinancialDonePane(self.session.center, check.customer_id, heading, table, notes)
@@ -73,6 +74,8 @@ class FinancialScreen(FlowScreen):
     def _identified(self, check: CustomerCheck) -> None:
         self.session.customer_id = check.customer_id
         if check.mode is IssueMode.REISSUE:
-            self.show_notice(msg.FIN_NOTICE_REISSUE.format(reason=check.mode_reason), warning=True)
+            self.show_notice(
+                fin_msg.FIN_NOTICE_REISSUE.format(reason=check.mode_reason), warning=True
+            )
         else:
-            self.show_notice(msg.FIN_NOTICE_NEW.format(name=check.name))
+            self.show_notice(fin_msg.FIN_NOTICE_NEW.format(name=check.name))

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label
 
-from mgcert.messages import tui_flows as msg
+from mgcert.messages import financial as fin_msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.widgets.field_error import FieldError
@@ -38,16 +38,16 @@ class PinStep(Step[NewPin]):
         super().__init__(id="pin")
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.FIN_PIN_HEADING, classes="heading")
-        yield Label(msg.FIN_PIN_INTRO, classes="intro")
+        yield Label(fin_msg.FIN_PIN_HEADING, classes="heading")
+        yield Label(fin_msg.FIN_PIN_INTRO, classes="intro")
         with Horizontal(classes="field"):
-            yield Label(msg.FIN_PIN_LABEL, classes="field-label")
+            yield Label(fin_msg.FIN_PIN_LABEL, classes="field-label")
             yield pin_input(id="pin-first")
         with Horizontal(classes="field"):
-            yield Label(msg.FIN_PIN_CONFIRM_LABEL, classes="field-label")
+            yield Label(fin_msg.FIN_PIN_CONFIRM_LABEL, classes="field-label")
             yield pin_input(id="pin-confirm")
         yield FieldError()
-        yield Button(msg.FIN_PIN_BUTTON, id="pin-issue", variant="primary")
+        yield Button(fin_msg.FIN_PIN_BUTTON, id="pin-issue", variant="primary")
 
     @on(Input.Submitted, "#pin-first")
     def to_confirm(self, event: Input.Submitted) -> None:
@@ -61,7 +61,7 @@ class PinStep(Step[NewPin]):
         first, confirm = self.query_one("#pin-first", Input), self.query_one("#pin-confirm", Input)
         typed = NewPin(digits_only(first.value), digits_only(confirm.value))
         if len(typed.pin) != PIN_DIGITS:
-            self.fail(msg.FIN_PIN_FORMAT, first, confirm)
+            self.fail(fin_msg.FIN_PIN_FORMAT, first, confirm)
             return
         first.clear()
         confirm.clear()

@@ -18,7 +18,7 @@ from mgcert.bank.errors import (
 )
 from mgcert.center import CustomerCheck, JobParked
 from mgcert.errors import MgcertError
-from mgcert.messages import tui as msg
+from mgcert.messages import issuance as issue_msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.steps.step import Step, guarded
 from mgcert.tui.validators import (
@@ -64,14 +64,14 @@ class CustomerStep(Step[CustomerCheck | JobParked]):
         self.flow = flow
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.CUSTOMER_HEADING, classes="heading")
-        yield Label(msg.CUSTOMER_INTRO, classes="intro")
+        yield Label(issue_msg.CUSTOMER_HEADING, classes="heading")
+        yield Label(issue_msg.CUSTOMER_INTRO, classes="intro")
         with Horizontal(classes="field"):
-            yield Label(msg.RRN_LABEL, classes="field-label")
+            yield Label(issue_msg.RRN_LABEL, classes="field-label")
             yield ResidentNumberPart(
                 digits=FRONT_DIGITS,
                 back="rrn-back",
-                placeholder=msg.RRN_FRONT_PLACEHOLDER,
+                placeholder=issue_msg.RRN_FRONT_PLACEHOLDER,
                 validators=[ResidentNumberFront()],
                 validate_on=ONLY_ON,
                 id="rrn-front",
@@ -80,16 +80,16 @@ class CustomerStep(Step[CustomerCheck | JobParked]):
             yield ResidentNumberPart(
                 digits=BACK_DIGITS,
                 front="rrn-front",
-                placeholder=msg.RRN_BACK_PLACEHOLDER,
+                placeholder=issue_msg.RRN_BACK_PLACEHOLDER,
                 password=True,
                 validators=[ResidentNumberBack()],
                 validate_on=ONLY_ON,
                 id="rrn-back",
             )
         with Horizontal(classes="field"):
-            yield Label(msg.ACCOUNT_LABEL, classes="field-label")
+            yield Label(issue_msg.ACCOUNT_LABEL, classes="field-label")
             yield Input(
-                placeholder=msg.ACCOUNT_PLACEHOLDER,
+                placeholder=issue_msg.ACCOUNT_PLACEHOLDER,
                 max_length=20,
                 restrict=ACCOUNT_CHARS,
                 validators=[AccountNumberFormat()],
@@ -97,9 +97,9 @@ class CustomerStep(Step[CustomerCheck | JobParked]):
                 id="account",
             )
         with Horizontal(classes="field"):
-            yield Label(msg.ACCOUNT_PASSWORD_LABEL, classes="field-label")
+            yield Label(issue_msg.ACCOUNT_PASSWORD_LABEL, classes="field-label")
             yield Input(
-                placeholder=msg.ACCOUNT_PASSWORD_PLACEHOLDER,
+                placeholder=issue_msg.ACCOUNT_PASSWORD_PLACEHOLDER,
                 password=True,
                 max_length=4,
                 restrict=DIGITS,
@@ -108,7 +108,7 @@ class CustomerStep(Step[CustomerCheck | JobParked]):
                 id="account-password",
             )
         yield FieldError()
-        yield Button(msg.CUSTOMER_NEXT, id="customer-next", variant="primary")
+        yield Button(issue_msg.CUSTOMER_NEXT, id="customer-next", variant="primary")
 
     def has_input(self) -> bool:
         return any(self.query_one(selector, Input).value for selector in FIELD_ORDER)

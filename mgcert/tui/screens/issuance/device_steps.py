@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Label
 from mgcert.center import SecurityCardPrompt
 from mgcert.center.identity import IdentitySteps
 from mgcert.errors import MgcertError
-from mgcert.messages import tui as msg
+from mgcert.messages import identity_steps as identity_msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.steps.step import Step, guarded
 from mgcert.tui.validators import Digits
@@ -45,8 +45,11 @@ class SecurityCardStep(Step[None]):
         self.prompt: SecurityCardPrompt | None = None
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.IDENTITY_HEADING + " · " + msg.SECOND_METHOD_CARD, classes="heading")
-        yield Label(msg.CARD_INTRO, classes="intro")
+        yield Label(
+            identity_msg.IDENTITY_HEADING + " · " + identity_msg.SECOND_METHOD_CARD,
+            classes="heading",
+        )
+        yield Label(identity_msg.CARD_INTRO, classes="intro")
         with Horizontal(classes="field"):
             yield Label("", id="card-first-label", classes="field-label wide")
             yield _code_input(2, id="card-first", password=True)
@@ -54,7 +57,7 @@ class SecurityCardStep(Step[None]):
             yield Label("", id="card-second-label", classes="field-label wide")
             yield _code_input(2, id="card-second", password=True)
         yield FieldError()
-        yield Button(msg.CARD_VERIFY, id="card-verify", variant="primary")
+        yield Button(identity_msg.CARD_VERIFY, id="card-verify", variant="primary")
 
     def enter(self) -> None:
         if self.prompt is None:
@@ -70,10 +73,10 @@ class SecurityCardStep(Step[None]):
                 self.fail(error)
             return
         self.query_one("#card-first-label", Label).update(
-            msg.CARD_FIRST.format(cell=self.prompt.first_cell)
+            identity_msg.CARD_FIRST.format(cell=self.prompt.first_cell)
         )
         self.query_one("#card-second-label", Label).update(
-            msg.CARD_SECOND.format(cell=self.prompt.second_cell)
+            identity_msg.CARD_SECOND.format(cell=self.prompt.second_cell)
         )
 
     @on(Input.Submitted, "#card-first")
@@ -117,13 +120,16 @@ class OtpStep(Step[None]):
         self.flow = flow
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.IDENTITY_HEADING + " · " + msg.SECOND_METHOD_OTP, classes="heading")
-        yield Label(msg.OTP_INTRO, classes="intro")
+        yield Label(
+            identity_msg.IDENTITY_HEADING + " · " + identity_msg.SECOND_METHOD_OTP,
+            classes="heading",
+        )
+        yield Label(identity_msg.OTP_INTRO, classes="intro")
         with Horizontal(classes="field"):
-            yield Label(msg.OTP_LABEL, classes="field-label")
+            yield Label(identity_msg.OTP_LABEL, classes="field-label")
             yield _code_input(6, id="otp-code", password=False)
         yield FieldError()
-        yield Button(msg.OTP_VERIFY, id="otp-verify", variant="primary")
+        yield Button(identity_msg.OTP_VERIFY, id="otp-verify", variant="primary")
 
     @on(Input.Submitted, "#otp-code")
     @on(Button.Pressed, "#otp-verify")

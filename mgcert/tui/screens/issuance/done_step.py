@@ -12,7 +12,7 @@ from textual.widgets import Button, Label, Static
 from mgcert.center import IssuanceResult, IssueMode
 from mgcert.clock import KST
 from mgcert.errors import MgcertError
-from mgcert.messages import tui as msg
+from mgcert.messages import issuance as issue_msg
 from mgcert.messages import web as web_msg
 from mgcert.tui.delivery import offer_certificate_files
 from mgcert.tui.screens.steps.step import Step
@@ -23,7 +23,7 @@ def result_table(result: IssuanceResult) -> Table:
     table = Table(box=box.ROUNDED, show_header=False, expand=True)
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
-    validity = msg.DONE_VALIDITY.format(
+    validity = issue_msg.DONE_VALIDITY.format(
         start=result.not_before.astimezone(KST).strftime("%Y.%m.%d"),
         end=result.not_after.astimezone(KST).strftime("%Y.%m.%d"),
     )
@@ -36,7 +36,7 @@ def result_table(result: IssuanceResult) -> Table:
         result.medium_label,
         str(result.folder),
     )
-    for label, value in zip(msg.DONE_FIELDS, values, strict=True):
+    for label, value in zip(issue_msg.DONE_FIELDS, values, strict=True):
         table.add_row(label, value)
     return table
 
@@ -57,9 +57,9 @@ class DoneStep(Step[None]):
         yield FieldError()
         yield Label("", id="done-notes", classes="note")
         with Horizontal(classes="buttons"):
-            yield Button(msg.DONE_HOME, id="done-home", variant="primary")
+            yield Button(issue_msg.DONE_HOME, id="done-home", variant="primary")
             # In the browser (mgcert web) the files can be taken home.
-            download = Button(msg.DONE_DOWNLOAD, id="done-download")
+            download = Button(issue_msg.DONE_DOWNLOAD, id="done-download")
             download.display = self.app.is_web
             yield download
 
@@ -69,17 +69,19 @@ class DoneStep(Step[None]):
     def show_result(self, result: IssuanceResult) -> None:
         self.result_shown = result
         reissue = result.mode is IssueMode.REISSUE
-        heading = msg.DONE_HEADING_REISSUE if reissue else msg.DONE_HEADING_NEW
+        heading = issue_msg.DONE_HEADING_REISSUE if reissue else issue_msg.DONE_HEADING_NEW
         self.query_one("#done-heading", Label).update(heading)
         self.query_one("#done-table", Static).update(result_table(result))
-        notes = [msg.DONE_OTHER_BANKS]
+        notes = [issue_msg.DONE_OTHER_BANKS]
         if result.fee_won:
             notes.insert(0, fee_line(result.fee_won, result.balance_after_won))
         if reissue:
             removed = result.removed_folder is not None
-            notes.insert(0, msg.DONE_REISSUE_REMOVED if removed else msg.DONE_REISSUE_NOTE)
+            notes.insert(
+                0, issue_msg.DONE_REISSUE_REMOVED if removed else issue_msg.DONE_REISSUE_NOTE
+            )
         if result.recovered_to is not None:
-            notes.insert(0, msg.DONE_RECOVERED)
+            notes.insert(0, issue_msg.DONE_RECOVERED)
         self.query_one("#done-notes", Label).update("\n".join(notes))
 
     @on(Button.Pressed, "#done-home")
@@ -99,5 +101,5 @@ class DoneStep(Step[None]):
 def fee_line(fee: int, balance: int | None) -> str:
     """What the 범용 completion confirms: the fee taken and the balance left."""
     if balance is None:
-        return msg.DONE_FEE.format(fee=fee)
-    return msg.DONE_FEE_AND_BALANCE.format(fee=fee, balance=balance)
+        return issue_msg.DONE_FEE.format(fee=fee)
+    return issue_msg.DONE_FEE_AND_BALANCE.format(fee=fee, balance=balance)

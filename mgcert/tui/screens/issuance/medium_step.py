@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Label, RadioSet
 
 from mgcert.center import CertificateCenter, MediumLocation
 from mgcert.errors import MgcertError
-from mgcert.messages import tui as msg
+from mgcert.messages import issuance as issue_msg
 from mgcert.npki.storage import MediumKind
 from mgcert.tui.normalize import field_text
 from mgcert.tui.screens.issuance.recovery import RecoveryNotice
@@ -28,7 +28,7 @@ from mgcert.tui.widgets.field_error import FieldError
 def _medium_label(kind: MediumKind) -> str:
     if kind.available:
         return kind.label
-    return f"{kind.label} — {msg.MEDIUM_UNAVAILABLE}"
+    return f"{kind.label} — {issue_msg.MEDIUM_UNAVAILABLE}"
 
 
 class MediumStep(Step[MediumLocation]):
@@ -55,8 +55,8 @@ class MediumStep(Step[MediumLocation]):
         self.folder = folder or center.home.removable_default_root
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.MEDIUM_HEADING, classes="heading", id="medium-heading")
-        yield Label(msg.MEDIUM_INTRO, classes="intro")
+        yield Label(issue_msg.MEDIUM_HEADING, classes="heading", id="medium-heading")
+        yield Label(issue_msg.MEDIUM_INTRO, classes="intro")
         yield RecoveryNotice()
         with ChoiceList(id="medium-choice"):
             for kind in MediumKind:
@@ -67,7 +67,7 @@ class MediumStep(Step[MediumLocation]):
                     name=kind.name,
                 )
         with Horizontal(classes="field", id="folder-row"):
-            yield Label(msg.MEDIUM_FOLDER_LABEL, classes="field-label wide")
+            yield Label(issue_msg.MEDIUM_FOLDER_LABEL, classes="field-label wide")
             yield Input(
                 str(self.folder),
                 validators=[FolderPath()],
@@ -75,7 +75,7 @@ class MediumStep(Step[MediumLocation]):
                 id="folder",
             )
         yield FieldError()
-        yield Button(msg.MEDIUM_NEXT, id="medium-next", variant="primary")
+        yield Button(issue_msg.MEDIUM_NEXT, id="medium-next", variant="primary")
 
     def on_mount(self) -> None:
         self._show_folder()
@@ -86,9 +86,9 @@ class MediumStep(Step[MediumLocation]):
         """Issued but not saved: say so, with the recovery folder; ``None`` undoes it."""
         self.query_one(RecoveryNotice).show_parked(parked)
         recovering = parked is not None
-        heading = msg.RECOVERY_HEADING if recovering else msg.MEDIUM_HEADING
+        heading = issue_msg.RECOVERY_HEADING if recovering else issue_msg.MEDIUM_HEADING
         self.query_one("#medium-heading", Label).update(heading)
-        button = msg.RECOVERY_SAVE_BUTTON if recovering else msg.MEDIUM_NEXT
+        button = issue_msg.RECOVERY_SAVE_BUTTON if recovering else issue_msg.MEDIUM_NEXT
         self.query_one("#medium-next", Button).label = button
 
     def has_input(self) -> bool:

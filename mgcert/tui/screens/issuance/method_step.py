@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Button, Label, RadioSet
 
 from mgcert.center.identity_methods import IdentityGroup, IdentityMethod
-from mgcert.messages import tui as msg
+from mgcert.messages import identity_steps as identity_msg
 from mgcert.tui.screens.steps.step import Step
 from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
 from mgcert.tui.widgets.field_error import FieldError
@@ -26,13 +26,13 @@ class MethodStep(Step[IdentityMethod]):
         self.options = tuple(group.methods)
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.IDENTITY_HEADING, classes="heading")
+        yield Label(identity_msg.IDENTITY_HEADING, classes="heading")
         yield Label(self.intro, classes="intro")
         with ChoiceList(classes="methods"):
             for index, row in enumerate(self.options):
                 yield ChoiceButton(row.label, value=index == 0, name=row.name)
         yield FieldError()
-        yield Button(msg.METHOD_NEXT, classes="method-next", variant="primary")
+        yield Button(identity_msg.METHOD_NEXT, classes="method-next", variant="primary")
 
     @on(Button.Pressed, ".method-next")
     def submit(self) -> None:
@@ -43,6 +43,6 @@ class MethodStep(Step[IdentityMethod]):
 
 PANE_IDS = {IdentityGroup.PHONE: "phone-method", IdentityGroup.SECURITY_MEDIUM: "device-method"}
 INTROS = {
-    IdentityGroup.PHONE: msg.PHONE_METHOD_INTRO,
-    IdentityGroup.SECURITY_MEDIUM: msg.SECOND_METHOD_INTRO,
+    IdentityGroup.PHONE: identity_msg.PHONE_METHOD_INTRO,
+    IdentityGroup.SECURITY_MEDIUM: identity_msg.SECOND_METHOD_INTRO,
 }

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label
 
-from mgcert.messages import tui as msg
+from mgcert.messages import issuance as issue_msg
 from mgcert.npki.password_rule import check_password
 from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.steps.step import Step
@@ -37,21 +37,23 @@ class PasswordStep(Step[NewPassword | None]):
         super().__init__(id=id)
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.PASSWORD_HEADING, classes="heading")
-        yield Label(msg.PASSWORD_INTRO, classes="intro")
+        yield Label(issue_msg.PASSWORD_HEADING, classes="heading")
+        yield Label(issue_msg.PASSWORD_INTRO, classes="intro")
         with Horizontal(classes="field"):
-            yield Label(msg.PASSWORD_LABEL, classes="field-label")
-            yield Input(placeholder=msg.PASSWORD_PLACEHOLDER, password=True, id="new-password")
-        with Horizontal(classes="field"):
-            yield Label(msg.PASSWORD_CONFIRM_LABEL, classes="field-label")
+            yield Label(issue_msg.PASSWORD_LABEL, classes="field-label")
             yield Input(
-                placeholder=msg.PASSWORD_CONFIRM_PLACEHOLDER,
+                placeholder=issue_msg.PASSWORD_PLACEHOLDER, password=True, id="new-password"
+            )
+        with Horizontal(classes="field"):
+            yield Label(issue_msg.PASSWORD_CONFIRM_LABEL, classes="field-label")
+            yield Input(
+                placeholder=issue_msg.PASSWORD_CONFIRM_PLACEHOLDER,
                 password=True,
                 id="new-password-confirm",
             )
         yield PasswordChecklist(id="password-rule")
         yield FieldError()
-        yield Button(msg.ISSUE_BUTTON, id="issue", variant="primary")
+        yield Button(issue_msg.ISSUE_BUTTON, id="issue", variant="primary")
 
     def _fields(self) -> tuple[Input, Input]:
         return self.query_one("#new-password", Input), self.query_one(

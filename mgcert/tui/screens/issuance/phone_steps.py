@@ -14,8 +14,8 @@ from mgcert.center.identity import IdentitySteps
 from mgcert.center.rules import rule_text
 from mgcert.clock import KST
 from mgcert.errors import MgcertError
+from mgcert.messages import identity_steps as identity_msg
 from mgcert.messages import practice_tui as practice_msg
-from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.practice.timing import codes_paused
 from mgcert.tui.screens.steps.step import Step, guarded
@@ -39,17 +39,19 @@ class ArsStep(Step[None]):
         self.prompt: ArsPrompt | None = None
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.IDENTITY_HEADING + " · " + msg.PHONE_METHOD_ARS, classes="heading")
+        yield Label(
+            identity_msg.IDENTITY_HEADING + " · " + identity_msg.PHONE_METHOD_ARS, classes="heading"
+        )
         yield Label("", id="ars-intro", classes="intro")
         with Horizontal(id="ars-code-row"):
-            yield Label(msg.ARS_CODE_LABEL, classes="field-label")
+            yield Label(identity_msg.ARS_CODE_LABEL, classes="field-label")
             yield Digits("--", id="ars-code")
-        yield Label(msg.ARS_INSTRUCTION, classes="note")
+        yield Label(identity_msg.ARS_INSTRUCTION, classes="note")
         yield Label("", id="ars-expires", classes="muted")
         yield FieldError()
         with Horizontal(classes="buttons"):
-            yield Button(msg.ARS_CONFIRM, id="ars-confirm", variant="primary")
-            yield Button(msg.ARS_RETRY, id="ars-retry")
+            yield Button(identity_msg.ARS_CONFIRM, id="ars-confirm", variant="primary")
+            yield Button(identity_msg.ARS_RETRY, id="ars-retry")
 
     def enter(self) -> None:
         if self.prompt is None:
@@ -66,13 +68,13 @@ class ArsStep(Step[None]):
             return
         self.show_error("")
         self.query_one("#ars-intro", Label).update(
-            msg.ARS_INTRO.format(phone=self.prompt.phone_masked)
+            identity_msg.ARS_INTRO.format(phone=self.prompt.phone_masked)
         )
         self.query_one("#ars-code", Digits).update(self.prompt.code)
         self.query_one("#ars-expires", Label).update(
             practice_msg.ARS_NO_TIME_LIMIT
             if codes_paused(self.app)
-            else rule_text(msg.ARS_EXPIRES, time=kst_time(self.prompt.expires_at))
+            else rule_text(identity_msg.ARS_EXPIRES, time=kst_time(self.prompt.expires_at))
         )
 
     @on(Button.Pressed, "#ars-confirm")
@@ -100,12 +102,14 @@ class SmsStep(Step[None]):
         self.prompt: SmsPrompt | None = None
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.IDENTITY_HEADING + " · " + msg.PHONE_METHOD_SMS, classes="heading")
+        yield Label(
+            identity_msg.IDENTITY_HEADING + " · " + identity_msg.PHONE_METHOD_SMS, classes="heading"
+        )
         yield Label("", id="sms-intro", classes="intro")
-        yield Button(msg.SMS_SEND, id="sms-send")
+        yield Button(identity_msg.SMS_SEND, id="sms-send")
         yield Label("", id="sms-sent", classes="muted")
         with Horizontal(classes="field"):
-            yield Label(msg.SMS_CODE_LABEL, classes="field-label")
+            yield Label(identity_msg.SMS_CODE_LABEL, classes="field-label")
             yield Input(
                 max_length=6,
                 restrict=r"[0-9]*",
@@ -115,7 +119,7 @@ class SmsStep(Step[None]):
                 classes="short",
             )
         yield FieldError()
-        yield Button(msg.SMS_VERIFY, id="sms-verify", variant="primary")
+        yield Button(identity_msg.SMS_VERIFY, id="sms-verify", variant="primary")
 
     def enter(self) -> None:
         self.query_one("#sms-send" if self.prompt is None else "#sms-code").focus()
@@ -130,12 +134,12 @@ class SmsStep(Step[None]):
             return
         self.show_error("")
         self.query_one("#sms-intro", Label).update(
-            msg.SMS_INTRO.format(phone=self.prompt.phone_masked)
+            identity_msg.SMS_INTRO.format(phone=self.prompt.phone_masked)
         )
         self.query_one("#sms-sent", Label).update(
             practice_msg.SMS_SENT_NO_TIME_LIMIT
             if codes_paused(self.app)
-            else msg.SMS_SENT.format(time=kst_time(self.prompt.expires_at))
+            else identity_msg.SMS_SENT.format(time=kst_time(self.prompt.expires_at))
         )
         self.query_one("#sms-code", Input).focus()
 
@@ -145,7 +149,7 @@ class SmsStep(Step[None]):
     def verify(self) -> None:
         field = self.query_one("#sms-code", Input)
         if self.prompt is None:
-            self.show_error(msg.SMS_NOT_SENT)
+            self.show_error(identity_msg.SMS_NOT_SENT)
             self.query_one("#sms-send", Button).focus()
             return
         result = field.validate(field.value)

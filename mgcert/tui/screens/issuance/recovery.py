@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from mgcert.center import IssuanceResult, IssueStage, MediumLocation
 from mgcert.errors import MgcertError
-from mgcert.messages import tui as msg
+from mgcert.messages import issuance as issue_msg
 
 
 class HoldsParkedCertificate(Protocol):
@@ -34,7 +34,7 @@ class ParkedSaveFailed(MgcertError):
     """The other medium refused the parked files too (an OS error, not the center's)."""
 
     def __init__(self, parked: Path | None) -> None:
-        super().__init__(msg.RECOVERY_SAVE_FAILED.format(path=parked))
+        super().__init__(issue_msg.RECOVERY_SAVE_FAILED.format(path=parked))
 
 
 def save_parked(
@@ -78,7 +78,9 @@ class RecoveryNotice(Static):
         text = (
             ""
             if parked is None
-            else msg.RECOVERY_NOTICE.format(path=parked, button=msg.RECOVERY_SAVE_BUTTON)
+            else issue_msg.RECOVERY_NOTICE.format(
+                path=parked, button=issue_msg.RECOVERY_SAVE_BUTTON
+            )
         )
         self.update(text)
         self.set_class(parked is not None, "-shown")

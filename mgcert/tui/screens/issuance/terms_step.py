@@ -11,8 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Button, Checkbox, Label, Rule
 
 from mgcert.errors import MgcertError
+from mgcert.messages import issuance as issue_msg
 from mgcert.messages import terms as terms_msg
-from mgcert.messages import tui as msg
 from mgcert.messages.terms import Term
 from mgcert.tui.screens.issuance.customer_step import TakesCustomer
 from mgcert.tui.screens.issuance.terms_text import TermTextModal
@@ -40,15 +40,15 @@ class TermsStep(Step[None]):
         self.terms = tuple(terms)
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.TERMS_HEADING, classes="heading")
-        yield Label(msg.TERMS_INTRO, classes="intro")
-        yield Checkbox(msg.TERMS_ALL, id="terms-all", compact=True)
+        yield Label(issue_msg.TERMS_HEADING, classes="heading")
+        yield Label(issue_msg.TERMS_INTRO, classes="intro")
+        yield Checkbox(issue_msg.TERMS_ALL, id="terms-all", compact=True)
         yield Rule(line_style="dashed")
         for index, term in enumerate(self.terms):
             yield Checkbox(term.title, id=f"term-{index}", classes="term", compact=True)
         yield Label(terms_msg.VIEW_HINT, classes="muted")
         yield FieldError()
-        yield Button(msg.TERMS_NEXT, id="terms-next", variant="primary")
+        yield Button(issue_msg.TERMS_NEXT, id="terms-next", variant="primary")
 
     def action_view_term(self) -> None:
         """The focused term's text (the first term's when 전체 동의 has focus)."""
@@ -83,7 +83,7 @@ class TermsStep(Step[None]):
     def submit(self) -> None:
         agreed = all(term.value for term in self._terms())
         if not agreed:
-            self.show_error(msg.TERMS_NEED_ALL)
+            self.show_error(issue_msg.TERMS_NEED_ALL)
             return
         try:
             self.flow.agree_terms(True)

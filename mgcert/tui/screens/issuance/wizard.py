@@ -20,6 +20,7 @@ from mgcert.center import (
     MediumLocation,
 )
 from mgcert.errors import MgcertError
+from mgcert.messages import issuance as issue_msg
 from mgcert.messages import tui as msg
 from mgcert.npki.profile import CertificateKind
 from mgcert.tui.screens.issuance.customer_step import CustomerStep
@@ -38,7 +39,7 @@ class IssuanceWizard(FlowScreen):
     """One user's way through 발급/재발급; the center's flow object holds the progress."""
 
     HELP_TOPIC = "customer"
-    STAGES = msg.STEP_LABELS
+    STAGES = issue_msg.STEP_LABELS
 
     def __init__(self, session: TuiSession, flow: IssuanceFlow, kind: CertificateKind) -> None:
         super().__init__(session, id="wizard")
@@ -48,7 +49,7 @@ class IssuanceWizard(FlowScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.sub_title = msg.WIZARD_TITLE.format(kind=self.kind.label)
+        self.sub_title = issue_msg.WIZARD_TITLE.format(kind=self.kind.label)
 
     async def run(self) -> None:
         self.stage(1)
@@ -84,13 +85,13 @@ class IssuanceWizard(FlowScreen):
         lines = []
         reissue = check.mode is IssueMode.REISSUE
         if reissue:
-            self.sub_title = msg.WIZARD_TITLE_REISSUE.format(kind=self.kind.label)
-            lines.append(msg.REISSUE_NOTICE.format(reason=check.mode_reason))
+            self.sub_title = issue_msg.WIZARD_TITLE_REISSUE.format(kind=self.kind.label)
+            lines.append(issue_msg.REISSUE_NOTICE.format(reason=check.mode_reason))
         else:
-            self.sub_title = msg.WIZARD_TITLE.format(kind=self.kind.label)
-            lines.append(msg.NEW_NOTICE.format(name=check.name))
+            self.sub_title = issue_msg.WIZARD_TITLE.format(kind=self.kind.label)
+            lines.append(issue_msg.NEW_NOTICE.format(name=check.name))
         if check.fee_won:
-            lines.append(msg.FEE_NOTICE.format(fee=check.fee_won, balance=check.balance_won))
+            lines.append(issue_msg.FEE_NOTICE.format(fee=check.fee_won, balance=check.balance_won))
         self.show_notice("\n".join(lines), warning=reissue)
 
     # ------------------------------------------------------------------ issuing
@@ -101,7 +102,7 @@ class IssuanceWizard(FlowScreen):
                 lambda report: self.flow.issue(
                     location, typed.password, typed.confirm, progress=report
                 ),
-                heading=msg.PROGRESS_HEADING,
+                heading=issue_msg.PROGRESS_HEADING,
             )
         except Exception as error:
             self._issue_failed(error)
@@ -110,7 +111,7 @@ class IssuanceWizard(FlowScreen):
         try:
             return await self.work(
                 lambda report: save_parked(self.flow, location, report),
-                heading=msg.RECOVERY_PROGRESS_HEADING,
+                heading=issue_msg.RECOVERY_PROGRESS_HEADING,
             )
         except Exception as error:
             failure = error  # `error` is unbound once the except block ends
@@ -134,7 +135,7 @@ class IssuanceWizard(FlowScreen):
         pane.show_parked(self.flow.pending_recovery)
         if isinstance(error, IssuedButNotSaved):
             pane.show_error("")
-            self.notify(msg.RECOVERY_TOAST, severity="warning")
+            self.notify(issue_msg.RECOVERY_TOAST, severity="warning")
         elif isinstance(error, JobParked):
             pane.show_error("")  # the notice above says it all, without the CLI's command
         elif isinstance(error, MgcertError):
@@ -145,4 +146,4 @@ class IssuanceWizard(FlowScreen):
 
     def leaving_question(self) -> str | None:
         parked = self.flow.pending_recovery
-        return None if parked is None else msg.ABANDON_QUESTION_PARKED.format(path=parked)
+        return None if parked is None else issue_msg.ABANDON_QUESTION_PARKED.format(path=parked)

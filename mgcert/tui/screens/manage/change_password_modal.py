@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Label, LoadingIndicator
 from textual.worker import Worker, WorkerState
 
 from mgcert.center import CertificateCenter, CertificateEntry
-from mgcert.messages import tui_flows as msg
+from mgcert.messages import manage as manage_msg
 from mgcert.npki.keyfile import WrongKeyPassword
 from mgcert.npki.password_rule import check_password
 from mgcert.tui.normalize import nfc
@@ -34,7 +34,7 @@ class ChangePasswordModal(PasswordFormModal[bool]):
     CSS_PATH = FLOW_SCREEN_CSS
     HELP_TOPIC = "manage"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", msg.KEEP, id="change.cancel")
+        Binding("escape", "cancel", manage_msg.KEEP, id="change.cancel")
     ]
 
     def __init__(self, center: CertificateCenter, entry: CertificateEntry) -> None:
@@ -44,10 +44,12 @@ class ChangePasswordModal(PasswordFormModal[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box", classes="dialog"):
-            yield Label(msg.CHANGE_HEADING, classes="heading")
+            yield Label(manage_msg.CHANGE_HEADING, classes="heading")
             yield Label(f"{self.entry.name} · {self.entry.issuer_org}", classes="note")
             for selector, label in zip(
-                FIELDS, (msg.CHANGE_OLD, msg.CHANGE_NEW, msg.CHANGE_CONFIRM), strict=True
+                FIELDS,
+                (manage_msg.CHANGE_OLD, manage_msg.CHANGE_NEW, manage_msg.CHANGE_CONFIRM),
+                strict=True,
             ):
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
@@ -56,8 +58,8 @@ class ChangePasswordModal(PasswordFormModal[bool]):
             yield FieldError()
             yield LoadingIndicator(id="form-working")
             with Horizontal(classes="buttons"):
-                yield Button(msg.CHANGE_BUTTON, id="change-go", variant="primary")
-                yield Button(msg.KEEP, id="change-cancel")
+                yield Button(manage_msg.CHANGE_BUTTON, id="change-go", variant="primary")
+                yield Button(manage_msg.KEEP, id="change-cancel")
 
     @on(Button.Pressed, "#change-go")
     def submit(self) -> None:

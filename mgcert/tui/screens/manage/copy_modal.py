@@ -13,8 +13,8 @@ from textual.widgets import Button, Input, Label, RadioSet
 
 from mgcert.center import CertificateCenter, CertificateEntry, MediumKind, media
 from mgcert.errors import MgcertError
-from mgcert.messages import tui as msg_tui
-from mgcert.messages import tui_flows as msg
+from mgcert.messages import issuance as issue_msg
+from mgcert.messages import manage as manage_msg
 from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.steps.step import error_text
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
@@ -29,7 +29,7 @@ class CopyModal(MgcertModal[CertificateEntry | None]):
     CSS_PATH = FLOW_SCREEN_CSS
     HELP_TOPIC = "manage"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", msg.KEEP, id="copy.cancel")
+        Binding("escape", "cancel", manage_msg.KEEP, id="copy.cancel")
     ]
 
     def __init__(
@@ -44,16 +44,16 @@ class CopyModal(MgcertModal[CertificateEntry | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box", classes="dialog"):
-            yield Label(msg.COPY_HEADING, classes="heading")
-            yield Label(msg.COPY_INTRO, classes="intro")
+            yield Label(manage_msg.COPY_HEADING, classes="heading")
+            yield Label(manage_msg.COPY_INTRO, classes="intro")
             with ChoiceList(id="copy-target"):
                 for index, kind in enumerate(self.targets):
                     yield ChoiceButton(kind.label, value=index == 0, name=kind.name)
             yield FolderField(self.folder, id="copy-folder")
             yield FieldError()
             with Horizontal(classes="buttons"):
-                yield Button(msg.COPY_BUTTON, id="copy-go", variant="primary")
-                yield Button(msg.KEEP, id="copy-cancel")
+                yield Button(manage_msg.COPY_BUTTON, id="copy-go", variant="primary")
+                yield Button(manage_msg.KEEP, id="copy-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#copy-target", RadioSet).focus()
@@ -75,7 +75,7 @@ class CopyModal(MgcertModal[CertificateEntry | None]):
         field = self.query_one(FolderField)
         folder = field.folder()
         if media.capability(kind).needs_folder and folder is None:
-            self.query_one(FieldError).show(msg_tui.V_FOLDER)
+            self.query_one(FieldError).show(issue_msg.V_FOLDER)
             field.input.focus()
             return
         try:

@@ -10,7 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Label, Static
 
 from mgcert.center import CertificateDetails
-from mgcert.messages import tui_flows as msg
+from mgcert.messages import manage as manage_msg
 from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.steps.result_pane import field_table
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
@@ -29,17 +29,17 @@ def detail_rows(details: CertificateDetails) -> list[tuple[str, str]]:
         f"{details.serial_hex} ({details.serial})",
         f"{kst_day(details.not_before)} ~ {kst_day(details.not_after)}",
         details.status_text,
-        msg.YES if details.registered else msg.NO,
+        manage_msg.YES if details.registered else manage_msg.NO,
         details.medium_label,
         str(details.folder),
         str(details.cert_path),
         str(details.key_path),
         details.sha256_fingerprint,
         details.signature_algorithm,
-        msg.RSA_BITS.format(bits=details.public_key_bits),
-        msg.YES if details.vid_present else msg.NO,
+        manage_msg.RSA_BITS.format(bits=details.public_key_bits),
+        manage_msg.YES if details.vid_present else manage_msg.NO,
     )
-    return list(zip(msg.DETAILS_FIELDS, values, strict=True))
+    return list(zip(manage_msg.DETAILS_FIELDS, values, strict=True))
 
 
 class DetailsModal(MgcertModal[None]):
@@ -48,7 +48,7 @@ class DetailsModal(MgcertModal[None]):
     CSS_PATH = FLOW_SCREEN_CSS
     HELP_TOPIC = "details"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", msg.CLOSE, id="details.close")
+        Binding("escape", "close", manage_msg.CLOSE, id="details.close")
     ]
 
     def __init__(self, details: CertificateDetails) -> None:
@@ -57,10 +57,10 @@ class DetailsModal(MgcertModal[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="details-box", classes="dialog"):
-            yield Label(msg.DETAILS_HEADING, classes="heading")
+            yield Label(manage_msg.DETAILS_HEADING, classes="heading")
             with VerticalScroll(id="details-body"):
                 yield Static(field_table(detail_rows(self.details)), id="details-table")
-            yield Button(msg.CLOSE, id="details-close", variant="primary")
+            yield Button(manage_msg.CLOSE, id="details-close", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#details-body").focus()

@@ -18,6 +18,7 @@ from textual.widgets import Header, Label
 from mgcert.center import CertificateEntry
 from mgcert.center.pfx import PfxExport
 from mgcert.errors import MgcertError
+from mgcert.messages import manage as manage_msg
 from mgcert.messages import npki as npki_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.screens.base import MgcertScreen
@@ -50,8 +51,8 @@ class ManageScreen(MgcertScreen[None]):
         Binding("x", "revoke", msg.KEY_REVOKE, id="manage.revoke"),
         # Not in the footer (it would push out f1/f2 at 100 columns): the intro line
         # above the list names these two keys.
-        Binding("e", "pfx_export", msg.KEY_PFX_EXPORT, show=False, id="manage.pfx_export"),
-        Binding("i", "pfx_import", msg.KEY_PFX_IMPORT, show=False, id="manage.pfx_import"),
+        Binding("e", "pfx_export", manage_msg.KEY_PFX_EXPORT, show=False, id="manage.pfx_export"),
+        Binding("i", "pfx_import", manage_msg.KEY_PFX_IMPORT, show=False, id="manage.pfx_import"),
     ]
 
     def __init__(self, session: TuiSession) -> None:
@@ -62,12 +63,14 @@ class ManageScreen(MgcertScreen[None]):
         yield Header()
         yield Label("", id="flow-notice")
         yield CertificatePicker(
-            self.session.center, heading=msg.MANAGE_TITLE, intro=msg.MANAGE_INTRO_WITH_PFX
+            self.session.center,
+            heading=manage_msg.MANAGE_TITLE,
+            intro=manage_msg.MANAGE_INTRO_WITH_PFX,
         )
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = msg.MANAGE_TITLE
+        self.sub_title = manage_msg.MANAGE_TITLE
         self.query_one("#flow-notice", Label).add_class("-empty")
         self.call_after_refresh(self.picker.enter)
 
@@ -128,7 +131,7 @@ class ManageScreen(MgcertScreen[None]):
 
         def changed(ok: bool | None) -> None:
             if ok:
-                self.done(msg.CHANGED)
+                self.done(manage_msg.CHANGED)
 
         self.app.push_screen(ChangePasswordModal(self.session.center, entry), changed)
 
@@ -140,7 +143,9 @@ class ManageScreen(MgcertScreen[None]):
         def copied(copy: CertificateEntry | None) -> None:
             if copy is not None:
                 self.session.remember_medium(copy.location)
-                self.done(msg.COPIED.format(medium=copy.location.label, folder=copy.stored.folder))
+                self.done(
+                    manage_msg.COPIED.format(medium=copy.location.label, folder=copy.stored.folder)
+                )
                 # The list re-sorts: the cursor follows the certificate just copied.
                 self.picker.table.select(copy.stored.folder)
 
@@ -153,7 +158,7 @@ class ManageScreen(MgcertScreen[None]):
         entry = self.chosen()
         if entry is None:
             return
-        question = msg.DELETE_QUESTION.format(
+        question = manage_msg.DELETE_QUESTION.format(
             medium=entry.location.label, name=entry.name, expiry=expiry_text(entry)
         )
 
@@ -165,9 +170,11 @@ class ManageScreen(MgcertScreen[None]):
             except MgcertError as error:
                 self.refused(error)
                 return
-            self.done(msg.DELETED)
+            self.done(manage_msg.DELETED)
 
-        self.app.push_screen(ConfirmModal(question, msg.DELETE_YES, msg.KEEP), answered)
+        self.app.push_screen(
+            ConfirmModal(question, manage_msg.DELETE_YES, manage_msg.KEEP), answered
+        )
 
     @work(exclusive=True, group="manage")
     async def action_revoke(self) -> None:
@@ -178,12 +185,16 @@ class ManageScreen(MgcertScreen[None]):
         if refusal is not None:  # said before the confirmation and the password
             self.refused(refusal)
             return
-        question = msg.REVOKE_QUESTION.format(name=entry.name, serial=entry.serial_hex)
-        if not await self.app.push_screen_wait(ConfirmModal(question, msg.REVOKE_YES, msg.KEEP)):
+        question = manage_msg.REVOKE_QUESTION.format(name=entry.name, serial=entry.serial_hex)
+        if not await self.app.push_screen_wait(
+            ConfirmModal(question, manage_msg.REVOKE_YES, manage_msg.KEEP)
+        ):
             return
         center = self.session.center
         outcome = await self.app.push_screen_wait(
-            PasswordPrompt(self.session, entry, msg.REVOKE_PURPOSE, center.revoke_certificate)
+            PasswordPrompt(
+                self.session, entry, manage_msg.REVOKE_PURPOSE, center.revoke_certificate
+            )
         )
         if outcome is None:
             return
@@ -192,7 +203,7 @@ class ManageScreen(MgcertScreen[None]):
             return
         result = outcome.value
         assert result is not None
-        text = msg.REVOKED if result.crl_lists_serial else msg.REVOKED_NOT_LISTED
+        text = manage_msg.REVOKED if result.crl_lists_serial else manage_msg.REVOKED_NOT_LISTED
         self.done(text.format(serial=result.serial_hex))
 
     # ------------------------------------------------------------------ PFX

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, LoadingIndicator
 
 from mgcert.center import CertificateCenter, CertificateEntry
 from mgcert.center.pfx import PfxExport
-from mgcert.messages import tui_flows as msg
+from mgcert.messages import manage as manage_msg
 from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.manage.password_form import PasswordFormModal
 from mgcert.tui.stylesheets import FLOW_SCREEN_CSS
@@ -35,7 +35,7 @@ class PfxExportModal(PasswordFormModal[PfxExport | None]):
     CSS_PATH = FLOW_SCREEN_CSS
     HELP_TOPIC = "manage"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", msg.KEEP, id="pfx-export.cancel")
+        Binding("escape", "cancel", manage_msg.KEEP, id="pfx-export.cancel")
     ]
 
     def __init__(self, center: CertificateCenter, entry: CertificateEntry, folder: Path) -> None:
@@ -47,23 +47,27 @@ class PfxExportModal(PasswordFormModal[PfxExport | None]):
     def compose(self) -> ComposeResult:
         # Scrolls when the terminal is short (80×24): the buttons stay reachable.
         with VerticalScroll(id="form-box", classes="dialog"):
-            yield Label(msg.PFX_EXPORT_HEADING, classes="heading")
+            yield Label(manage_msg.PFX_EXPORT_HEADING, classes="heading")
             yield Label(f"{self.entry.name} · {self.entry.issuer_org}", classes="note")
-            yield Label(msg.PFX_EXPORT_INTRO, classes="intro")
-            labels = (msg.PFX_CERT_PASSWORD, msg.PFX_PASSWORD, msg.PFX_PASSWORD_CONFIRM)
+            yield Label(manage_msg.PFX_EXPORT_INTRO, classes="intro")
+            labels = (
+                manage_msg.PFX_CERT_PASSWORD,
+                manage_msg.PFX_PASSWORD,
+                manage_msg.PFX_PASSWORD_CONFIRM,
+            )
             for selector, label in zip(PASSWORD_FIELDS, labels, strict=True):
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
                     yield Input(password=True, id=selector.removeprefix("#"))
             with Horizontal(classes="field"):
-                yield Label(msg.PFX_TARGET_FILE, classes="field-label")
+                yield Label(manage_msg.PFX_TARGET_FILE, classes="field-label")
                 yield Input(str(self.default_path), id="pfx-export-path")
             yield PasswordChecklist(id="pfx-export-rule")
             yield FieldError()
             yield LoadingIndicator(id="form-working")
             with Horizontal(classes="buttons"):
-                yield Button(msg.PFX_EXPORT_BUTTON, id="pfx-export-go", variant="primary")
-                yield Button(msg.KEEP, id="pfx-export-cancel")
+                yield Button(manage_msg.PFX_EXPORT_BUTTON, id="pfx-export-go", variant="primary")
+                yield Button(manage_msg.KEEP, id="pfx-export-cancel")
 
     @on(Button.Pressed, "#pfx-export-go")
     def submit(self) -> None:

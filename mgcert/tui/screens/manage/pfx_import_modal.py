@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, LoadingIndicator, RadioSet
 
 from mgcert.center import CertificateCenter, CertificateEntry, MediumKind
-from mgcert.messages import tui_flows as msg
+from mgcert.messages import manage as manage_msg
 from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.manage.password_form import PasswordFormModal
 from mgcert.tui.screens.transfer.import_step import TARGETS  # the center's media table
@@ -35,7 +35,7 @@ class PfxImportModal(PasswordFormModal[CertificateEntry | None]):
     CSS_PATH = FLOW_SCREEN_CSS
     HELP_TOPIC = "manage"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", msg.KEEP, id="pfx-import.cancel")
+        Binding("escape", "cancel", manage_msg.KEEP, id="pfx-import.cancel")
     ]
 
     def __init__(self, center: CertificateCenter) -> None:
@@ -45,12 +45,16 @@ class PfxImportModal(PasswordFormModal[CertificateEntry | None]):
     def compose(self) -> ComposeResult:
         # Scrolls when the terminal is short (80×24): the buttons stay reachable.
         with VerticalScroll(id="form-box", classes="dialog"):
-            yield Label(msg.PFX_IMPORT_HEADING, classes="heading")
-            yield Label(msg.PFX_IMPORT_INTRO, classes="intro")
+            yield Label(manage_msg.PFX_IMPORT_HEADING, classes="heading")
+            yield Label(manage_msg.PFX_IMPORT_INTRO, classes="intro")
             with Horizontal(classes="field"):
-                yield Label(msg.PFX_SOURCE_FILE, classes="field-label")
+                yield Label(manage_msg.PFX_SOURCE_FILE, classes="field-label")
                 yield Input(id="pfx-import-path")
-            labels = (msg.PFX_PASSWORD, msg.PFX_NEW_PASSWORD, msg.PFX_NEW_CONFIRM)
+            labels = (
+                manage_msg.PFX_PASSWORD,
+                manage_msg.PFX_NEW_PASSWORD,
+                manage_msg.PFX_NEW_CONFIRM,
+            )
             for selector, label in zip(PASSWORD_FIELDS, labels, strict=True):
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
@@ -62,8 +66,8 @@ class PfxImportModal(PasswordFormModal[CertificateEntry | None]):
             yield FieldError()
             yield LoadingIndicator(id="form-working")
             with Horizontal(classes="buttons"):
-                yield Button(msg.PFX_IMPORT_BUTTON, id="pfx-import-go", variant="primary")
-                yield Button(msg.KEEP, id="pfx-import-cancel")
+                yield Button(manage_msg.PFX_IMPORT_BUTTON, id="pfx-import-go", variant="primary")
+                yield Button(manage_msg.KEEP, id="pfx-import-cancel")
 
     def target_kind(self) -> MediumKind:
         pressed = self.query_one("#pfx-import-target", RadioSet).pressed_button

@@ -9,8 +9,8 @@ from textual.widgets import Button, Input, Label
 
 from mgcert.center import RegistrationFlow
 from mgcert.errors import MgcertError
-from mgcert.messages import tui as part1_msg
-from mgcert.messages import tui_flows as msg
+from mgcert.messages import issuance as issue_msg
+from mgcert.messages import registration as reg_msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.steps.step import Step, guarded
 from mgcert.tui.validators import ON_SUBMIT, AccountNumberFormat, AccountPasswordFormat
@@ -28,12 +28,12 @@ class AccountStep(Step[None]):
         self.owner_name = owner_name
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.REG_ACCOUNT_HEADING, classes="heading")
+        yield Label(reg_msg.REG_ACCOUNT_HEADING, classes="heading")
         yield Label("", id="account-intro", classes="intro")
         with Horizontal(classes="field"):
-            yield Label(part1_msg.ACCOUNT_LABEL, classes="field-label")
+            yield Label(issue_msg.ACCOUNT_LABEL, classes="field-label")
             yield Input(
-                placeholder=part1_msg.ACCOUNT_PLACEHOLDER,
+                placeholder=issue_msg.ACCOUNT_PLACEHOLDER,
                 max_length=20,
                 restrict=r"[0-9 -]*",
                 validators=[AccountNumberFormat()],
@@ -41,9 +41,9 @@ class AccountStep(Step[None]):
                 id="reg-account",
             )
         with Horizontal(classes="field"):
-            yield Label(part1_msg.ACCOUNT_PASSWORD_LABEL, classes="field-label")
+            yield Label(issue_msg.ACCOUNT_PASSWORD_LABEL, classes="field-label")
             yield Input(
-                placeholder=part1_msg.ACCOUNT_PASSWORD_PLACEHOLDER,
+                placeholder=issue_msg.ACCOUNT_PASSWORD_PLACEHOLDER,
                 password=True,
                 max_length=4,
                 restrict=r"[0-9]*",
@@ -52,10 +52,10 @@ class AccountStep(Step[None]):
                 id="reg-account-password",
             )
         yield FieldError()
-        yield Button(msg.REG_ACCOUNT_NEXT, id="account-next", variant="primary")
+        yield Button(reg_msg.REG_ACCOUNT_NEXT, id="account-next", variant="primary")
 
     def on_mount(self) -> None:
-        intro = msg.REG_ACCOUNT_INTRO.format(name=self.owner_name)
+        intro = reg_msg.REG_ACCOUNT_INTRO.format(name=self.owner_name)
         self.query_one("#account-intro", Label).update(intro)
 
     @on(Input.Submitted, "#reg-account")

@@ -13,8 +13,10 @@ from textual.worker import Worker, WorkerState
 
 from mgcert.center import CertificateCenter, CertificateEntry, MediumKind
 from mgcert.errors import MgcertError
+from mgcert.messages import issuance as issue_msg
+from mgcert.messages import manage as manage_msg
+from mgcert.messages import registration as reg_msg
 from mgcert.messages import tui as part1_msg
-from mgcert.messages import tui_flows as msg
 from mgcert.tui.normalize import nfc
 from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.steps.step import error_text
@@ -29,7 +31,7 @@ class OtherCertificateModal(MgcertModal[CertificateEntry | None]):
     CSS_PATH = FLOW_SCREEN_CSS
     HELP_TOPIC = "registration"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", msg.KEEP, id="other.cancel")
+        Binding("escape", "cancel", manage_msg.KEEP, id="other.cancel")
     ]
 
     def __init__(self, center: CertificateCenter, customer_id: int | None) -> None:
@@ -41,23 +43,23 @@ class OtherCertificateModal(MgcertModal[CertificateEntry | None]):
         sheets = self.center.simulator.sheets()
         chosen = self.customer_id if self.customer_id is not None else sheets[0].customer_id
         with Vertical(id="form-box", classes="dialog"):
-            yield Label(msg.REG_OTHER_HEADING, classes="heading")
-            yield Label(msg.REG_OTHER_INTRO, classes="intro")
+            yield Label(reg_msg.REG_OTHER_HEADING, classes="heading")
+            yield Label(reg_msg.REG_OTHER_INTRO, classes="intro")
             with ChoiceList(id="other-customer"):
                 for sheet in sheets:
                     yield ChoiceButton(
                         sheet.name, value=sheet.customer_id == chosen, name=str(sheet.customer_id)
                     )
             with Horizontal(classes="field"):
-                yield Label(msg.REG_OTHER_PASSWORD, classes="field-label")
+                yield Label(reg_msg.REG_OTHER_PASSWORD, classes="field-label")
                 yield Input(
-                    placeholder=part1_msg.PASSWORD_PLACEHOLDER, password=True, id="other-password"
+                    placeholder=issue_msg.PASSWORD_PLACEHOLDER, password=True, id="other-password"
                 )
             yield FieldError()
             yield LoadingIndicator(id="form-working")
             with Horizontal(classes="buttons"):
-                yield Button(msg.REG_OTHER_MAKE, id="other-make", variant="primary")
-                yield Button(msg.KEEP, id="other-cancel")
+                yield Button(reg_msg.REG_OTHER_MAKE, id="other-make", variant="primary")
+                yield Button(manage_msg.KEEP, id="other-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#form-working").display = False

@@ -9,8 +9,8 @@ from textual.widgets import Button, Input, Label
 
 from mgcert.center import OwnerCheck, RegistrationFlow
 from mgcert.errors import MgcertError
-from mgcert.messages import tui as part1_msg
-from mgcert.messages import tui_flows as msg
+from mgcert.messages import issuance as issue_msg
+from mgcert.messages import registration as reg_msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.steps.step import Step, guarded
 from mgcert.tui.validators import ON_SUBMIT, ResidentNumberBack, ResidentNumberFront
@@ -28,14 +28,14 @@ class OwnerStep(Step[OwnerCheck]):
         self.flow = flow
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.REG_OWNER_HEADING, classes="heading")
-        yield Label(msg.REG_OWNER_INTRO, classes="intro")
+        yield Label(reg_msg.REG_OWNER_HEADING, classes="heading")
+        yield Label(reg_msg.REG_OWNER_INTRO, classes="intro")
         with Horizontal(classes="field"):
-            yield Label(part1_msg.RRN_LABEL, classes="field-label")
+            yield Label(issue_msg.RRN_LABEL, classes="field-label")
             yield ResidentNumberPart(
                 digits=FRONT_DIGITS,
                 back="owner-back",
-                placeholder=part1_msg.RRN_FRONT_PLACEHOLDER,
+                placeholder=issue_msg.RRN_FRONT_PLACEHOLDER,
                 validators=[ResidentNumberFront()],
                 validate_on=ON_SUBMIT,
                 id="owner-front",
@@ -44,14 +44,14 @@ class OwnerStep(Step[OwnerCheck]):
             yield ResidentNumberPart(
                 digits=BACK_DIGITS,
                 front="owner-front",
-                placeholder=part1_msg.RRN_BACK_PLACEHOLDER,
+                placeholder=issue_msg.RRN_BACK_PLACEHOLDER,
                 password=True,
                 validators=[ResidentNumberBack()],
                 validate_on=ON_SUBMIT,
                 id="owner-back",
             )
         yield FieldError()
-        yield Button(msg.REG_OWNER_NEXT, id="owner-next", variant="primary")
+        yield Button(reg_msg.REG_OWNER_NEXT, id="owner-next", variant="primary")
 
     @on(Input.Submitted, "#owner-front")
     def to_back(self, event: Input.Submitted) -> None:

@@ -8,6 +8,7 @@ from textual.binding import Binding, BindingType
 
 from mgcert.center import CertificateEntry, RegistrationResult
 from mgcert.errors import MgcertError
+from mgcert.messages import registration as reg_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.screens.picker.password_prompt import PasswordPrompt, PromptOutcome
 from mgcert.tui.screens.picker.picker import CertificatePicker
@@ -30,14 +31,14 @@ def registration_rows(result: RegistrationResult) -> list[tuple[str, str]]:
         result.serial_hex,
         kst_day(result.not_after),
     )
-    return list(zip(msg.REG_DONE_FIELDS, values, strict=True))
+    return list(zip(reg_msg.REG_DONE_FIELDS, values, strict=True))
 
 
 class RegistrationScreen(FlowScreen):
     """The center's RegistrationFlow holds the progress."""
 
     HELP_TOPIC = "registration"
-    FLOW_TITLE = msg.REG_TITLE
+    FLOW_TITLE = reg_msg.REG_TITLE
     STAGES = msg.REG_STAGES
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "make_other", msg.KEY_MAKE_OTHER, id="registration.make_other"),
@@ -51,10 +52,12 @@ class RegistrationScreen(FlowScreen):
     async def run(self) -> None:
         self.stage(1)
         entry = await self.ask(
-            CertificatePicker(self.session.center, heading=msg.REG_TITLE, intro=msg.REG_PICK_INTRO)
+            CertificatePicker(
+                self.session.center, heading=reg_msg.REG_TITLE, intro=reg_msg.REG_PICK_INTRO
+            )
         )
         outcome = await self.ask_screen(
-            PasswordPrompt(self.session, entry, msg.REG_PURPOSE, self.flow.select)
+            PasswordPrompt(self.session, entry, reg_msg.REG_PURPOSE, self.flow.select)
         )
         if outcome.error is not None:
             text = error_text(outcome.error)
@@ -72,7 +75,9 @@ class RegistrationScreen(FlowScreen):
             self.back_or_leave()
         self.stage(4)
         table = field_table(registration_rows(result))
-        await self.ask(ResultPane("registration-done", msg.REG_DONE, table, [msg.REG_DONE_NOTE]))
+        await self.ask(
+            ResultPane("registration-done", reg_msg.REG_DONE, table, [reg_msg.REG_DONE_NOTE])
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("make_other", "unregister"):
@@ -85,7 +90,9 @@ class RegistrationScreen(FlowScreen):
         def made(entry: CertificateEntry | None) -> None:
             if entry is not None:
                 self.query_one(CertificatePicker).reload()
-                self.notify(msg.REG_OTHER_MADE.format(name=entry.name, medium=entry.location.label))
+                self.notify(
+                    reg_msg.REG_OTHER_MADE.format(name=entry.name, medium=entry.location.label)
+                )
 
         center = self.session.center
         self.app.push_screen(OtherCertificateModal(center, self.session.customer_id), made)
@@ -104,9 +111,9 @@ class RegistrationScreen(FlowScreen):
             if outcome.error is not None:
                 picker.show_error(error_text(outcome.error))
                 return
-            self.show_notice(msg.REG_UNREGISTERED.format(name=entry.name))
+            self.show_notice(reg_msg.REG_UNREGISTERED.format(name=entry.name))
 
         prompt = PasswordPrompt(
-            self.session, entry, msg.REG_UNREGISTER_PURPOSE, self.session.center.unregister
+            self.session, entry, reg_msg.REG_UNREGISTER_PURPOSE, self.session.center.unregister
         )
         self.app.push_screen(prompt, unregistered)

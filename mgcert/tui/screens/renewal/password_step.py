@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Button, Label
 
-from mgcert.messages import tui_flows as msg
+from mgcert.messages import renewal as renew_msg
 from mgcert.tui.screens.issuance.password_step import PasswordStep
 
 
@@ -17,12 +17,12 @@ class RenewalPasswordStep(PasswordStep):
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
-        yield Button(msg.RENEW_KEEP, id="keep-password")
+        yield Button(renew_msg.RENEW_KEEP, id="keep-password")
 
     def on_mount(self) -> None:
-        self.query(".heading").first(Label).update(msg.RENEW_PASSWORD_HEADING)
-        self.query(".intro").first(Label).update(msg.RENEW_PASSWORD_INTRO)
-        self.query_one("#issue", Button).label = msg.RENEW_BUTTON
+        self.query(".heading").first(Label).update(renew_msg.RENEW_PASSWORD_HEADING)
+        self.query(".intro").first(Label).update(renew_msg.RENEW_PASSWORD_INTRO)
+        self.query_one("#issue", Button).label = renew_msg.RENEW_BUTTON
 
     @on(Button.Pressed, "#keep-password")
     def keep(self) -> None:

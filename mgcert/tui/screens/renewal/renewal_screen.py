@@ -16,7 +16,8 @@ from mgcert.center import (
 )
 from mgcert.center.rules import rule_text
 from mgcert.errors import MgcertError
-from mgcert.messages import tui as part1_msg
+from mgcert.messages import issuance as issue_msg
+from mgcert.messages import renewal as renew_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.screens.issuance.done_step import fee_line, result_table
 from mgcert.tui.screens.issuance.medium_step import MediumStep
@@ -38,7 +39,7 @@ class RenewalScreen(FlowScreen):
     """The center's RenewalFlow holds the progress; this screen asks one step at a time."""
 
     HELP_TOPIC = "renewal"
-    FLOW_TITLE = msg.RENEW_TITLE
+    FLOW_TITLE = renew_msg.RENEW_TITLE
     STAGES = msg.RENEW_STAGES
 
     def __init__(self, session: TuiSession) -> None:
@@ -50,7 +51,7 @@ class RenewalScreen(FlowScreen):
         self.stage(1)
         entry = await self.ask(
             CertificatePicker(
-                center, heading=msg.RENEW_TITLE, intro=rule_text(msg.RENEW_PICK_INTRO)
+                center, heading=renew_msg.RENEW_TITLE, intro=rule_text(renew_msg.RENEW_PICK_INTRO)
             )
         )
         refusal = self.flow.refusal(entry)
@@ -58,7 +59,7 @@ class RenewalScreen(FlowScreen):
             await self._refused(refusal)
             return
         outcome: PromptOutcome[RenewalCheck] = await self.ask_screen(
-            PasswordPrompt(self.session, entry, msg.RENEW_PURPOSE, self.flow.select)
+            PasswordPrompt(self.session, entry, renew_msg.RENEW_PURPOSE, self.flow.select)
         )
         if outcome.error is not None:
             await self._refused(outcome.error)
@@ -87,39 +88,46 @@ class RenewalScreen(FlowScreen):
                     # No toast as well: at 80×24 it would cover the error line it repeats.
                     self.retry(RenewalPasswordStep, lambda pane: pane.show_error(text))
                 if isinstance(error, IssuedButNotSaved):
-                    self.notify(part1_msg.RECOVERY_TOAST, severity="warning")
+                    self.notify(issue_msg.RECOVERY_TOAST, severity="warning")
                 result = await self._save_parked()
         self.stage(4)
         self.show_notice("")
-        notes = [msg.RENEW_DONE_NOTE.format(end=kst_day(result.not_after))]
+        notes = [renew_msg.RENEW_DONE_NOTE.format(end=kst_day(result.not_after))]
         if result.fee_won:
             notes.insert(0, fee_line(result.fee_won, result.balance_after_won))
         if result.recovered_to is not None:
-            notes.insert(0, part1_msg.DONE_RECOVERED)
-        await self.ask(ResultPane("renewal-done", msg.RENEW_DONE, result_table(result), notes))
+            notes.insert(0, issue_msg.DONE_RECOVERED)
+        await self.ask(
+            ResultPane("renewal-done", renew_msg.RENEW_DONE, result_table(result), notes)
+        )
 
     def _selected(self, check: RenewalCheck) -> None:
         self.session.customer_id = check.customer_id
-        text = msg.RENEW_NOTICE.format(
+        text = renew_msg.RENEW_NOTICE.format(
             name=check.name, old=kst_day(check.old_not_after), new=kst_day(check.new_not_after)
         )
         if check.fee_won:
-            text += msg.RENEW_FEE.format(fee=check.fee_won)
+            text += renew_msg.RENEW_FEE.format(fee=check.fee_won)
         self.show_notice(text)
 
     async def _refused(self, error: MgcertError) -> None:
         """Why this certificate cannot be renewed, and where to go instead."""
         if isinstance(error, RenewalTooEarly):
             pane = ExplanationPane(
-                msg.RENEW_TOO_EARLY_HEADING, str(error), rule_text(msg.RENEW_TOO_EARLY_HELP)
+                renew_msg.RENEW_TOO_EARLY_HEADING,
+                str(error),
+                rule_text(renew_msg.RENEW_TOO_EARLY_HELP),
             )
         elif isinstance(error, RenewalExpired):
             pane = ExplanationPane(
-                msg.RENEW_EXPIRED_HEADING, str(error), msg.RENEW_EXPIRED_HELP, msg.GO_ISSUE
+                renew_msg.RENEW_EXPIRED_HEADING,
+                str(error),
+                renew_msg.RENEW_EXPIRED_HELP,
+                msg.GO_ISSUE,
             )
         else:
             pane = ExplanationPane(
-                msg.RENEW_REFUSED_HEADING, error_text(error), msg.RENEW_REFUSED_HELP
+                renew_msg.RENEW_REFUSED_HEADING, error_text(error), renew_msg.RENEW_REFUSED_HELP
             )
         if await self.ask(pane):
             self.app.switch_screen(KindChoiceScreen(self.session))
@@ -132,7 +140,7 @@ class RenewalScreen(FlowScreen):
         try:
             return await self.work(
                 lambda report: save_parked(self.flow, location, report),
-                heading=part1_msg.RECOVERY_PROGRESS_HEADING,
+                heading=issue_msg.RECOVERY_PROGRESS_HEADING,
             )
         except MgcertError as error:
             failure = error  # `error` is unbound once the except block ends
@@ -148,4 +156,4 @@ class RenewalScreen(FlowScreen):
 
     def leaving_question(self) -> str | None:
         parked = self.flow.pending_recovery
-        return None if parked is None else part1_msg.ABANDON_QUESTION_PARKED.format(path=parked)
+        return None if parked is None else issue_msg.ABANDON_QUESTION_PARKED.format(path=parked)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from mgcert.errors import MgcertError
-from mgcert.messages import tui as msg
+from mgcert.messages import simulator_panel as sim_msg
 from mgcert.tui.session import TuiSession
 
 # 시계 tab's travel steps, by name (its buttons are ``sim-clock-<name>``).
@@ -50,7 +50,7 @@ def travel(session: TuiSession, step: str) -> str | None:
 def clock_now(session: TuiSession) -> str:
     """The simulated time, as the 시계 tab shows it."""
     now = session.center.clock.now_kst()
-    return msg.SIM_CLOCK_NOW.format(now=f"{now:%Y-%m-%d %H:%M:%S} KST")
+    return sim_msg.SIM_CLOCK_NOW.format(now=f"{now:%Y-%m-%d %H:%M:%S} KST")
 
 
 def reset_clock(session: TuiSession) -> None:
@@ -60,4 +60,4 @@ def reset_clock(session: TuiSession) -> None:
 def visit_branch(session: TuiSession) -> str:
     """지점 방문: unlock every check of the current customer; says whose."""
     session.center.simulator.unlock(current_customer(session))
-    return msg.SIM_BRANCH_DONE.format(name=customer_name(session))
+    return sim_msg.SIM_BRANCH_DONE.format(name=customer_name(session))

@@ -7,7 +7,7 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.widgets import Label, Static
 
-from mgcert.messages import tui as msg
+from mgcert.messages import simulator_panel as sim_msg
 from mgcert.tui.screens.simulator.tab import SimulatorTab
 
 COLUMNS = 5
@@ -33,6 +33,6 @@ class CardTab(SimulatorTab):
     def refresh_view(self) -> None:
         card = self.simulator.security_card(self.customer_id)
         self.query_one("#sim-card-title", Label).update(
-            msg.SIM_CARD_SERIAL.format(name=self.customer_name, serial=card.serial)
+            sim_msg.SIM_CARD_SERIAL.format(name=self.customer_name, serial=card.serial)
         )
         self.query_one("#sim-card", Static).update(card_table(card.cells))

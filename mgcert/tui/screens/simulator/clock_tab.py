@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Label
 
-from mgcert.messages import tui as msg
+from mgcert.messages import simulator_panel as sim_msg
 from mgcert.tui.screens.simulator import actions
 from mgcert.tui.screens.simulator.tab import SimulatorTab
 
@@ -17,16 +17,16 @@ class ClockTab(SimulatorTab):
         yield Label("", id="sim-clock-now", classes="heading")
         yield Label("", id="sim-clock-offset", classes="muted")
         with Horizontal(classes="buttons"):
-            yield Button(msg.SIM_CLOCK_DAY, id="sim-clock-day")
-            yield Button(msg.SIM_CLOCK_MONTH, id="sim-clock-month")
-            yield Button(msg.SIM_CLOCK_YEAR, id="sim-clock-year")
-            yield Button(msg.SIM_CLOCK_RESET, id="sim-clock-reset", variant="warning")
+            yield Button(sim_msg.SIM_CLOCK_DAY, id="sim-clock-day")
+            yield Button(sim_msg.SIM_CLOCK_MONTH, id="sim-clock-month")
+            yield Button(sim_msg.SIM_CLOCK_YEAR, id="sim-clock-year")
+            yield Button(sim_msg.SIM_CLOCK_RESET, id="sim-clock-reset", variant="warning")
 
     def refresh_view(self) -> None:
         clock = self.session.center.clock
         self.query_one("#sim-clock-now", Label).update(actions.clock_now(self.session))
         self.query_one("#sim-clock-offset", Label).update(
-            msg.SIM_CLOCK_OFFSET.format(days=clock.offset.days)
+            sim_msg.SIM_CLOCK_OFFSET.format(days=clock.offset.days)
         )
 
     @on(Button.Pressed, "#sim-clock-day, #sim-clock-month, #sim-clock-year")

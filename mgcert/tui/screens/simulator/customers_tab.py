@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Label
 
 from mgcert.messages import simulator_panel as panel_msg
-from mgcert.messages import tui as msg
 from mgcert.tui.screens.simulator.tab import SimulatorTab
 
 
@@ -24,7 +23,7 @@ class CustomersTab(SimulatorTab):
     def compose(self) -> ComposeResult:
         self._notes = {}
         yield Label("", id="sim-current", classes="heading")
-        yield Label(msg.SIM_CUSTOMERS_INTRO, classes="muted")
+        yield Label(panel_msg.SIM_CUSTOMERS_INTRO, classes="muted")
         table: DataTable[str] = DataTable(
             cursor_type="row", zebra_stripes=True, id="sim-customer-table"
         )
@@ -41,7 +40,7 @@ class CustomersTab(SimulatorTab):
         for sheet in self.simulator.sheets():
             if sheet.customer_id == self.customer_id:
                 current_row = table.row_count
-            self._notes[sheet.customer_id] = msg.SIM_CUSTOMER_NOTE.format(
+            self._notes[sheet.customer_id] = panel_msg.SIM_CUSTOMER_NOTE.format(
                 name=sheet.name, note=sheet.note
             )
             for number, account in enumerate(sheet.accounts):
@@ -57,7 +56,7 @@ class CustomersTab(SimulatorTab):
                     key=f"{sheet.customer_id}:{number}",
                 )
         self.query_one("#sim-current", Label).update(
-            msg.SIM_CURRENT.format(name=self.customer_name)
+            panel_msg.SIM_CURRENT.format(name=self.customer_name)
         )
         table.move_cursor(row=current_row)
 
@@ -70,4 +69,4 @@ class CustomersTab(SimulatorTab):
     def switch_customer(self, event: DataTable.RowSelected) -> None:
         self.session.customer_id = _customer_of(event.row_key.value)
         self.post_message(self.CustomerChanged())
-        self.notify(msg.SIM_SWITCHED.format(name=self.customer_name))
+        self.notify(panel_msg.SIM_SWITCHED.format(name=self.customer_name))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Digits, Label, ProgressBar
 
-from mgcert.messages import tui as msg
+from mgcert.messages import simulator_panel as sim_msg
 from mgcert.tui.screens.simulator.tab import SimulatorTab
 
 OTP_PERIOD_SECONDS = 30
@@ -26,10 +26,10 @@ class OtpTab(SimulatorTab):
     def refresh_view(self) -> None:
         reading = self.simulator.otp(self.customer_id)
         self.query_one("#sim-otp-title", Label).update(
-            msg.SIM_OTP_TITLE.format(name=self.customer_name)
+            sim_msg.SIM_OTP_TITLE.format(name=self.customer_name)
         )
         self.query_one("#sim-otp-code", Digits).update(reading.code)
         self.query_one("#sim-otp-left-bar", ProgressBar).update(progress=reading.seconds_left)
         self.query_one("#sim-otp-left", Label).update(
-            msg.SIM_OTP_LEFT.format(seconds=reading.seconds_left)
+            sim_msg.SIM_OTP_LEFT.format(seconds=reading.seconds_left)
         )

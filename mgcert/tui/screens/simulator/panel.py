@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Label, TabbedContent, TabPane
 
+from mgcert.messages import simulator_panel as sim_msg
 from mgcert.messages import tui as msg
 from mgcert.tui.screens.base import MgcertModal
 from mgcert.tui.screens.simulator.branch_tab import BranchTab
@@ -24,12 +25,12 @@ from mgcert.tui.session import TuiSession
 from mgcert.tui.widgets.key_footer import KeyFooter
 
 TABS = (
-    ("sim-customers-tab", msg.SIM_TAB_CUSTOMERS, CustomersTab),
-    ("sim-card-tab", msg.SIM_TAB_CARD, CardTab),
-    ("sim-otp-tab", msg.SIM_TAB_OTP, OtpTab),
-    ("sim-phone-tab", msg.SIM_TAB_PHONE, PhoneTab),
-    ("sim-clock-tab", msg.SIM_TAB_CLOCK, ClockTab),
-    ("sim-branch-tab", msg.SIM_TAB_BRANCH, BranchTab),
+    ("sim-customers-tab", sim_msg.SIM_TAB_CUSTOMERS, CustomersTab),
+    ("sim-card-tab", sim_msg.SIM_TAB_CARD, CardTab),
+    ("sim-otp-tab", sim_msg.SIM_TAB_OTP, OtpTab),
+    ("sim-phone-tab", sim_msg.SIM_TAB_PHONE, PhoneTab),
+    ("sim-clock-tab", sim_msg.SIM_TAB_CLOCK, ClockTab),
+    ("sim-branch-tab", sim_msg.SIM_TAB_BRANCH, BranchTab),
 )
 
 
@@ -57,7 +58,7 @@ class SimulatorPanel(MgcertModal[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="sim-box", classes="dialog"):
-            yield Label(msg.SIM_TITLE, classes="heading")
+            yield Label(sim_msg.SIM_TITLE, classes="heading")
             with TabbedContent(id="sim-tabs", initial=self._initial_tab()):
                 for pane_id, title, tab in TABS:
                     with TabPane(title, id=pane_id):

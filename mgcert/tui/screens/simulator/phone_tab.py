@@ -11,7 +11,6 @@ from textual.widgets import Button, Input, Label, Static
 from mgcert.clock import KST
 from mgcert.errors import MgcertError
 from mgcert.messages import simulator_panel as panel_msg
-from mgcert.messages import tui as msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.practice.scam_call_view import ScamCallView
 from mgcert.tui.screens.simulator.tab import SimulatorTab
@@ -47,11 +46,16 @@ class PhoneTab(SimulatorTab):
     def compose(self) -> ComposeResult:
         yield Label("", id="sim-phone-title", classes="heading")
         yield ScamCallView()  # 연습 과제 10's 수상한 전화, hidden in other homes
-        yield Label(msg.SIM_PHONE_IDLE, id="sim-ars-state")
+        yield Label(panel_msg.SIM_PHONE_IDLE, id="sim-ars-state")
         with Horizontal(id="sim-ars-row"):
             yield ArsKeysField(max_length=2, restrict=r"[0-9]*", id="sim-ars-keys", classes="short")
-            yield Button(msg.SIM_PHONE_SEND, id="sim-ars-send", variant="success", compact=True)
-            yield Button(msg.SIM_PHONE_CLEAR, id="sim-ars-clear", compact=True)
+            yield Button(
+                panel_msg.SIM_PHONE_SEND,
+                id="sim-ars-send",
+                variant="success",
+                compact=True,
+            )
+            yield Button(panel_msg.SIM_PHONE_CLEAR, id="sim-ars-clear", compact=True)
         with Grid(id="sim-keypad"):
             for key in KEYPAD:
                 button = Button(key, name=key, classes="key", compact=True)
@@ -61,8 +65,8 @@ class PhoneTab(SimulatorTab):
                 yield button
         yield Label(panel_msg.SIM_PHONE_KEYS_HINT, classes="muted")
         yield Label("", id="sim-ars-result")
-        yield Label(msg.SIM_SMS_TITLE, classes="subheading")
-        yield Static(msg.SIM_SMS_EMPTY, id="sim-sms")
+        yield Label(panel_msg.SIM_SMS_TITLE, classes="subheading")
+        yield Static(panel_msg.SIM_SMS_EMPTY, id="sim-sms")
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.refresh_view)
@@ -70,18 +74,18 @@ class PhoneTab(SimulatorTab):
     def refresh_view(self) -> None:
         sheet = next(s for s in self.simulator.sheets() if s.customer_id == self.customer_id)
         self.query_one("#sim-phone-title", Label).update(
-            msg.SIM_PHONE_TITLE.format(name=sheet.name, phone=sheet.phone)
+            panel_msg.SIM_PHONE_TITLE.format(name=sheet.name, phone=sheet.phone)
         )
         ringing = self.simulator.pending_ars(self.customer_id) is not None
         state = self.query_one("#sim-ars-state", Label)
-        state.update(msg.SIM_PHONE_RINGING if ringing else msg.SIM_PHONE_IDLE)
+        state.update(panel_msg.SIM_PHONE_RINGING if ringing else panel_msg.SIM_PHONE_IDLE)
         state.set_class(ringing, "ringing")
         inbox = self.simulator.sms_inbox(self.customer_id)
         lines = [
             f"{message.sent_at.astimezone(KST):%m-%d %H:%M:%S}  {message.text}"
             for message in reversed(inbox)
         ]
-        self.query_one("#sim-sms", Static).update("\n".join(lines) or msg.SIM_SMS_EMPTY)
+        self.query_one("#sim-sms", Static).update("\n".join(lines) or panel_msg.SIM_SMS_EMPTY)
         self.query_one(ScamCallView).show(self.session.center.home.root)
 
     @on(Button.Pressed, ".key")
@@ -122,7 +126,7 @@ class PhoneTab(SimulatorTab):
         result = self.query_one("#sim-ars-result", Label)
         digits = digits_only(field.value)
         if len(digits) != 2:
-            result.update(msg.SIM_PHONE_NEED_TWO)
+            result.update(panel_msg.SIM_PHONE_NEED_TWO)
             return
         try:
             accepted = self.simulator.key_in_ars(self.customer_id, digits)
@@ -133,7 +137,7 @@ class PhoneTab(SimulatorTab):
             result.set_class(True, "-rejected")
             return
         field.clear()
-        result.update(msg.SIM_PHONE_ACCEPTED if accepted else msg.SIM_PHONE_REJECTED)
+        result.update(panel_msg.SIM_PHONE_ACCEPTED if accepted else panel_msg.SIM_PHONE_REJECTED)
         result.set_class(accepted, "-accepted")
         result.set_class(not accepted, "-rejected")
         self.refresh_view()

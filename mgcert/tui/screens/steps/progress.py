@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Label, LoadingIndicator, ProgressBar
 
 from mgcert.center import IssueStage
-from mgcert.messages import tui as msg
+from mgcert.messages import issuance as issue_msg
 from mgcert.tui.screens.steps.step import Step
 
 STAGES = list(IssueStage)
@@ -22,8 +22,8 @@ class ProgressStep(Step[None]):
         super().__init__(id=id)
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.PROGRESS_HEADING, classes="heading", id="progress-heading")
-        yield Label(msg.PROGRESS_HINT, classes="intro")
+        yield Label(issue_msg.PROGRESS_HEADING, classes="heading", id="progress-heading")
+        yield Label(issue_msg.PROGRESS_HINT, classes="intro")
         yield ProgressBar(total=len(STAGES), show_eta=False, id="issue-progress")
         yield Label("", id="issue-stage")
         yield LoadingIndicator(id="issue-spinner")

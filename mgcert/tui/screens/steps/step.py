@@ -17,6 +17,7 @@ from textual.widgets import Input
 
 from mgcert.center import LOCKED_FAILURES
 from mgcert.errors import MgcertError
+from mgcert.messages import issuance as issue_msg
 from mgcert.messages import tui as msg
 from mgcert.tui.widgets.field_error import FieldError
 
@@ -28,8 +29,8 @@ P = ParamSpec("P")
 def error_text(error: MgcertError) -> str:
     """The center's Korean sentence, plus what to do next when something is locked."""
     text = str(error)
-    if isinstance(error, LOCKED_FAILURES) and msg.LOCKED_NEXT_STEP not in text:
-        text = f"{text}\n{msg.LOCKED_NEXT_STEP}"
+    if isinstance(error, LOCKED_FAILURES) and issue_msg.LOCKED_NEXT_STEP not in text:
+        text = f"{text}\n{issue_msg.LOCKED_NEXT_STEP}"
     return text
 
 

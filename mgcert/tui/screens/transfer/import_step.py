@@ -11,8 +11,8 @@ from textual.widgets import Button, Input, Label, RadioSet
 
 from mgcert.center import CertificateCenter, CertificateEntry, MediumKind, media
 from mgcert.errors import MgcertError
-from mgcert.messages import tui as part1_msg
-from mgcert.messages import tui_flows as msg
+from mgcert.messages import issuance as issue_msg
+from mgcert.messages import transfer as transfer_msg
 from mgcert.tui.normalize import digits_only
 from mgcert.tui.screens.steps.step import Step, guarded
 from mgcert.tui.widgets.choice_list import ChoiceButton, ChoiceList
@@ -35,22 +35,22 @@ class ImportStep(Step[CertificateEntry]):
         self.folder = folder or center.home.removable_default_root
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.IMPORT_HEADING, classes="heading")
+        yield Label(transfer_msg.IMPORT_HEADING, classes="heading")
         with Horizontal(classes="field"):
-            yield Label(msg.IMPORT_CODE_LABEL, classes="field-label")
+            yield Label(transfer_msg.IMPORT_CODE_LABEL, classes="field-label")
             yield Input(
-                placeholder=msg.IMPORT_CODE_PLACEHOLDER,
+                placeholder=transfer_msg.IMPORT_CODE_PLACEHOLDER,
                 max_length=CODE_DIGITS + 4,
                 restrict=r"[0-9 -]*",
                 id="import-code",
             )
-        yield Label(msg.IMPORT_MEDIUM, classes="subheading")
+        yield Label(transfer_msg.IMPORT_MEDIUM, classes="subheading")
         with ChoiceList(id="import-medium"):
             for kind in TARGETS:
                 yield ChoiceButton(kind.label, value=kind is media.IMPORT_DEFAULT, name=kind.name)
         yield FolderField(self.folder, id="import-folder")
         yield FieldError()
-        yield Button(msg.IMPORT_BUTTON, id="import-go", variant="primary")
+        yield Button(transfer_msg.IMPORT_BUTTON, id="import-go", variant="primary")
 
     def on_mount(self) -> None:
         self._show_folder()
@@ -78,13 +78,13 @@ class ImportStep(Step[CertificateEntry]):
         field = self.query_one("#import-code", Input)
         code = digits_only(field.value)
         if len(code) != CODE_DIGITS:
-            self.fail(msg.IMPORT_CODE_FORMAT)
+            self.fail(transfer_msg.IMPORT_CODE_FORMAT)
             field.focus()
             return
         kind = self.target_kind()
         folder = self.query_one(FolderField).folder()
         if media.capability(kind).needs_folder and folder is None:
-            self.fail(part1_msg.V_FOLDER)
+            self.fail(issue_msg.V_FOLDER)
             self.query_one(FolderField).input.focus()
             return
         try:

@@ -14,6 +14,7 @@ from mgcert.center import ExportTicket
 from mgcert.center.rules import rule_text
 from mgcert.messages import center as center_msg
 from mgcert.messages import practice_tui as practice_msg
+from mgcert.messages import transfer as transfer_msg
 from mgcert.messages import tui_flows as msg
 from mgcert.tui.screens.picker.password_prompt import PasswordPrompt
 from mgcert.tui.screens.picker.picker import CertificatePicker
@@ -34,11 +35,11 @@ class TransferChoice(Step[str]):
         super().__init__(id="choice")
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.TRANSFER_TITLE, classes="heading")
-        yield Label(rule_text(msg.TRANSFER_INTRO), classes="intro")
+        yield Label(transfer_msg.TRANSFER_TITLE, classes="heading")
+        yield Label(rule_text(transfer_msg.TRANSFER_INTRO), classes="intro")
         with Horizontal(id="transfer-choice"):
-            yield Button(msg.TRANSFER_EXPORT, id="go-export", variant="primary")
-            yield Button(msg.TRANSFER_IMPORT, id="go-import")
+            yield Button(transfer_msg.TRANSFER_EXPORT, id="go-export", variant="primary")
+            yield Button(transfer_msg.TRANSFER_IMPORT, id="go-import")
 
     def enter(self) -> None:
         self.query_one("#go-export", Button).focus()
@@ -64,12 +65,12 @@ class ExportCode(Step[bool]):
         self.ticket = ticket
 
     def compose(self) -> ComposeResult:
-        yield Label(msg.EXPORT_HEADING, classes="heading")
-        yield Label(msg.EXPORT_INTRO, classes="intro")
+        yield Label(transfer_msg.EXPORT_HEADING, classes="heading")
+        yield Label(transfer_msg.EXPORT_INTRO, classes="intro")
         yield Digits(self.ticket.code_grouped, id="export-code")
         yield Label("", id="export-left")
         with Horizontal(classes="buttons"):
-            yield Button(msg.EXPORT_TO_IMPORT, id="code-to-import", variant="primary")
+            yield Button(transfer_msg.EXPORT_TO_IMPORT, id="code-to-import", variant="primary")
             yield Button(msg.GO_HOME, id="code-home")
 
     def on_mount(self) -> None:
@@ -90,7 +91,7 @@ class ExportCode(Step[bool]):
         label.update(
             rule_text(center_msg.EXPORT_EXPIRED)
             if expired
-            else msg.EXPORT_LEFT.format(minutes=left // 60, seconds=left % 60)
+            else transfer_msg.EXPORT_LEFT.format(minutes=left // 60, seconds=left % 60)
         )
         label.set_class(expired, "-expired")
 
@@ -110,7 +111,7 @@ class TransferScreen(FlowScreen):
     """Both sides of PC↔스마트폰 복사 on one screen (the simulator has one terminal)."""
 
     HELP_TOPIC = "transfer"
-    FLOW_TITLE = msg.TRANSFER_TITLE
+    FLOW_TITLE = transfer_msg.TRANSFER_TITLE
     STAGES = msg.TRANSFER_STAGES
 
     def __init__(self, session: TuiSession) -> None:
@@ -121,12 +122,14 @@ class TransferScreen(FlowScreen):
         self.stage(1)
         if await self.ask(TransferChoice()) == "export":
             self.stage(2)
-            intro = rule_text(msg.TRANSFER_INTRO)
+            intro = rule_text(transfer_msg.TRANSFER_INTRO)
             entry = await self.ask(
-                CertificatePicker(center, heading=msg.TRANSFER_EXPORT, intro=intro)
+                CertificatePicker(center, heading=transfer_msg.TRANSFER_EXPORT, intro=intro)
             )
             outcome = await self.ask_screen(
-                PasswordPrompt(self.session, entry, msg.EXPORT_PURPOSE, center.export_certificate)
+                PasswordPrompt(
+                    self.session, entry, transfer_msg.EXPORT_PURPOSE, center.export_certificate
+                )
             )
             if outcome.error is not None:
                 text = error_text(outcome.error)
@@ -141,5 +144,5 @@ class TransferScreen(FlowScreen):
         self.session.remember_medium(imported.location)
         self.stage(3)
         await self.ask(
-            ResultPane("import-done", msg.IMPORT_DONE, field_table(entry_rows(imported)))
+            ResultPane("import-done", transfer_msg.IMPORT_DONE, field_table(entry_rows(imported)))
         )
