@@ -3,6 +3,7 @@ key, the mission list's progress, a start that fails, and the user's own home.""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from practice_driver import (
     running,
     start_mission,
 )
+from rich.console import Console
 from textual.widgets import Label, OptionList
 from tui2_driver import open_menu, until
 from tui_driver import choose_kind, settle
@@ -153,9 +155,9 @@ async def test_the_list_shows_progress_and_retry_starts_a_fresh_try(
         await back_home(pilot)
         await open_menu(pilot, "practice")
         options = app.screen.query_one("#mission-list", OptionList)
-        prompt = str(options.get_option("scam-call").prompt)
+        prompt = rendered(options.get_option("scam-call").prompt)
         assert msg.PROGRESS_DONE_TRIES.format(tries=2) in prompt
-        assert msg.PROGRESS_NEW in str(options.get_option("renew").prompt)
+        assert msg.PROGRESS_NEW in rendered(options.get_option("renew").prompt)
 
 
 async def test_a_start_that_fails_says_why_in_korean(
@@ -188,3 +190,10 @@ async def test_a_start_that_fails_says_why_in_korean(
 
 def status(app: Any) -> str:
     return str(app.screen.query_one("#missions-status", Label).render())
+
+
+def rendered(prompt: object) -> str:
+    """A list line as the terminal shows it (the goal is a padded block under the title)."""
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(prompt)
+    return console.export_text()

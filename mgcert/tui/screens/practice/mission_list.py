@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -51,15 +53,12 @@ def progress_text(progress: MissionProgress | None) -> Text:
     return Text(msg.PROGRESS_TRIES.format(tries=progress.tries), style="yellow")
 
 
-def mission_prompt(mission: Mission, progress: MissionProgress | None) -> Text:
-    """Two lines: number, title and progress; then the goal."""
-    return Text.assemble(
-        (f"{mission_number(mission)}. {mission.title}", "bold"),
-        "  ",
-        progress_text(progress),
-        "\n   ",
-        (mission.goal, ""),
+def mission_prompt(mission: Mission, progress: MissionProgress | None) -> Group:
+    """Number, title and progress; then the goal, indented also where it wraps."""
+    heading = Text.assemble(
+        (f"{mission_number(mission)}. {mission.title}", "bold"), "  ", progress_text(progress)
     )
+    return Group(heading, Padding(Text(mission.goal), (0, 0, 0, 3)))
 
 
 class MissionListScreen(MgcertScreen[None]):
