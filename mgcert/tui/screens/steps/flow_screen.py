@@ -177,8 +177,7 @@ class FlowScreen(MgcertScreen[None]):
 
     async def ask(self, step: Step[T]) -> T:
         """Show ``step`` and wait for its answer (at once, if replaying)."""
-        answer = self.trail.replay(step.key)
-        if answer is not None:
+        if (answer := self.trail.replay(step.key)) is not None:
             return cast(T, answer.value)
         index = self.trail.position
         pane = await self._show(index, step)
@@ -197,8 +196,7 @@ class FlowScreen(MgcertScreen[None]):
     async def ask_screen(self, screen: Screen[T | None]) -> T:
         """A dialog over the current pane; closing it (None) goes one step back."""
         key = ("screen", type(screen).__qualname__)
-        answer = self.trail.replay(key)
-        if answer is not None:
+        if (answer := self.trail.replay(key)) is not None:
             return cast(T, answer.value)
         index = self.trail.position
         await self._drop_panes(index)
@@ -223,8 +221,7 @@ class FlowScreen(MgcertScreen[None]):
         """Run ``job`` (a center call taking a progress callback) in a thread behind the
         progress pane; Esc is off meanwhile. Its result is final: the trail is sealed."""
         key = ("work", "progress")
-        answer = self.trail.replay(key)
-        if answer is not None:
+        if (answer := self.trail.replay(key)) is not None:
             return cast(R, answer.value)
         index = self.trail.position
         progress = ProgressStep()
@@ -252,8 +249,7 @@ class FlowScreen(MgcertScreen[None]):
         """A quick center call that finishes the flow's business (e.g. 등록): recorded
         and sealed like :meth:`work`, so no replay ever calls it twice."""
         key = ("work", "commit")
-        answer = self.trail.replay(key)
-        if answer is not None:
+        if (answer := self.trail.replay(key)) is not None:
             return cast(R, answer.value)
         result = action()
         self.trail.record(key, result)
