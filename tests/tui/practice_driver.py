@@ -11,9 +11,9 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from flow_driver import open_menu, until
 from support.constants import FAST_ITERATIONS
 from textual.widgets import OptionList
-from tui2_driver import open_menu, until
 from tui_driver import AppPilot, settle
 
 from mgcert.center import CertificateCenter

@@ -4,9 +4,9 @@ flow from its first step; Ctrl+Q asks mid-flow and quits at once from home."""
 from __future__ import annotations
 
 import pytest
+from flow_driver import open_menu
+from flow_driver import pane_id as flow_pane_id
 from textual.widgets import Input
-from tui2_driver import open_menu
-from tui2_driver import pane_id as flow_pane_id
 from tui_driver import (
     AppPilot,
     choose_kind,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tui2_driver import SIZE
+from flow_driver import SIZE
 from tui_driver import open_simulator_tab, settle
 
 from mgcert.center import CertificateCenter

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from flow_driver import current_step, flow_screen, pane_error, text_of
 from textual import events
 from textual.widgets import Input, RadioSet
-from tui2_driver import current_step, flow_screen, pane_error, text_of
 from tui_driver import (
     GOOD_PASSWORD,
     AppPilot,

@@ -8,6 +8,18 @@ import threading
 from collections import Counter
 
 import pytest
+from flow_driver import (
+    DEMO_PASSWORD,
+    OTHER_PASSWORD,
+    SIZE,
+    enter_password,
+    flow_screen,
+    issue_certificate,
+    open_menu,
+    pane_error,
+    pass_identity,
+    pick,
+)
 from test_tui_flow_back import (
     at,
     boom,
@@ -22,18 +34,6 @@ from test_tui_flow_back import (
     worker_failed_shown,
 )
 from textual.widgets import Digits, Input
-from tui2_driver import (
-    DEMO_PASSWORD,
-    OTHER_PASSWORD,
-    SIZE,
-    enter_password,
-    flow_screen,
-    issue_certificate,
-    open_menu,
-    pane_error,
-    pass_identity,
-    pick,
-)
 from tui_driver import (
     GOOD_PASSWORD,
     AppPilot,

@@ -11,8 +11,7 @@ from datetime import timedelta
 from functools import partial
 from typing import Any
 
-from textual.widgets import Digits, Input, Label, Static
-from tui2_driver import (
+from flow_driver import (
     DEMO_PASSWORD,
     OTHER_PASSWORD,
     SIZE,
@@ -23,6 +22,7 @@ from tui2_driver import (
     pass_identity,
     pick,
 )
+from textual.widgets import Digits, Input, Label, Static
 from tui_driver import (
     AppPilot,
     agree_terms,

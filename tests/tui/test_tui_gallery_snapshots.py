@@ -12,9 +12,9 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+from flow_driver import SIZE, open_menu, pick
 from test_tui_flow_snapshots import before_snapshot
 from textual.widgets import Static
-from tui2_driver import SIZE, open_menu, pick
 from tui_driver import AppPilot
 
 from mgcert.center import CertificateCenter

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui2_driver import (
+from flow_driver import (
     DEMO_PASSWORD,
     SIZE,
     enter_password,

@@ -7,8 +7,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from flow_driver import DEMO_PASSWORD, SIZE, entries, open_menu, text_of
 from textual import events
-from tui2_driver import DEMO_PASSWORD, SIZE, entries, open_menu, text_of
 from tui_driver import AppPilot, settle, type_text
 
 from mgcert.center import CertificateCenter, MediumKind

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from flow_driver import SIZE, issue_certificate
 from textual.widgets import Label
-from tui2_driver import SIZE, issue_certificate
 from tui_driver import (
     choose_kind,
     demo_customer,

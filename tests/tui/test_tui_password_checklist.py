@@ -3,8 +3,8 @@ wrong without a double negative, and at 80×24 no toast covers it."""
 
 from __future__ import annotations
 
+from flow_driver import DEMO_PASSWORD, open_menu, text_of
 from textual.widgets import Input, Label
-from tui2_driver import DEMO_PASSWORD, open_menu, text_of
 from tui_driver import (
     GOOD_PASSWORD,
     AppPilot,

@@ -7,8 +7,8 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from flow_driver import open_menu
 from practice_driver import assert_debrief, back_home, practice_app, start_mission
-from tui2_driver import open_menu
 from tui_driver import (
     AppPilot,
     agree_terms,

@@ -9,9 +9,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from flow_driver import open_menu, text_of
 from practice_driver import practice_app, running, start_mission
 from textual.widgets import Checkbox
-from tui2_driver import open_menu, text_of
 from tui_driver import (
     agree_terms,
     answer_ars_call,

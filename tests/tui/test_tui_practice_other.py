@@ -7,10 +7,10 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from flow_driver import DEMO_PASSWORD, enter_password, open_menu, pane_id, pass_identity, pick
 from practice_driver import back_home, running
 from test_tui_practice_issuing import KIM, Moves, locking, run_mission
 from textual.widgets import Digits
-from tui2_driver import DEMO_PASSWORD, enter_password, open_menu, pane_id, pass_identity, pick
 from tui_driver import AppPilot, agree_terms, demo_customer, enter_customer, settle, type_text
 
 from mgcert.center import CertificateCenter, CertificateEntry, EntryStatus

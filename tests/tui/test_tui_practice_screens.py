@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from flow_driver import open_menu, until
 from practice_driver import (
     assert_debrief,
     back_home,
@@ -18,7 +19,6 @@ from practice_driver import (
 )
 from rich.console import Console
 from textual.widgets import Label, OptionList
-from tui2_driver import open_menu, until
 from tui_driver import choose_kind, settle
 
 from mgcert.center import CertificateCenter, MediumKind

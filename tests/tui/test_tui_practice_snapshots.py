@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from flow_driver import open_menu
 from practice_driver import practice_app, start_mission
-from tui2_driver import open_menu
 from tui_driver import AppPilot, choose_kind, settle
 
 from mgcert.center import CertificateCenter

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import RadioSet
-from tui2_driver import (
+from flow_driver import (
     DEMO_PASSWORD,
     SIZE,
     open_menu,
@@ -21,7 +20,8 @@ from tui2_driver import (
     pick,
     text_of,
 )
-from tui2_driver import pane_id as flow_pane_id
+from flow_driver import pane_id as flow_pane_id
+from textual.widgets import RadioSet
 from tui_driver import (
     AppPilot,
     DemoCustomer,

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from cryptography import x509
-from tui2_driver import (
+from flow_driver import (
     DEMO_PASSWORD,
     SIZE,
     issue_certificate,

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from flow_driver import SIZE
 from textual.pilot import Pilot
 from textual.widgets import Button, Label
-from tui2_driver import SIZE
 from tui_driver import settle
 
 from mgcert.ca import CaRegisterMissing

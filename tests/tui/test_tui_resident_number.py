@@ -4,9 +4,9 @@ code puts the cursor back on the code."""
 
 from __future__ import annotations
 
+from flow_driver import open_menu, pane_error, pane_id
 from textual import events
 from textual.widgets import Input
-from tui2_driver import open_menu, pane_error, pane_id
 from tui_driver import (
     AppPilot,
     choose_kind,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui2_driver import open_menu, text_of
+from flow_driver import open_menu, text_of
 from tui_driver import (
     choose_kind,
     enter_customer,

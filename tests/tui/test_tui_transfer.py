@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import Digits
-from tui2_driver import (
+from flow_driver import (
     DEMO_PASSWORD,
     SIZE,
     enter_password,
@@ -16,6 +15,7 @@ from tui2_driver import (
     pick,
     text_of,
 )
+from textual.widgets import Digits
 from tui_driver import AppPilot, settle, type_text
 
 from mgcert.center import CertificateCenter, MediumKind

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from flow_driver import open_menu, text_of
 from textual.widgets import Input, RadioSet
-from tui2_driver import open_menu, text_of
 from tui_driver import AppPilot, settle, type_text
 
 from mgcert.center import CertificateCenter, MediumKind
